@@ -1,0 +1,45 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import {
+  AppConfig,
+  DatabaseModule,
+  HavenConfigModule,
+  HavenLoggerModule,
+  JwtAuthGuard,
+  QueueModule,
+  RedisModule,
+  RolesGuard,
+} from '@haven/core';
+import { IdentityModule } from '@haven/identity';
+import { AuthController } from './auth/auth.controller';
+import { HealthController } from './health/health.controller';
+import { MeController } from './me/me.controller';
+import { RateLimitModule } from './rate-limit';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        HavenConfigModule.forRoot(config),
+        HavenLoggerModule.forRoot(),
+        DatabaseModule,
+        RedisModule,
+        QueueModule.forRoot('producer'),
+        RateLimitModule,
+        TerminusModule.forRoot({ logger: false }),
+        IdentityModule,
+      ],
+      controllers: [AuthController, MeController, HealthController],
+      providers: [
+        // Order matters: limit by address first, then authenticate, then check the role.
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+      ],
+    };
+  }
+}

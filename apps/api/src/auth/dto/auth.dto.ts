@@ -1,0 +1,64 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, UserView } from '@haven/identity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class RegisterDto {
+  @ApiProperty({ example: 'sam.volunteer@example.org', maxLength: 254 })
+  @Transform(trim)
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  @IsAcceptablePassword()
+  password: string;
+
+  @ApiProperty({ example: 'Sam (volunteer)', minLength: 1, maxLength: 80 })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 80)
+  displayName: string;
+
+  @ApiProperty({ enum: ['volunteer', 'coordinator'] })
+  @IsIn(['volunteer', 'coordinator'], { message: 'must be volunteer or coordinator' })
+  role: 'volunteer' | 'coordinator';
+}
+
+export class LoginDto {
+  @ApiProperty({ example: 'sam.volunteer@example.org' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password: string;
+}
+
+export class RefreshDto {
+  @ApiProperty()
+  @IsString()
+  @Length(20, 200)
+  refreshToken: string;
+}
+
+export class UserDto implements UserView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ['admin', 'coordinator', 'volunteer'] }) role: UserView['role'];
+}
+
+export class SessionDto {
+  @ApiProperty({ type: UserDto }) user: UserDto;
+  @ApiProperty({ description: 'JWT, valid for 15 minutes' }) accessToken: string;
+  @ApiProperty({ description: 'Single use: each refresh returns a new one' }) refreshToken: string;
+  @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn: number;
+}

@@ -1,0 +1,58 @@
+import { Body, Controller, Delete, Get, HttpCode } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
+import { Actor, CurrentUser } from '@haven/core';
+import { UsersService } from '@haven/identity';
+
+export class DeleteAccountDto {
+  @ApiProperty({ description: 'The current password, to confirm' })
+  @IsString()
+  @MaxLength(128)
+  password: string;
+}
+
+class MeOrganizationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ enum: ['owner', 'coordinator'] }) memberRole: string;
+}
+
+class MeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ['admin', 'coordinator', 'volunteer'] }) role: string;
+  @ApiProperty({ type: MeOrganizationDto, nullable: true }) organization: MeOrganizationDto | null;
+}
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('me')
+export class MeController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @ApiOkResponse({ type: MeDto })
+  async me(@CurrentUser() actor: Actor): Promise<MeDto> {
+    const user = await this.users.findLive(actor.id);
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      organization: null,
+    };
+  }
+
+  @Get('export')
+  export(@CurrentUser() actor: Actor) {
+    return this.users.export(actor);
+  }
+
+  @Delete()
+  @HttpCode(204)
+  delete(@CurrentUser() actor: Actor, @Body() dto: DeleteAccountDto) {
+    return this.users.deleteAccount(actor, dto.password);
+  }
+}

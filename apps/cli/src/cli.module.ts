@@ -1,0 +1,13 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, DatabaseModule, HavenConfigModule, RedisModule } from '@haven/core';
+import { IdentityModule } from '@haven/identity';
+
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [HavenConfigModule.forRoot(config), DatabaseModule, RedisModule, IdentityModule],
+    };
+  }
+}

@@ -1,0 +1,36 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { Job } from 'bullmq';
+import type Redis from 'ioredis';
+import { InjectRedis, JobName, JobPayloads, QueueName, WORKER_HEARTBEAT_KEY } from '@haven/core';
+import { JobHandlers } from '../job-handlers';
+
+/** Housekeeping jobs. The heartbeat proves, end to end, that the worker consumes its queues. */
+@Processor(QueueName.System)
+export class SystemProcessor extends WorkerHost {
+  private readonly logger = new Logger(SystemProcessor.name);
+
+  static readonly handles = [JobName.Heartbeat] as const;
+
+  private readonly handlers: JobHandlers<(typeof SystemProcessor.handles)[number]> = {
+    [JobName.Heartbeat]: (job) => this.heartbeat(job.data),
+  };
+
+  constructor(@InjectRedis() private readonly redis: Redis) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    const handler = this.handlers[job.name as keyof typeof this.handlers] as
+      ((job: Job) => Promise<unknown>) | undefined;
+    if (!handler) throw new Error(`No handler for job ${job.name} on ${QueueName.System}`);
+    return handler(job);
+  }
+
+  private async heartbeat(payload: JobPayloads[JobName.Heartbeat]): Promise<{ at: string }> {
+    const at = new Date().toISOString();
+    await this.redis.set(WORKER_HEARTBEAT_KEY, at, 'EX', 600);
+    this.logger.debug(`Heartbeat requested at ${payload.requestedAt}`);
+    return { at };
+  }
+}

@@ -1,0 +1,26 @@
+/** Unit tests live beside the code (*.spec.ts); end-to-end suites in test/ (*.e2e-spec.ts). */
+const shared = {
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: { '^.+\\.ts$': 'ts-jest' },
+  moduleNameMapper: {
+    '^@haven/migrations$': '<rootDir>/migrations',
+    '^@haven/(core|identity|testing)$': '<rootDir>/libs/$1/src',
+    '^@haven/(core|identity|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  },
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  testTimeout: 60_000,
+  projects: [
+    { ...shared, displayName: 'unit', rootDir: __dirname, roots: ['<rootDir>/apps', '<rootDir>/libs'], testRegex: '\\.spec\\.ts$' },
+    {
+      ...shared,
+      displayName: 'e2e',
+      rootDir: __dirname,
+      roots: ['<rootDir>/test'],
+      testRegex: '\\.e2e-spec\\.ts$',
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+    },
+  ],
+};

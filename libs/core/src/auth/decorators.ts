@@ -1,0 +1,20 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { Actor, Role } from './actor';
+
+export const IS_PUBLIC = 'haven:public';
+export const ROLES_KEY = 'haven:roles';
+export const AUTH_ROUTE = 'haven:auth-route';
+
+/** Opts a route out of the global authentication guard. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** Restricts a route to the given roles; the RolesGuard enforces it. Metadata only. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/** Marks a controller whose routes get the stricter authentication rate limit. */
+export const AuthRateLimit = () => SetMetadata(AUTH_ROUTE, true);
+
+/** The authenticated caller of this request. */
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
+  return context.switchToHttp().getRequest<{ user: Actor }>().user;
+});

@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+/** Raised when the environment cannot start Haven; the message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+
+/**
+ * The one validated configuration of Haven, read once at start-up by the apps, the CLI, the
+ * migration CLI and the tests (DESIGN.md, "Running it"). Inject it by its class.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: NodeEnv = 'development';
+
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/haven';
+
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Matches(/^(log:|smtps?:\/\/\S+)$/, { message: 'must be log: or an smtp:// URL' })
+  MAIL_URL = 'log:';
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(10, { message: 'must be at least 10' })
+  RATE_LIMIT_PER_IP_PER_MINUTE = 120;
+
+  /** Comma-separated origins allowed by CORS; empty allows none (same-origin only). */
+  @IsString()
+  CORS_ORIGINS = '';
+
+  /** Prefix of every Redis key Haven writes (queues, rate limits), so deployments and test suites can share a server. */
+  @Matches(/^[a-z0-9_-]{1,40}$/i, { message: 'must be 1-40 letters, digits, - or _' })
+  REDIS_PREFIX = 'haven';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** The secret actually used to sign tokens: JWT_SECRET, or a random one per start outside production. */
+  jwtSecret!: string;
+
+  get corsOrigins(): string[] {
+    return this.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean);
+  }
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}
+
+const KNOWN = new Set(Object.keys(new AppConfig()).concat('JWT_SECRET'));
+
+/** Validates the environment; throws a ConfigError naming each variable that is wrong. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, string> = {};
+  for (const key of KNOWN) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const problems = validateSync(config, { forbidUnknownValues: false }).map(
+    (error) =>
+      `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')} (got "${redact(error.property, error.value)}")`,
+  );
+  if (config.isProduction && !config.JWT_SECRET) {
+    problems.push('JWT_SECRET: is required when NODE_ENV=production');
+  }
+  if (config.isProduction && config.MAIL_URL === 'log:') {
+    problems.push(
+      'MAIL_URL: must be an smtp:// URL when NODE_ENV=production (log: only writes mail to the log)',
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  config.jwtSecret = config.JWT_SECRET ?? randomBytes(48).toString('base64url');
+  return config;
+}
+
+function redact(property: string, value: unknown): string {
+  if (/SECRET|URL/.test(property)) return '…';
+  return String(value);
+}

@@ -1,0 +1,26 @@
+import { DataSourceOptions } from 'typeorm';
+import { migrations } from '@haven/migrations';
+import { AppConfig } from '../config/app-config';
+
+/**
+ * The one description of Haven's database, used by the apps, the CLI and the TypeORM migration CLI.
+ * Entities are listed by each context's module (`TypeOrmModule.forFeature`) or passed explicitly:
+ * globs break in monorepo builds. The schema changes only through migrations.
+ */
+export function databaseOptions(
+  config: AppConfig,
+  entities: DataSourceOptions['entities'] = [],
+): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.DATABASE_URL,
+    entities,
+    migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    extra: { max: 20, application_name: 'haven' },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './job-catalogue';
+export * from './job-producer';
+export * from './queue.module';

@@ -1,0 +1,48 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Role } from '@haven/core';
+
+export type UserStatus = 'active' | 'suspended';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored lower-cased; unique through the `lower(email)` index. */
+  @Column('text')
+  email: string;
+
+  @Column('text', { name: 'display_name' })
+  displayName: string;
+
+  @Column('text')
+  role: Role;
+
+  @Column('text')
+  status: UserStatus;
+
+  /** Null once the account is deleted: nobody can sign in to it again. */
+  @Column('text', { name: 'password_hash', nullable: true, select: false })
+  passwordHash: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column('timestamptz', { name: 'deleted_at', nullable: true })
+  deletedAt: Date | null;
+}
+
+/** The public shape of a user in API responses. */
+export interface UserView {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+}
+
+export function toUserView(user: UserEntity): UserView {
+  return { id: user.id, email: user.email, displayName: user.displayName, role: user.role };
+}

@@ -1,0 +1,24 @@
+import { DomainError } from '@haven/core';
+
+export const IdentityErrors = {
+  emailTaken: () => new DomainError('email_taken', 409, 'An account with this e-mail already exists.'),
+  invalidCredentials: () => new DomainError('invalid_credentials', 401, 'The e-mail or password is wrong.'),
+  invalidRefreshToken: () =>
+    new DomainError('invalid_refresh_token', 401, 'The refresh token is not valid; sign in again.'),
+  accountSuspended: () =>
+    new DomainError(
+      'account_suspended',
+      403,
+      'This account is suspended. Contact the platform administrators.',
+    ),
+  wrongPassword: () =>
+    new DomainError('validation', 400, 'The request has invalid fields.', [
+      { field: 'password', message: 'is not your current password' },
+    ]),
+  lastAdmin: () =>
+    new DomainError(
+      'last_admin',
+      409,
+      'The last active admin cannot delete their account; create another admin first.',
+    ),
+};

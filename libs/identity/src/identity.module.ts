@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthService } from './auth.service';
+import { RefreshTokenEntity } from './entities/refresh-token.entity';
+import { UserEntity } from './entities/user.entity';
+import { LoginLimiter } from './login-limiter';
+import { PasswordHasher } from './password/password-hasher';
+import { JwtStrategy } from './strategies/jwt.strategy';
+import { LocalStrategy } from './strategies/local.strategy';
+import { AccessTokenService } from './tokens/access-token.service';
+import { RefreshTokenService } from './tokens/refresh-token.service';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [PassportModule, TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity])],
+  providers: [
+    AuthService,
+    UsersService,
+    PasswordHasher,
+    AccessTokenService,
+    RefreshTokenService,
+    LoginLimiter,
+    JwtStrategy,
+    LocalStrategy,
+  ],
+  exports: [AuthService, UsersService],
+})
+export class IdentityModule {}
+
+export const IDENTITY_ENTITIES = [UserEntity, RefreshTokenEntity];

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Actor, CommonErrors, Role, TransactionService } from '@haven/core';
+import { UserEntity } from './entities/user.entity';
+import { IdentityErrors } from './identity.errors';
+import { PasswordHasher } from './password/password-hasher';
+import { RefreshTokenService } from './tokens/refresh-token.service';
+
+export interface NewUser {
+  email: string;
+  password: string;
+  displayName: string;
+  role: Role;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly hasher: PasswordHasher,
+    private readonly refreshTokens: RefreshTokenService,
+    private readonly transactions: TransactionService,
+  ) {}
+
+  /** Creates an account; the unique index, not a prior lookup, decides a race between two sign-ups. */
+  async create(input: NewUser): Promise<UserEntity> {
+    const passwordHash = await this.hasher.hash(input.password);
+    try {
+      const user = this.users.create({
+        email: normaliseEmail(input.email),
+        displayName: input.displayName.trim(),
+        role: input.role,
+        status: 'active',
+        passwordHash,
+        deletedAt: null,
+      });
+      return await this.users.save(user);
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw IdentityErrors.emailTaken();
+      throw error;
+    }
+  }
+
+  /** For the CLI: creates the admin, or reports the account that already holds the e-mail. */
+  async createAdmin(email: string, password: string, displayName = 'Platform admin') {
+    const existing = await this.findByEmail(email);
+    if (existing) return { created: false as const, user: existing };
+    return {
+      created: true as const,
+      user: await this.create({ email, password, displayName, role: 'admin' }),
+    };
+  }
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('lower(user.email) = :email', { email: normaliseEmail(email) })
+      .getOne();
+  }
+
+  async findLive(id: string): Promise<UserEntity> {
+    const user = await this.users.findOneBy({ id });
+    if (!user || user.deletedAt) throw CommonErrors.notFound('user');
+    return user;
+  }
+
+  /**
+   * Re-reads the caller on every request, so a suspension or deletion takes effect on the very next
+   * request rather than when the access token expires. One primary-key lookup.
+   */
+  async actorFor(userId: string): Promise<Actor> {
+    const user = await this.users.findOne({
+      where: { id: userId },
+      select: ['id', 'role', 'status', 'deletedAt'],
+    });
+    if (!user || user.deletedAt) throw CommonErrors.unauthenticated('This account no longer exists.');
+    if (user.status === 'suspended') throw IdentityErrors.accountSuspended();
+    return { id: user.id, role: user.role };
+  }
+
+  /** Everything Haven holds about the caller's account (contexts add their own sections). */
+  async export(actor: Actor) {
+    const user = await this.findLive(actor.id);
+    const sessions = await this.refreshTokens.listForUser(actor.id);
+    return {
+      exportedAt: new Date().toISOString(),
+      account: {
+        id: user.id,
+        email: user.email,
+        displayName: user.displayName,
+        role: user.role,
+        status: user.status,
+        createdAt: user.createdAt.toISOString(),
+      },
+      sessions: sessions.map((session) => ({
+        startedAt: session.createdAt.toISOString(),
+        expiresAt: session.expiresAt.toISOString(),
+        usedAt: session.usedAt?.toISOString() ?? null,
+        revokedAt: session.revokedAt?.toISOString() ?? null,
+      })),
+    };
+  }
+
+  /**
+   * Deletes an account by anonymising it: the row stays so that history (sign-ups, hours, audit
+   * entries) keeps counting as aggregates, but nothing in it identifies the person any more and no
+   * one can sign in to it.
+   */
+  async deleteAccount(actor: Actor, password: string): Promise<void> {
+    const user = await this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.id = :id AND user.deletedAt IS NULL', { id: actor.id })
+      .getOne();
+    if (!user || !(await this.hasher.verify(user.passwordHash, password)))
+      throw IdentityErrors.wrongPassword();
+    await this.transactions.run(async (manager) => {
+      if (user.role === 'admin') {
+        // Serialise concurrent admin deletions so two admins cannot both leave the platform adminless.
+        await manager.query(`SELECT id FROM users WHERE role = 'admin' FOR UPDATE`);
+        const [{ count }] = await manager.query(
+          `SELECT count(*)::int AS count FROM users WHERE role = 'admin' AND status = 'active' AND deleted_at IS NULL`,
+        );
+        if (count <= 1) throw IdentityErrors.lastAdmin();
+      }
+      await manager.update(
+        UserEntity,
+        { id: user.id },
+        {
+          email: `deleted-${user.id}@deleted.invalid`,
+          displayName: 'Deleted user',
+          passwordHash: null,
+          deletedAt: new Date(),
+        },
+      );
+      await this.refreshTokens.revokeAllForUser(user.id, manager);
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './problem';
+export * from './test-database';
+export * from './test-servers';
