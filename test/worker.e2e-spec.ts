@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { QueueEvents } from 'bullmq';
 import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
 import { AppConfig, JobName, JobProducer, REDIS, WORKER_HEARTBEAT_KEY } from '@haven/core';
 import { createTestConfig, dropTestResources } from '@haven/testing';
 import { WorkerModule } from '../apps/worker/src/worker.module';
@@ -38,9 +39,39 @@ describe('worker (e2e)', () => {
     expect(await redis.get(WORKER_HEARTBEAT_KEY)).toEqual(expect.any(String));
   });
 
-  it('schedules its own heartbeat once, however many workers start', async () => {
+  it('schedules its recurring jobs once, however many workers start', async () => {
+    const second = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+      logger: false,
+    });
+    await second.init();
+    await second.close();
     const queue = worker.get(JobProducer).queueFor(JobName.Heartbeat);
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.map((scheduler) => scheduler.key)).toEqual(['worker-heartbeat']);
+    expect(schedulers.map((scheduler) => scheduler.key).sort()).toEqual([
+      'organizations-reviews-due',
+      'worker-heartbeat',
+    ]);
+  });
+
+  it('reminds admins of organisations due for re-vetting, through the outbox', async () => {
+    const db = worker.get(DataSource);
+    const [admin] = await db.query(
+      `INSERT INTO users (email, display_name, role) VALUES ('admin.due@example.org', 'Admin', 'admin') RETURNING id`,
+    );
+    const organizations = await db.query(
+      `INSERT INTO organizations (name, country, registration_number, contact_email, description, focus_areas, status, review_by)
+       VALUES ('Due (fictional)', 'JO', 'R-1', 'a@example.org', 'd', '{education}', 'approved', CURRENT_DATE - 1),
+              ('Not due (fictional)', 'JO', 'R-2', 'b@example.org', 'd', '{education}', 'approved', CURRENT_DATE + 30)
+       RETURNING id`,
+    );
+    const producer = worker.get(JobProducer);
+    const id = await producer.enqueue(JobName.ReviewsDue, {});
+    const job = await producer.queueFor(JobName.ReviewsDue).getJob(id);
+    expect(await job!.waitUntilFinished(events, 15_000)).toEqual({ due: 1 });
+    const [row] = await db.query(
+      `SELECT recipient_ids, payload FROM outbox WHERE event_type = 'organization.review_due'`,
+    );
+    expect(row.recipient_ids).toEqual([admin.id]);
+    expect(row.payload).toEqual({ organizationIds: [organizations[0].id], count: 1 });
   });
 });

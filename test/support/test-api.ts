@@ -3,6 +3,7 @@ import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@haven/core';
+import { UsersService } from '@haven/identity';
 import { createTestConfig, dropTestResources } from '@haven/testing';
 import { createApi } from '../../apps/api/src/app.factory';
 
@@ -53,5 +54,58 @@ export async function register(api: TestApi, role: 'volunteer' | 'coordinator' =
     id: response.body.user.id as string,
     accessToken: response.body.accessToken as string,
     refreshToken: response.body.refreshToken as string,
+  };
+}
+
+/** An admin, created the way the operator CLI creates one, then signed in. */
+export async function registerAdmin(api: TestApi) {
+  const account = newAccount('coordinator');
+  const email = account.email.replace('coordinator', 'admin');
+  const { user } = await api.app.get(UsersService).createAdmin(email, account.password, 'Test admin');
+  const response = await api.http
+    .post('/api/v1/auth/login')
+    .send({ email, password: account.password })
+    .expect(200);
+  return {
+    ...account,
+    email,
+    role: 'admin' as const,
+    id: user.id,
+    accessToken: response.body.accessToken as string,
+  };
+}
+
+export type Account = Awaited<ReturnType<typeof register>>;
+
+/** A coordinator who applied for an organisation (pending unless an admin approves it). */
+export async function registerOrganization(api: TestApi, admin?: { accessToken: string }) {
+  const owner = await register(api, 'coordinator');
+  const response = await api.http
+    .post('/api/v1/organizations')
+    .auth(owner.accessToken, { type: 'bearer' })
+    .send(organizationApplication())
+    .expect(201);
+  const organizationId = response.body.id as string;
+  if (admin) {
+    await api.http
+      .post(`/api/v1/organizations/${organizationId}/approve`)
+      .auth(admin.accessToken, { type: 'bearer' })
+      .send({})
+      .expect(200);
+  }
+  return { owner, organizationId };
+}
+
+export function organizationApplication(overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  return {
+    name: `Fictional Relief Collective ${counter}`,
+    country: 'JO',
+    registrationNumber: `FICT-${counter}`,
+    contactEmail: `office${counter}@example.org`,
+    description: 'A fictional NGO used in tests: runs classes and supply drives.',
+    focusAreas: ['education', 'supplies'],
+    website: 'https://example.org',
+    ...overrides,
   };
 }

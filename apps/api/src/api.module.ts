@@ -4,6 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import {
   AppConfig,
+  AuditModule,
   DatabaseModule,
   HavenConfigModule,
   HavenLoggerModule,
@@ -13,6 +14,10 @@ import {
   RolesGuard,
 } from '@haven/core';
 import { IdentityModule } from '@haven/identity';
+import { OrganizationsModule } from '@haven/organizations';
+import { AdminController } from './admin/admin.controller';
+import { CampsController } from './camps/camps.controller';
+import { OrganizationsController } from './organizations/organizations.controller';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
 import { MeController } from './me/me.controller';
@@ -31,9 +36,18 @@ export class ApiModule {
         QueueModule.forRoot('producer'),
         RateLimitModule,
         TerminusModule.forRoot({ logger: false }),
+        AuditModule,
         IdentityModule,
+        OrganizationsModule,
       ],
-      controllers: [AuthController, MeController, HealthController],
+      controllers: [
+        AuthController,
+        MeController,
+        OrganizationsController,
+        CampsController,
+        AdminController,
+        HealthController,
+      ],
       providers: [
         // Order matters: limit by address first, then authenticate, then check the role.
         { provide: APP_GUARD, useClass: ThrottlerGuard },

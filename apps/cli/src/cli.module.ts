@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, DatabaseModule, HavenConfigModule, RedisModule } from '@haven/core';
+import { AppConfig, AuditModule, DatabaseModule, HavenConfigModule, RedisModule } from '@haven/core';
 import { IdentityModule } from '@haven/identity';
 
 @Module({})
@@ -7,7 +7,7 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [HavenConfigModule.forRoot(config), DatabaseModule, RedisModule, IdentityModule],
+      imports: [HavenConfigModule.forRoot(config), DatabaseModule, AuditModule, RedisModule, IdentityModule],
     };
   }
 }

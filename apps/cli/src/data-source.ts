@@ -1,6 +1,9 @@
 import { DataSource } from 'typeorm';
-import { databaseOptions, loadConfig } from '@haven/core';
+import { CORE_ENTITIES, databaseOptions, loadConfig } from '@haven/core';
 import { IDENTITY_ENTITIES } from '@haven/identity';
+import { ORGANIZATION_ENTITIES } from '@haven/organizations';
 
 /** For the TypeORM CLI (migration:generate, migration:revert): every entity, so diffs are complete. */
-export default new DataSource(databaseOptions(loadConfig(), [...IDENTITY_ENTITIES]));
+export default new DataSource(
+  databaseOptions(loadConfig(), [...CORE_ENTITIES, ...IDENTITY_ENTITIES, ...ORGANIZATION_ENTITIES]),
+);

@@ -1,6 +1,7 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import {
   AppConfig,
+  AuditModule,
   DatabaseModule,
   HavenConfigModule,
   HavenLoggerModule,
@@ -10,12 +11,15 @@ import {
   QueueName,
   RedisModule,
 } from '@haven/core';
+import { OrganizationsModule } from '@haven/organizations';
 import { checkJobCoverage } from './job-handlers';
 import { SystemProcessor } from './processors/system.processor';
 
 const PROCESSORS = [{ processor: SystemProcessor, queue: QueueName.System }];
 
 export const HEARTBEAT_EVERY_MS = 60_000;
+/** Every day at 06:00 UTC. */
+export const REVIEWS_DUE_CRON = '0 6 * * *';
 
 @Injectable()
 class WorkerBootstrap implements OnApplicationBootstrap {
@@ -33,6 +37,13 @@ class WorkerBootstrap implements OnApplicationBootstrap {
         opts: { removeOnComplete: 100, removeOnFail: 100 },
       },
     );
+    await this.jobs
+      .queueFor(JobName.ReviewsDue)
+      .upsertJobScheduler(
+        'organizations-reviews-due',
+        { pattern: REVIEWS_DUE_CRON, tz: 'UTC' },
+        { name: JobName.ReviewsDue, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
+      );
   }
 }
 
@@ -46,7 +57,9 @@ export class WorkerModule {
         HavenLoggerModule.forRoot(),
         DatabaseModule,
         RedisModule,
+        AuditModule,
         QueueModule.forRoot('worker'),
+        OrganizationsModule,
       ],
       providers: [...PROCESSORS.map(({ processor }) => processor), WorkerBootstrap],
     };

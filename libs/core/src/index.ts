@@ -1,3 +1,4 @@
+export * from './audit';
 export * from './auth';
 export * from './config/app-config';
 export * from './config/config.module';
@@ -7,3 +8,4 @@ export * from './logging/logger.module';
 export * from './pagination';
 export * from './queue';
 export * from './redis';
+export * from './vocabulary';

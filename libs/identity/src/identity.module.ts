@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountStatusService } from './account-status.service';
 import { AuthService } from './auth.service';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
@@ -15,6 +16,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [PassportModule, TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity])],
   providers: [
+    AccountStatusService,
     AuthService,
     UsersService,
     PasswordHasher,
@@ -24,7 +26,7 @@ import { UsersService } from './users.service';
     JwtStrategy,
     LocalStrategy,
   ],
-  exports: [AuthService, UsersService],
+  exports: [AccountStatusService, AuthService, UsersService],
 })
 export class IdentityModule {}
 

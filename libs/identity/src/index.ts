@@ -1,3 +1,4 @@
+export * from './account-status.service';
 export * from './auth.service';
 export * from './entities/user.entity';
 export * from './identity.errors';

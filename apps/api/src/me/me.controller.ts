@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swag
 import { IsString, MaxLength } from 'class-validator';
 import { Actor, CurrentUser } from '@haven/core';
 import { UsersService } from '@haven/identity';
+import { MeService } from '@haven/organizations';
 
 export class DeleteAccountDto {
   @ApiProperty({ description: 'The current password, to confirm' })
@@ -30,19 +31,15 @@ class MeDto {
 @ApiBearerAuth()
 @Controller('me')
 export class MeController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly profiles: MeService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: MeDto })
-  async me(@CurrentUser() actor: Actor): Promise<MeDto> {
-    const user = await this.users.findLive(actor.id);
-    return {
-      id: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      role: user.role,
-      organization: null,
-    };
+  me(@CurrentUser() actor: Actor): Promise<MeDto> {
+    return this.profiles.describe(actor);
   }
 
   @Get('export')

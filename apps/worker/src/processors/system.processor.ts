@@ -3,20 +3,28 @@ import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import type Redis from 'ioredis';
 import { InjectRedis, JobName, JobPayloads, QueueName, WORKER_HEARTBEAT_KEY } from '@haven/core';
+import { VettingService } from '@haven/organizations';
 import { JobHandlers } from '../job-handlers';
 
-/** Housekeeping jobs. The heartbeat proves, end to end, that the worker consumes its queues. */
+/**
+ * Housekeeping jobs. The heartbeat proves, end to end, that the worker consumes its queues; the
+ * daily reviews-due job reminds admins of organisations due for re-vetting.
+ */
 @Processor(QueueName.System)
 export class SystemProcessor extends WorkerHost {
   private readonly logger = new Logger(SystemProcessor.name);
 
-  static readonly handles = [JobName.Heartbeat] as const;
+  static readonly handles = [JobName.Heartbeat, JobName.ReviewsDue] as const;
 
   private readonly handlers: JobHandlers<(typeof SystemProcessor.handles)[number]> = {
     [JobName.Heartbeat]: (job) => this.heartbeat(job.data),
+    [JobName.ReviewsDue]: async () => ({ due: await this.vetting.notifyReviewsDue() }),
   };
 
-  constructor(@InjectRedis() private readonly redis: Redis) {
+  constructor(
+    @InjectRedis() private readonly redis: Redis,
+    private readonly vetting: VettingService,
+  ) {
     super();
   }
 

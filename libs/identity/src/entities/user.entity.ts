@@ -21,6 +21,10 @@ export class UserEntity {
   @Column('text')
   status: UserStatus;
 
+  /** Why an admin last suspended or reinstated the account. */
+  @Column('text', { name: 'status_reason', nullable: true })
+  statusReason: string | null;
+
   /** Null once the account is deleted: nobody can sign in to it again. */
   @Column('text', { name: 'password_hash', nullable: true, select: false })
   passwordHash: string | null;

@@ -1,0 +1,66 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { Actor, AuditLogService, CurrentUser, PageQuery, Roles } from '@haven/core';
+import { AccountStatusService } from '@haven/identity';
+import { PlatformStatsService } from '@haven/organizations';
+import { ReasonDto } from '../organizations/dto/organization.dto';
+
+export class AuditLogQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
+
+  @ApiPropertyOptional({ example: 'organization' })
+  @IsOptional()
+  @Matches(/^[a-z_]{1,40}$/, { message: 'must be an entity name such as organization' })
+  entity?: string;
+
+  @ApiPropertyOptional({ example: 'organization.approved' })
+  @IsOptional()
+  @Matches(/^[a-z_.]{1,80}$/, { message: 'must be an action such as organization.approved' })
+  action?: string;
+}
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('admin')
+export class AdminController {
+  constructor(
+    private readonly audit: AuditLogService,
+    private readonly accounts: AccountStatusService,
+    private readonly platform: PlatformStatsService,
+  ) {}
+
+  @Get('audit-log')
+  auditLog(@Query() query: AuditLogQuery) {
+    return this.audit.list({ actorId: query.actorId, entity: query.entity, action: query.action }, query);
+  }
+
+  @Post('users/:id/suspend')
+  @HttpCode(200)
+  suspend(
+    @CurrentUser() actor: Actor,
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Body() dto: ReasonDto,
+  ) {
+    return this.accounts.change(actor, id, 'suspended', dto.reason);
+  }
+
+  @Post('users/:id/reinstate')
+  @HttpCode(200)
+  reinstate(
+    @CurrentUser() actor: Actor,
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Body() dto: ReasonDto,
+  ) {
+    return this.accounts.change(actor, id, 'active', dto.reason);
+  }
+
+  @Get('stats')
+  stats() {
+    return this.platform.stats();
+  }
+}

@@ -1,0 +1,91 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsISO31661Alpha2,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { Actor, CurrentUser, PageQuery, Roles } from '@haven/core';
+import { CampsService } from '@haven/organizations';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateCampDto {
+  @ApiProperty({ example: 'Azraq (fictional block list)', maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 200)
+  name: string;
+
+  @ApiProperty({ example: 'JO' })
+  @IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code' })
+  country: string;
+
+  @ApiProperty({ example: 'Zarqa', maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  region: string;
+
+  @ApiProperty({ example: 'Asia/Amman', description: 'IANA time zone' })
+  @IsTimeZone({ message: 'must be an IANA time zone such as Asia/Amman' })
+  timezone: string;
+
+  @ApiPropertyOptional({ example: 31.9, description: 'Stored rounded to two decimals (about 1 km)' })
+  @IsOptional()
+  @ValidateIf((_object, value) => value !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-90)
+  @Max(90)
+  latitude?: number | null;
+
+  @ApiPropertyOptional({ example: 36.58 })
+  @IsOptional()
+  @ValidateIf((_object, value) => value !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-180)
+  @Max(180)
+  longitude?: number | null;
+}
+
+export class UpdateCampDto extends PartialType(CreateCampDto) {}
+
+@ApiTags('camps')
+@ApiBearerAuth()
+@Controller('camps')
+export class CampsController {
+  constructor(private readonly camps: CampsService) {}
+
+  @Get()
+  list(@Query() page: PageQuery) {
+    return this.camps.list(page);
+  }
+
+  @Get(':id')
+  get(@Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string) {
+    return this.camps.get(id);
+  }
+
+  @Post()
+  @Roles('admin')
+  create(@CurrentUser() actor: Actor, @Body() dto: CreateCampDto) {
+    return this.camps.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  update(
+    @CurrentUser() actor: Actor,
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Body() dto: UpdateCampDto,
+  ) {
+    return this.camps.update(actor, id, dto);
+  }
+}

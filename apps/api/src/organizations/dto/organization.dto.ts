@@ -1,0 +1,120 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsEmail,
+  IsIn,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Length,
+  MaxLength,
+} from 'class-validator';
+import { NEED_CATEGORIES, NeedCategory, PageQuery } from '@haven/core';
+import type { OrganizationStatus } from '@haven/organizations';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class ApplyOrganizationDto {
+  @ApiProperty({ example: 'Bridges for Learning (fictional)', maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 200)
+  name: string;
+
+  @ApiProperty({ example: 'JO', description: 'ISO 3166-1 alpha-2' })
+  @IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code' })
+  country: string;
+
+  @ApiProperty({ example: 'NGO-2026-0001', maxLength: 100 })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  registrationNumber: string;
+
+  @ApiProperty({ example: 'office@example.org' })
+  @Transform(trim)
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  @MaxLength(254)
+  contactEmail: string;
+
+  @ApiProperty({ maxLength: 5000 })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 5000)
+  description: string;
+
+  @ApiProperty({ enum: NEED_CATEGORIES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(NEED_CATEGORIES.length)
+  @IsIn(NEED_CATEGORIES, { each: true, message: `each must be one of ${NEED_CATEGORIES.join(', ')}` })
+  focusAreas: NeedCategory[];
+
+  @ApiPropertyOptional({ example: 'https://example.org' })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
+  @MaxLength(500)
+  website?: string;
+}
+
+const STATUSES: OrganizationStatus[] = ['pending', 'approved', 'rejected', 'suspended'];
+
+export class OrganizationListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES)
+  status?: OrganizationStatus;
+
+  @ApiPropertyOptional({ description: 'Admins: only approved organisations due for re-vetting' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  @Type(() => Boolean)
+  reviewDue?: boolean;
+}
+
+export class ReasonDto {
+  @ApiProperty({ maxLength: 2000, description: 'Why; shown to the organisation' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
+  reason: string;
+}
+
+export class ApproveDto {
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
+  note?: string;
+
+  @ApiPropertyOptional({
+    example: '2027-11-25',
+    description: 'When to vet again; a year from today by default',
+  })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' })
+  @Length(10, 10, { message: 'must be a date (YYYY-MM-DD)' })
+  reviewBy?: string;
+}
+
+export class AddMemberDto {
+  @ApiProperty({ example: 'colleague@example.org' })
+  @Transform(trim)
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  @MaxLength(254)
+  email: string;
+}
+
+export class MemberRoleDto {
+  @ApiProperty({ enum: ['owner', 'coordinator'] })
+  @IsIn(['owner', 'coordinator'], { message: 'must be owner or coordinator' })
+  memberRole: 'owner' | 'coordinator';
+}
