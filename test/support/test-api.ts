@@ -72,10 +72,13 @@ export async function registerAdmin(api: TestApi) {
     role: 'admin' as const,
     id: user.id,
     accessToken: response.body.accessToken as string,
+    refreshToken: response.body.refreshToken as string,
   };
 }
 
-export type Account = Awaited<ReturnType<typeof register>>;
+export type Account = Omit<Awaited<ReturnType<typeof register>>, 'role'> & {
+  role: 'admin' | 'coordinator' | 'volunteer';
+};
 
 /** A coordinator who applied for an organisation (pending unless an admin approves it). */
 export async function registerOrganization(api: TestApi, admin?: { accessToken: string }) {
