@@ -9,3 +9,4 @@ export * from './pagination';
 export * from './queue';
 export * from './redis';
 export * from './vocabulary';
+export * from './privacy';

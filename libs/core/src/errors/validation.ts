@@ -1,18 +1,42 @@
 import { ValidationError } from 'class-validator';
+import { PRIVACY_CONSTRAINT } from '../privacy/free-text.decorator';
 import { CommonErrors, DomainError, FieldError } from './domain-error';
 
-/** Flattens class-validator's tree into one entry per field, with dotted paths (`items.0.quantity`). */
-export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
+interface ConstraintError extends FieldError {
+  constraint: string;
+}
+
+function constraintErrors(errors: ValidationError[], parent = ''): ConstraintError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
       field,
+      constraint,
       message: constraint === 'whitelistValidation' ? 'is not an accepted field' : message,
     }));
-    return own.concat(fieldErrors(error.children ?? [], field));
+    return own.concat(constraintErrors(error.children ?? [], field));
   });
 }
 
+/** Flattens class-validator's tree into one entry per field, with dotted paths (`items.0.quantity`). */
+export function fieldErrors(errors: ValidationError[]): FieldError[] {
+  return constraintErrors(errors).map(({ field, message }) => ({ field, message }));
+}
+
+/**
+ * A request with only personal data wrong is 422 (the privacy guard); anything else malformed is
+ * 400 and lists every problem, personal data included.
+ */
 export function validationFailed(errors: ValidationError[]): DomainError {
-  return CommonErrors.validation(fieldErrors(errors));
+  const all = constraintErrors(errors);
+  const plain = all.map(({ field, message }) => ({ field, message }));
+  if (all.length > 0 && all.every((error) => error.constraint === PRIVACY_CONSTRAINT)) {
+    return new DomainError(
+      'personal_data',
+      422,
+      'The text carries personal details of a person. Describe needs with aggregate counts and age groups only.',
+      plain,
+    );
+  }
+  return CommonErrors.validation(plain);
 }

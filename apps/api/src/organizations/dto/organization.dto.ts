@@ -15,7 +15,7 @@ import {
   Length,
   MaxLength,
 } from 'class-validator';
-import { NEED_CATEGORIES, NeedCategory, PageQuery } from '@haven/core';
+import { FreeText, NEED_CATEGORIES, NeedCategory, PageQuery } from '@haven/core';
 import type { OrganizationStatus } from '@haven/organizations';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -44,9 +44,7 @@ export class ApplyOrganizationDto {
   contactEmail: string;
 
   @ApiProperty({ maxLength: 5000 })
-  @Transform(trim)
-  @IsString()
-  @Length(1, 5000)
+  @FreeText(5000)
   description: string;
 
   @ApiProperty({ enum: NEED_CATEGORIES, isArray: true })
@@ -81,18 +79,14 @@ export class OrganizationListQuery extends PageQuery {
 
 export class ReasonDto {
   @ApiProperty({ maxLength: 2000, description: 'Why; shown to the organisation' })
-  @Transform(trim)
-  @IsString()
-  @Length(1, 2000)
+  @FreeText(2000)
   reason: string;
 }
 
 export class ApproveDto {
   @ApiPropertyOptional({ maxLength: 2000 })
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 2000)
+  @FreeText(2000)
   note?: string;
 
   @ApiPropertyOptional({

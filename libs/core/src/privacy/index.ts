@@ -1,0 +1,2 @@
+export * from './free-text.decorator';
+export * from './privacy-guard';
