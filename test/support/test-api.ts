@@ -3,7 +3,7 @@ import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@haven/core';
-import { UsersService } from '@haven/identity';
+import { AccessTokenService, UsersService } from '@haven/identity';
 import { createTestConfig, dropTestResources } from '@haven/testing';
 import { createApi } from '../../apps/api/src/app.factory';
 
@@ -111,4 +111,82 @@ export function organizationApplication(overrides: Record<string, unknown> = {})
     website: 'https://example.org',
     ...overrides,
   };
+}
+
+/** A fictional camp, created by an admin. */
+export async function createCamp(api: TestApi, admin: { accessToken: string }) {
+  counter += 1;
+  const response = await api.http
+    .post('/api/v1/camps')
+    .auth(admin.accessToken, { type: 'bearer' })
+    .send({
+      name: `Fictional Camp ${counter}-${process.pid}`,
+      country: 'JO',
+      region: 'Testland',
+      timezone: 'Asia/Amman',
+    })
+    .expect(201);
+  return response.body.id as string;
+}
+
+export function needBody(campId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    campId,
+    category: 'education',
+    title: 'Evening English classes',
+    description: 'Two volunteers to run conversation classes for a mixed group of teenagers.',
+    urgency: 'medium',
+    beneficiaries: { count: 30, ageGroup: 'youth' },
+    ...overrides,
+  };
+}
+
+const HOUR = 3_600_000;
+
+export function taskBody(overrides: Record<string, unknown> = {}) {
+  const startsAt = new Date(Date.now() + 48 * HOUR);
+  return {
+    title: 'Conversation circle',
+    description: 'Lead a relaxed English conversation circle.',
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
+    capacity: 5,
+    skills: ['Teaching'],
+    languages: ['en', 'ar'],
+    remote: false,
+    signupMode: 'open',
+    requiresSafeguarding: false,
+    ...overrides,
+  };
+}
+
+/** An approved organisation with a second coordinator, a camp, and an open need. */
+export async function organizationWithNeed(api: TestApi, admin: { accessToken: string }, campId: string) {
+  const { owner, organizationId } = await registerOrganization(api, admin);
+  const need = await api.http
+    .post('/api/v1/needs')
+    .auth(owner.accessToken, { type: 'bearer' })
+    .send(needBody(campId))
+    .expect(201);
+  return { owner, organizationId, needId: need.body.id as string };
+}
+
+/**
+ * Many volunteers at once for concurrency tests: inserted directly (no password, so no argon2 cost)
+ * and given access tokens signed exactly as sign-in signs them.
+ */
+export async function manyVolunteers(
+  api: TestApi,
+  count: number,
+): Promise<{ id: string; accessToken: string }[]> {
+  counter += 1;
+  const rows: { id: string }[] = await api.db.query(
+    `INSERT INTO users (email, display_name, role, password_hash)
+     SELECT 'bulk-' || $1 || '-' || n || '@example.org', 'Bulk volunteer ' || n, 'volunteer', NULL
+       FROM generate_series(1, $2) AS n
+     RETURNING id`,
+    [`${process.pid}-${counter}`, count],
+  );
+  const tokens = api.app.get(AccessTokenService);
+  return rows.map((row) => ({ id: row.id, accessToken: tokens.sign({ sub: row.id, role: 'volunteer' }) }));
 }

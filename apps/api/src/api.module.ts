@@ -14,6 +14,7 @@ import {
   RolesGuard,
 } from '@haven/core';
 import { IdentityModule } from '@haven/identity';
+import { NeedsModule } from '@haven/needs';
 import { OrganizationsModule } from '@haven/organizations';
 import { AdminController } from './admin/admin.controller';
 import { CampsController } from './camps/camps.controller';
@@ -21,6 +22,9 @@ import { OrganizationsController } from './organizations/organizations.controlle
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
 import { MeController } from './me/me.controller';
+import { NeedsController } from './needs/needs.controller';
+import { PledgesController } from './needs/pledges.controller';
+import { TasksController } from './needs/tasks.controller';
 import { RateLimitModule } from './rate-limit';
 
 @Module({})
@@ -39,12 +43,16 @@ export class ApiModule {
         AuditModule,
         IdentityModule,
         OrganizationsModule,
+        NeedsModule,
       ],
       controllers: [
         AuthController,
         MeController,
         OrganizationsController,
         CampsController,
+        NeedsController,
+        PledgesController,
+        TasksController,
         AdminController,
         HealthController,
       ],

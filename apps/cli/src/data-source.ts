@@ -1,9 +1,15 @@
 import { DataSource } from 'typeorm';
 import { CORE_ENTITIES, databaseOptions, loadConfig } from '@haven/core';
 import { IDENTITY_ENTITIES } from '@haven/identity';
+import { NEED_ENTITIES } from '@haven/needs';
 import { ORGANIZATION_ENTITIES } from '@haven/organizations';
 
 /** For the TypeORM CLI (migration:generate, migration:revert): every entity, so diffs are complete. */
 export default new DataSource(
-  databaseOptions(loadConfig(), [...CORE_ENTITIES, ...IDENTITY_ENTITIES, ...ORGANIZATION_ENTITIES]),
+  databaseOptions(loadConfig(), [
+    ...CORE_ENTITIES,
+    ...IDENTITY_ENTITIES,
+    ...ORGANIZATION_ENTITIES,
+    ...NEED_ENTITIES,
+  ]),
 );

@@ -10,3 +10,4 @@ export * from './queue';
 export * from './redis';
 export * from './vocabulary';
 export * from './privacy';
+export * from './validation/decorators';

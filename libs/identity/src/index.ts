@@ -5,4 +5,4 @@ export * from './identity.errors';
 export * from './identity.module';
 export * from './password/password-policy';
 export * from './users.service';
-export { ACCESS_TOKEN_SECONDS } from './tokens/access-token.service';
+export { ACCESS_TOKEN_SECONDS, AccessTokenService } from './tokens/access-token.service';

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { Actor, AuditLogService, CurrentUser, PageQuery, Roles } from '@haven/core';
 import { AccountStatusService } from '@haven/identity';
+import { NeedsStatsService } from '@haven/needs';
 import { PlatformStatsService } from '@haven/organizations';
 import { ReasonDto } from '../organizations/dto/organization.dto';
 
@@ -32,6 +33,7 @@ export class AdminController {
     private readonly audit: AuditLogService,
     private readonly accounts: AccountStatusService,
     private readonly platform: PlatformStatsService,
+    private readonly needs: NeedsStatsService,
   ) {}
 
   @Get('audit-log')
@@ -60,7 +62,8 @@ export class AdminController {
   }
 
   @Get('stats')
-  stats() {
-    return this.platform.stats();
+  async stats() {
+    const [platform, needs] = await Promise.all([this.platform.stats(), this.needs.stats()]);
+    return { ...platform, ...needs };
   }
 }

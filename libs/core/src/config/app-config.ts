@@ -66,6 +66,20 @@ export class AppConfig {
   @Matches(/^[a-z0-9_-]{1,40}$/i, { message: 'must be 1-40 letters, digits, - or _' })
   REDIS_PREFIX = 'haven';
 
+  /** Beneficiary counts below this leave their organisation as "<N" (small-cell suppression). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(2)
+  @Max(100)
+  SMALL_CELL_THRESHOLD = 5;
+
+  /** The same for the health and psychosocial categories, where a small group is easier to single out. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(2)
+  @Max(100)
+  SMALL_CELL_THRESHOLD_SENSITIVE = 10;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

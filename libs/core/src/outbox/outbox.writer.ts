@@ -9,6 +9,7 @@ export enum OutboxEvent {
   OrganizationSuspended = 'organization.suspended',
   OrganizationReinstated = 'organization.reinstated',
   OrganizationReviewDue = 'organization.review_due',
+  NeedCancelled = 'need.cancelled',
 }
 
 export interface OutboxRecord {

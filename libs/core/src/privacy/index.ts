@@ -1,2 +1,3 @@
 export * from './free-text.decorator';
 export * from './privacy-guard';
+export * from './suppression';

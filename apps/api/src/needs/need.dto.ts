@@ -1,0 +1,157 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { FreeText, IsoDate, NEED_CATEGORIES, NeedCategory, PageQuery } from '@haven/core';
+import { AGE_GROUPS, AgeGroup, NEED_STATUSES, NeedStatus, URGENCIES, Urgency } from '@haven/needs';
+
+export class BeneficiariesDto {
+  @ApiProperty({ minimum: 1, maximum: 100_000, description: 'How many people, in aggregate' })
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(100_000)
+  count: number;
+
+  @ApiProperty({ enum: AGE_GROUPS })
+  @IsIn(AGE_GROUPS, { message: `must be one of ${AGE_GROUPS.join(', ')}` })
+  ageGroup: AgeGroup;
+}
+
+export class ItemDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'On edit: the item to change; leave out to add one' })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
+  @ApiProperty({ example: 'School notebooks', maxLength: 200 })
+  @FreeText(200)
+  name: string;
+
+  @ApiProperty({ example: 'boxes of 50', maxLength: 50 })
+  @FreeText(50)
+  unit: string;
+
+  @ApiProperty({ minimum: 1, maximum: 1_000_000 })
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(1_000_000)
+  quantity: number;
+}
+
+export class CreateNeedDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID(undefined, { message: 'must be a camp id' })
+  campId: string;
+
+  @ApiProperty({ enum: NEED_CATEGORIES })
+  @IsIn(NEED_CATEGORIES, { message: `must be one of ${NEED_CATEGORIES.join(', ')}` })
+  category: NeedCategory;
+
+  @ApiProperty({ example: 'Evening English classes for teenagers', maxLength: 200 })
+  @FreeText(200, 3)
+  title: string;
+
+  @ApiProperty({ maxLength: 5000, description: 'Passes the privacy guard: no personal details' })
+  @FreeText(5000)
+  description: string;
+
+  @ApiProperty({ enum: URGENCIES })
+  @IsIn(URGENCIES, { message: `must be one of ${URGENCIES.join(', ')}` })
+  urgency: Urgency;
+
+  @ApiPropertyOptional({ type: BeneficiariesDto, nullable: true })
+  @IsOptional()
+  @ValidateIf((_object, value) => value !== null)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => BeneficiariesDto)
+  beneficiaries?: BeneficiariesDto | null;
+
+  @ApiPropertyOptional({ example: '2026-12-01', nullable: true })
+  @IsOptional()
+  @ValidateIf((_object, value) => value !== null)
+  @IsoDate()
+  startsOn?: string | null;
+
+  @ApiPropertyOptional({ example: '2027-02-28', nullable: true })
+  @IsOptional()
+  @ValidateIf((_object, value) => value !== null)
+  @IsoDate()
+  endsOn?: string | null;
+
+  @ApiPropertyOptional({ type: [ItemDto], description: 'Supplies wanted; on edit, the full new list' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ItemDto)
+  items?: ItemDto[];
+}
+
+export class UpdateNeedDto extends PartialType(CreateNeedDto) {}
+
+export class NeedListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: NEED_CATEGORIES })
+  @IsOptional()
+  @IsIn(NEED_CATEGORIES)
+  category?: NeedCategory;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  campId?: string;
+
+  @ApiPropertyOptional({ enum: NEED_STATUSES, default: 'open' })
+  @IsOptional()
+  @IsIn(NEED_STATUSES)
+  status?: NeedStatus;
+
+  @ApiPropertyOptional({ enum: URGENCIES })
+  @IsOptional()
+  @IsIn(URGENCIES)
+  urgency?: Urgency;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
+  @ApiPropertyOptional({ description: 'Full-text search of titles and descriptions', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ['newest', 'urgency'], default: 'newest' })
+  @IsOptional()
+  @IsIn(['newest', 'urgency'])
+  sort?: 'newest' | 'urgency';
+}
+
+export class OptionalReasonDto {
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @FreeText(2000)
+  reason?: string;
+}
+
+export class PledgeDto {
+  @ApiProperty({ minimum: 1, maximum: 1_000_000 })
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(1_000_000)
+  quantity: number;
+}

@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentUser, PageQuery, Roles } from '@haven/core';
+import { NeedsService, PledgesService, TasksService } from '@haven/needs';
+import { CreateNeedDto, NeedListQuery, OptionalReasonDto, PledgeDto, UpdateNeedDto } from './need.dto';
+import { CreateTaskDto } from './task.dto';
+import { taskInput } from './tasks.controller';
+
+const Id = (name: string) => Param(name, new ParseUUIDPipe({ errorHttpStatusCode: 404 }));
+
+@ApiTags('needs')
+@ApiBearerAuth()
+@Controller('needs')
+export class NeedsController {
+  constructor(
+    private readonly needs: NeedsService,
+    private readonly pledges: PledgesService,
+    private readonly tasks: TasksService,
+  ) {}
+
+  @Post()
+  @Roles('coordinator')
+  create(@CurrentUser() actor: Actor, @Body() dto: CreateNeedDto) {
+    return this.needs.create(actor, dto);
+  }
+
+  @Get()
+  list(@CurrentUser() actor: Actor, @Query() query: NeedListQuery) {
+    const { limit, cursor, ...filter } = query;
+    return this.needs.list(actor, filter, { limit, cursor });
+  }
+
+  @Get(':id')
+  get(@CurrentUser() actor: Actor, @Id('id') id: string) {
+    return this.needs.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Roles('coordinator')
+  update(@CurrentUser() actor: Actor, @Id('id') id: string, @Body() dto: UpdateNeedDto) {
+    return this.needs.update(actor, id, dto);
+  }
+
+  @Post(':id/close')
+  @Roles('coordinator')
+  @HttpCode(200)
+  close(@CurrentUser() actor: Actor, @Id('id') id: string, @Body() dto: OptionalReasonDto) {
+    return this.needs.close(actor, id, dto.reason);
+  }
+
+  @Post(':id/cancel')
+  @Roles('coordinator')
+  @HttpCode(200)
+  cancel(@CurrentUser() actor: Actor, @Id('id') id: string, @Body() dto: OptionalReasonDto) {
+    return this.needs.cancel(actor, id, dto.reason);
+  }
+
+  @Post(':id/tasks')
+  @Roles('coordinator')
+  createTask(@CurrentUser() actor: Actor, @Id('id') id: string, @Body() dto: CreateTaskDto) {
+    return this.tasks.create(actor, id, taskInput(dto));
+  }
+
+  @Post(':id/items/:itemId/pledges')
+  @Roles('volunteer')
+  pledge(
+    @CurrentUser() actor: Actor,
+    @Id('id') id: string,
+    @Id('itemId') itemId: string,
+    @Body() dto: PledgeDto,
+  ) {
+    return this.pledges.pledge(actor, id, itemId, dto.quantity);
+  }
+
+  @Get(':id/pledges')
+  @Roles('coordinator', 'admin')
+  listPledges(@CurrentUser() actor: Actor, @Id('id') id: string, @Query() page: PageQuery) {
+    return this.pledges.listForNeed(actor, id, page);
+  }
+}

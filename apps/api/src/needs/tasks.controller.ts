@@ -1,0 +1,62 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentUser, Roles } from '@haven/core';
+import { TaskInput, TasksService } from '@haven/needs';
+import { OptionalReasonDto } from './need.dto';
+import { CreateTaskDto, TaskListQuery, UpdateTaskDto } from './task.dto';
+
+const Id = (name: string) => Param(name, new ParseUUIDPipe({ errorHttpStatusCode: 404 }));
+
+/** A new task's input, with the defaults the contract leaves to us and the times as Dates. */
+export function taskInput(dto: CreateTaskDto): TaskInput {
+  return {
+    ...dto,
+    startsAt: new Date(dto.startsAt),
+    endsAt: new Date(dto.endsAt),
+    skills: dto.skills ?? [],
+    languages: dto.languages ?? [],
+    remote: dto.remote ?? false,
+    signupMode: dto.signupMode ?? 'open',
+    requiresSafeguarding: dto.requiresSafeguarding ?? false,
+  };
+}
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('tasks')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get()
+  list(@CurrentUser() actor: Actor, @Query() query: TaskListQuery) {
+    const { limit, cursor, from, to, ...filter } = query;
+    return this.tasks.list(
+      actor,
+      { ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined },
+      { limit, cursor },
+    );
+  }
+
+  @Get(':id')
+  get(@CurrentUser() actor: Actor, @Id('id') id: string) {
+    return this.tasks.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Roles('coordinator')
+  update(@CurrentUser() actor: Actor, @Id('id') id: string, @Body() dto: UpdateTaskDto) {
+    const { startsAt, endsAt, ...rest } = dto;
+    return this.tasks.update(actor, id, {
+      ...rest,
+      ...(startsAt !== undefined && { startsAt: new Date(startsAt) }),
+      ...(endsAt !== undefined && { endsAt: new Date(endsAt) }),
+    });
+  }
+
+  @Post(':id/cancel')
+  @Roles('coordinator')
+  @HttpCode(200)
+  cancel(@CurrentUser() actor: Actor, @Id('id') id: string, @Body() dto: OptionalReasonDto) {
+    return this.tasks.cancel(actor, id, dto.reason);
+  }
+}

@@ -1,0 +1,63 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsISO8601, Matches, registerDecorator, ValidationOptions } from 'class-validator';
+
+/** The canonical form of a BCP 47 language tag (`en-gb` → `en-GB`), or null if it is not one. */
+export function canonicalLanguageTag(value: unknown): string | null {
+  // Primary language subtags are two or three letters; longer ones are reserved and unused.
+  if (typeof value !== 'string' || value.length > 35 || !/^[a-z]{2,3}(-|$)/i.test(value)) return null;
+  try {
+    return Intl.getCanonicalLocales(value)[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** BCP 47 language tags (a list unless `each: false`), made canonical; checked by the runtime's own parser. */
+export function LanguageTags(options?: ValidationOptions): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }) =>
+      Array.isArray(value)
+        ? value.map((tag) => canonicalLanguageTag(tag) ?? tag)
+        : (canonicalLanguageTag(value) ?? value),
+    ),
+    (target: object, propertyName: string | symbol) =>
+      registerDecorator({
+        name: 'languageTag',
+        target: target.constructor,
+        propertyName: String(propertyName),
+        options: {
+          each: true,
+          message: 'each must be a BCP 47 language tag such as ar or ku-Latn',
+          ...options,
+        },
+        validator: { validate: (value: unknown) => canonicalLanguageTag(value) === value },
+      }),
+  );
+}
+
+/** A query-string boolean: `true` or `false`, nothing else. */
+export function QueryBoolean(): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    IsBoolean({ message: 'must be true or false' }),
+  );
+}
+
+/** A calendar date, `YYYY-MM-DD`. */
+export function IsoDate(): PropertyDecorator {
+  return applyDecorators(
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date (YYYY-MM-DD)' }),
+    IsISO8601({ strict: true }, { message: 'must be a real calendar date (YYYY-MM-DD)' }),
+  );
+}
+
+/** An instant with its offset, such as `2026-12-01T09:00:00.000Z`; turned into a Date. */
+export function IsoInstant(): PropertyDecorator {
+  return applyDecorators(
+    Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, {
+      message: 'must be an ISO 8601 time with its offset, such as 2026-12-01T09:00:00.000Z',
+    }),
+    IsISO8601({ strict: true }, { message: 'must be a real ISO 8601 time' }),
+  );
+}

@@ -1,0 +1,239 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import {
+  Actor,
+  AuditLogService,
+  CommonErrors,
+  NeedCategory,
+  Page,
+  PageQuery,
+  paginate,
+  TransactionService,
+} from '@haven/core';
+import { CampEntity, OrganizationEntity } from '@haven/organizations';
+import { SignupMode, TaskEntity } from './entities/task.entity';
+import { NeedAccess } from './need-access';
+import { NeedErrors } from './needs.errors';
+import { TaskView, taskView } from './task.views';
+
+export interface TaskInput {
+  title: string;
+  description: string;
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+  skills: string[];
+  languages: string[];
+  remote: boolean;
+  signupMode: SignupMode;
+  requiresSafeguarding: boolean;
+}
+
+export interface TaskFilter {
+  campId?: string;
+  category?: NeedCategory;
+  skill?: string;
+  language?: string;
+  remote?: boolean;
+  from?: Date;
+  to?: Date;
+  hasSpace?: boolean;
+  needId?: string;
+  organizationId?: string;
+}
+
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly access: NeedAccess,
+    private readonly audit: AuditLogService,
+    private readonly transactions: TransactionService,
+  ) {}
+
+  create(actor: Actor, needId: string, input: TaskInput): Promise<TaskView> {
+    return this.transactions.run(async (manager) => {
+      const need = await this.access.changeable(actor, needId, manager);
+      if (need.status !== 'open' && need.status !== 'filled') throw NeedErrors.needNotOpen(need.status);
+      assertTimes(input.startsAt, input.endsAt);
+      const task = await manager.save(
+        manager.create(TaskEntity, {
+          ...input,
+          skills: normaliseSkills(input.skills),
+          languages: [...new Set(input.languages)],
+          // Safeguarded work is always reviewed: nobody is confirmed before their clearance is checked.
+          signupMode: input.requiresSafeguarding ? 'review' : input.signupMode,
+          needId: need.id,
+          organizationId: need.organizationId,
+          campId: need.campId,
+          category: need.category,
+          status: 'open',
+          statusReason: null,
+          createdBy: actor.id,
+        }),
+      );
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'task.created',
+        entity: 'task',
+        entityId: task.id,
+        summary: `Task created (capacity ${task.capacity}, ${task.signupMode} sign-up)`,
+      });
+      return this.view(task, manager);
+    });
+  }
+
+  get(actor: Actor, taskId: string): Promise<TaskView> {
+    return this.transactions.run(async (manager) => {
+      const task = await manager.findOneBy(TaskEntity, { id: taskId });
+      if (!task || !(await this.access.mayRead(actor, task.organizationId, manager))) {
+        throw CommonErrors.notFound('task');
+      }
+      return this.view(task, manager);
+    });
+  }
+
+  update(actor: Actor, taskId: string, input: Partial<TaskInput>): Promise<TaskView> {
+    return this.transactions.run(async (manager) => {
+      const task = await this.lockChangeable(actor, taskId, manager);
+      const timing =
+        input.startsAt !== undefined || input.endsAt !== undefined || input.capacity !== undefined;
+      if (timing && task.startsAt.getTime() <= Date.now()) throw NeedErrors.taskStarted();
+      const startsAt = input.startsAt ?? task.startsAt;
+      const endsAt = input.endsAt ?? task.endsAt;
+      if (input.startsAt !== undefined || input.endsAt !== undefined) assertTimes(startsAt, endsAt);
+      if (input.capacity !== undefined && input.capacity < task.confirmed) {
+        throw NeedErrors.capacityBelowConfirmed(task.confirmed);
+      }
+      const requiresSafeguarding = input.requiresSafeguarding ?? task.requiresSafeguarding;
+      if (requiresSafeguarding && input.signupMode === 'open') {
+        throw CommonErrors.validation([
+          { field: 'signupMode', message: 'must be review while the task requires safeguarding' },
+        ]);
+      }
+      Object.assign(task, input);
+      if (input.skills) task.skills = normaliseSkills(input.skills);
+      if (input.languages) task.languages = [...new Set(input.languages)];
+      if (requiresSafeguarding) task.signupMode = 'review';
+      await manager.save(task);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'task.updated',
+        entity: 'task',
+        entityId: task.id,
+        summary: `Task updated (${Object.keys(input).sort().join(', ')})`,
+      });
+      return this.view(task, manager);
+    });
+  }
+
+  cancel(actor: Actor, taskId: string, reason?: string): Promise<TaskView> {
+    return this.transactions.run(async (manager) => {
+      const task = await this.lockChangeable(actor, taskId, manager);
+      task.status = 'cancelled';
+      task.statusReason = reason ?? null;
+      await manager.save(task);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'task.cancelled',
+        entity: 'task',
+        entityId: task.id,
+        summary: 'Task cancelled',
+      });
+      return this.view(task, manager);
+    });
+  }
+
+  /**
+   * Upcoming open tasks, soonest first. Every filter is served by an index: the partial indexes on
+   * open tasks by start time (overall, per camp, per category) and GIN indexes on skills and languages.
+   */
+  list(actor: Actor, filter: TaskFilter, page: PageQuery): Promise<Page<TaskView>> {
+    return this.transactions.run(async (manager) => {
+      const from = filter.from && filter.from.getTime() > Date.now() ? filter.from : new Date();
+      // The status literal (not a parameter) lets the planner use the partial indexes.
+      const query = manager
+        .createQueryBuilder(TaskEntity, 'task')
+        .where(`task.status = 'open'`)
+        .andWhere('task.startsAt > :from', { from });
+      const visibility = await this.access.visibilityFilter(actor, 'task.organizationId', manager);
+      if (visibility) query.andWhere(visibility.sql, visibility.params);
+      if (filter.to) query.andWhere('task.startsAt < :to', { to: filter.to });
+      if (filter.campId) query.andWhere('task.campId = :campId', { campId: filter.campId });
+      if (filter.category) query.andWhere('task.category = :category', { category: filter.category });
+      if (filter.needId) query.andWhere('task.needId = :needId', { needId: filter.needId });
+      if (filter.organizationId) {
+        query.andWhere('task.organizationId = :organizationId', { organizationId: filter.organizationId });
+      }
+      if (filter.skill) {
+        query.andWhere('task.skills @> ARRAY[:skill]::text[]', { skill: filter.skill.trim().toLowerCase() });
+      }
+      if (filter.language) {
+        query.andWhere('task.languages @> ARRAY[:language]::text[]', { language: filter.language });
+      }
+      if (filter.remote !== undefined) query.andWhere('task.remote = :remote', { remote: filter.remote });
+      if (filter.hasSpace === true) query.andWhere('task.confirmed < task.capacity');
+      if (filter.hasSpace === false) query.andWhere('task.confirmed >= task.capacity');
+      const result = await paginate(
+        query,
+        {
+          columns: [
+            { expression: 'task.startsAt', direction: 'ASC', value: (task) => task.startsAt },
+            { expression: 'task.id', direction: 'ASC', value: (task) => task.id },
+          ],
+        },
+        page,
+      );
+      return { items: await this.views(result.items, manager), nextCursor: result.nextCursor };
+    });
+  }
+
+  /** Locks a live task whose organisation the caller belongs to (and which is approved). */
+  private async lockChangeable(actor: Actor, taskId: string, manager: EntityManager): Promise<TaskEntity> {
+    const task = await manager.findOne(TaskEntity, {
+      where: { id: taskId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!task) throw CommonErrors.notFound('task');
+    await this.access.assertMember(actor, task.organizationId, manager).catch((error: unknown) => {
+      throw (error as { status?: number }).status === 404 ? CommonErrors.notFound('task') : error;
+    });
+    if (task.status === 'cancelled') throw NeedErrors.taskCancelled();
+    return task;
+  }
+
+  private async view(task: TaskEntity, manager: EntityManager): Promise<TaskView> {
+    const [view] = await this.views([task], manager);
+    return view;
+  }
+
+  private async views(tasks: TaskEntity[], manager: EntityManager): Promise<TaskView[]> {
+    if (tasks.length === 0) return [];
+    const organizations = await manager.find(OrganizationEntity, {
+      where: { id: In(tasks.map((task) => task.organizationId)) },
+    });
+    const camps = await manager.find(CampEntity, { where: { id: In(tasks.map((task) => task.campId)) } });
+    const organizationNames = new Map(organizations.map((row) => [row.id, row.name]));
+    const campsById = new Map(camps.map((row) => [row.id, row]));
+    return tasks.map((task) =>
+      taskView(task, {
+        organizationName: organizationNames.get(task.organizationId) ?? '',
+        campName: campsById.get(task.campId)?.name ?? '',
+        timezone: campsById.get(task.campId)?.timezone ?? 'UTC',
+      }),
+    );
+  }
+}
+
+/** Skills are free tags compared case-insensitively: stored trimmed, lower case and once each. */
+export function normaliseSkills(skills: string[]): string[] {
+  return [...new Set(skills.map((skill) => skill.trim().toLowerCase()).filter(Boolean))];
+}
+
+function assertTimes(startsAt: Date, endsAt: Date): void {
+  if (startsAt.getTime() <= Date.now()) {
+    throw CommonErrors.validation([{ field: 'startsAt', message: 'must be in the future' }]);
+  }
+  if (endsAt.getTime() <= startsAt.getTime()) {
+    throw CommonErrors.validation([{ field: 'endsAt', message: 'must be after startsAt' }]);
+  }
+}
