@@ -437,4 +437,21 @@ describe('needs (e2e)', () => {
       expectProblem(await post(suspendedOwner, needBody(listCamp)), 403);
     });
   });
+
+  it('adds needs by status and upcoming tasks to the admin’s platform counts', async () => {
+    const response = await api.http.get('/api/v1/admin/stats').set(bearer(admin)).expect(200);
+    const [needs] = await api.db.query(
+      `SELECT count(*) FILTER (WHERE status = 'open')::int AS open, count(*) FILTER (WHERE status = 'closed')::int AS closed,
+              count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled, count(*) FILTER (WHERE status = 'filled')::int AS filled
+         FROM needs`,
+    );
+    expect(response.body.needs).toEqual(needs);
+    expect(needs.open).toBeGreaterThan(0);
+    const [tasks] = await api.db.query(
+      `SELECT count(*)::int AS upcoming, count(*) FILTER (WHERE confirmed < capacity)::int AS "withSpace"
+         FROM tasks WHERE status = 'open' AND starts_at > now()`,
+    );
+    expect(response.body.tasks).toEqual(tasks);
+    expect(tasks.upcoming).toBeGreaterThan(0);
+  });
 });

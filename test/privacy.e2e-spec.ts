@@ -90,4 +90,15 @@ describe('privacy guard on free text (e2e)', () => {
       )
       .expect(201);
   });
+
+  it('has no column for an individual beneficiary in any table that describes the people served', async () => {
+    const columns: { table_name: string; column_name: string }[] = await api.db.query(
+      `SELECT table_name, column_name FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name IN ('needs', 'need_items', 'tasks', 'pledges')`,
+    );
+    expect(columns.length).toBeGreaterThan(20);
+    const personal =
+      /(first|last|full|given|family|child|person|beneficiary)_?name|birth|dob|phone|passport|national_id|case_(number|no)|unhcr|refugee_id|address|tent|shelter|caravan|gender|^age$|nationality/;
+    expect(columns.filter((column) => personal.test(column.column_name))).toEqual([]);
+  });
 });

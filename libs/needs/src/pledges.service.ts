@@ -159,6 +159,14 @@ export class PledgesService {
     });
   }
 
+  /** Every pledge the caller made, for their data export. */
+  async exportFor(actor: Actor): Promise<PledgeView[]> {
+    const pledges = await this.transactions.run((manager) =>
+      manager.find(PledgeEntity, { where: { volunteerId: actor.id }, order: { createdAt: 'ASC' } }),
+    );
+    return pledges.map(pledgeView);
+  }
+
   private async lockNeed(needId: string, manager: EntityManager): Promise<NeedEntity> {
     const need = await manager.findOne(NeedEntity, {
       where: { id: needId },

@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
-import { Actor, CurrentUser } from '@haven/core';
+import { Actor, CurrentUser, PageQuery, Roles } from '@haven/core';
 import { UsersService } from '@haven/identity';
+import { PledgesService } from '@haven/needs';
 import { MeService } from '@haven/organizations';
 
 export class DeleteAccountDto {
@@ -34,6 +35,7 @@ export class MeController {
   constructor(
     private readonly users: UsersService,
     private readonly profiles: MeService,
+    private readonly pledges: PledgesService,
   ) {}
 
   @Get()
@@ -43,8 +45,14 @@ export class MeController {
   }
 
   @Get('export')
-  export(@CurrentUser() actor: Actor) {
-    return this.users.export(actor);
+  async export(@CurrentUser() actor: Actor) {
+    return { ...(await this.users.export(actor)), pledges: await this.pledges.exportFor(actor) };
+  }
+
+  @Get('pledges')
+  @Roles('volunteer')
+  myPledges(@CurrentUser() actor: Actor, @Query() page: PageQuery) {
+    return this.pledges.listMine(actor, page);
   }
 
   @Delete()
