@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { Actor, AuditLogService, CurrentUser, PageQuery, Roles } from '@haven/core';
@@ -6,6 +6,7 @@ import { AccountStatusService } from '@haven/identity';
 import { NeedsStatsService } from '@haven/needs';
 import { PlatformStatsService } from '@haven/organizations';
 import { ReasonDto } from '../organizations/dto/organization.dto';
+import { IdParam } from '../id-param';
 
 export class AuditLogQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -43,21 +44,13 @@ export class AdminController {
 
   @Post('users/:id/suspend')
   @HttpCode(200)
-  suspend(
-    @CurrentUser() actor: Actor,
-    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
-    @Body() dto: ReasonDto,
-  ) {
+  suspend(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: ReasonDto) {
     return this.accounts.change(actor, id, 'suspended', dto.reason);
   }
 
   @Post('users/:id/reinstate')
   @HttpCode(200)
-  reinstate(
-    @CurrentUser() actor: Actor,
-    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
-    @Body() dto: ReasonDto,
-  ) {
+  reinstate(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: ReasonDto) {
     return this.accounts.change(actor, id, 'active', dto.reason);
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { Actor, CurrentUser, PageQuery, Roles } from '@haven/core';
 import { CampsService } from '@haven/organizations';
+import { IdParam } from '../id-param';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -69,7 +70,7 @@ export class CampsController {
   }
 
   @Get(':id')
-  get(@Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string) {
+  get(@IdParam() id: string) {
     return this.camps.get(id);
   }
 
@@ -81,11 +82,7 @@ export class CampsController {
 
   @Patch(':id')
   @Roles('admin')
-  update(
-    @CurrentUser() actor: Actor,
-    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
-    @Body() dto: UpdateCampDto,
-  ) {
+  update(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: UpdateCampDto) {
     return this.camps.update(actor, id, dto);
   }
 }

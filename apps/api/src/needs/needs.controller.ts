@@ -1,12 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentUser, PageQuery, Roles } from '@haven/core';
 import { NeedsService, PledgesService, TasksService } from '@haven/needs';
-import { CreateNeedDto, NeedListQuery, OptionalReasonDto, PledgeDto, UpdateNeedDto } from './need.dto';
-import { CreateTaskDto } from './task.dto';
+import { CreateNeedDto, NeedListQuery, OptionalReasonDto, PledgeDto, UpdateNeedDto } from './dto/need.dto';
+import { CreateTaskDto } from './dto/task.dto';
 import { taskInput } from './tasks.controller';
-
-const Id = (name: string) => Param(name, new ParseUUIDPipe({ errorHttpStatusCode: 404 }));
+import { IdParam } from '../id-param';
 
 @ApiTags('needs')
 @ApiBearerAuth()
@@ -31,33 +30,33 @@ export class NeedsController {
   }
 
   @Get(':id')
-  get(@CurrentUser() actor: Actor, @Id('id') id: string) {
+  get(@CurrentUser() actor: Actor, @IdParam() id: string) {
     return this.needs.get(actor, id);
   }
 
   @Patch(':id')
   @Roles('coordinator')
-  update(@CurrentUser() actor: Actor, @Id('id') id: string, @Body() dto: UpdateNeedDto) {
+  update(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: UpdateNeedDto) {
     return this.needs.update(actor, id, dto);
   }
 
   @Post(':id/close')
   @Roles('coordinator')
   @HttpCode(200)
-  close(@CurrentUser() actor: Actor, @Id('id') id: string, @Body() dto: OptionalReasonDto) {
+  close(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: OptionalReasonDto) {
     return this.needs.close(actor, id, dto.reason);
   }
 
   @Post(':id/cancel')
   @Roles('coordinator')
   @HttpCode(200)
-  cancel(@CurrentUser() actor: Actor, @Id('id') id: string, @Body() dto: OptionalReasonDto) {
+  cancel(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: OptionalReasonDto) {
     return this.needs.cancel(actor, id, dto.reason);
   }
 
   @Post(':id/tasks')
   @Roles('coordinator')
-  createTask(@CurrentUser() actor: Actor, @Id('id') id: string, @Body() dto: CreateTaskDto) {
+  createTask(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: CreateTaskDto) {
     return this.tasks.create(actor, id, taskInput(dto));
   }
 
@@ -65,8 +64,8 @@ export class NeedsController {
   @Roles('volunteer')
   pledge(
     @CurrentUser() actor: Actor,
-    @Id('id') id: string,
-    @Id('itemId') itemId: string,
+    @IdParam() id: string,
+    @IdParam('itemId') itemId: string,
     @Body() dto: PledgeDto,
   ) {
     return this.pledges.pledge(actor, id, itemId, dto.quantity);
@@ -74,7 +73,7 @@ export class NeedsController {
 
   @Get(':id/pledges')
   @Roles('coordinator', 'admin')
-  listPledges(@CurrentUser() actor: Actor, @Id('id') id: string, @Query() page: PageQuery) {
+  listPledges(@CurrentUser() actor: Actor, @IdParam() id: string, @Query() page: PageQuery) {
     return this.pledges.listForNeed(actor, id, page);
   }
 }

@@ -1,9 +1,8 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentUser, Roles } from '@haven/core';
 import { PledgesService } from '@haven/needs';
-
-const Id = (name: string) => Param(name, new ParseUUIDPipe({ errorHttpStatusCode: 404 }));
+import { IdParam } from '../id-param';
 
 @ApiTags('needs')
 @ApiBearerAuth()
@@ -14,14 +13,14 @@ export class PledgesController {
   @Post(':id/delivered')
   @Roles('coordinator')
   @HttpCode(200)
-  delivered(@CurrentUser() actor: Actor, @Id('id') id: string) {
+  delivered(@CurrentUser() actor: Actor, @IdParam() id: string) {
     return this.pledges.delivered(actor, id);
   }
 
   @Post(':id/cancel')
   @Roles('coordinator', 'volunteer')
   @HttpCode(200)
-  cancel(@CurrentUser() actor: Actor, @Id('id') id: string) {
+  cancel(@CurrentUser() actor: Actor, @IdParam() id: string) {
     return this.pledges.cancel(actor, id);
   }
 }

@@ -1,11 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentUser, Roles } from '@haven/core';
 import { TaskInput, TasksService } from '@haven/needs';
-import { OptionalReasonDto } from './need.dto';
-import { CreateTaskDto, TaskListQuery, UpdateTaskDto } from './task.dto';
-
-const Id = (name: string) => Param(name, new ParseUUIDPipe({ errorHttpStatusCode: 404 }));
+import { OptionalReasonDto } from './dto/need.dto';
+import { CreateTaskDto, TaskListQuery, UpdateTaskDto } from './dto/task.dto';
+import { IdParam } from '../id-param';
 
 /** A new task's input, with the defaults the contract leaves to us and the times as Dates. */
 export function taskInput(dto: CreateTaskDto): TaskInput {
@@ -38,13 +37,13 @@ export class TasksController {
   }
 
   @Get(':id')
-  get(@CurrentUser() actor: Actor, @Id('id') id: string) {
+  get(@CurrentUser() actor: Actor, @IdParam() id: string) {
     return this.tasks.get(actor, id);
   }
 
   @Patch(':id')
   @Roles('coordinator')
-  update(@CurrentUser() actor: Actor, @Id('id') id: string, @Body() dto: UpdateTaskDto) {
+  update(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: UpdateTaskDto) {
     const { startsAt, endsAt, ...rest } = dto;
     return this.tasks.update(actor, id, {
       ...rest,
@@ -56,7 +55,7 @@ export class TasksController {
   @Post(':id/cancel')
   @Roles('coordinator')
   @HttpCode(200)
-  cancel(@CurrentUser() actor: Actor, @Id('id') id: string, @Body() dto: OptionalReasonDto) {
+  cancel(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: OptionalReasonDto) {
     return this.tasks.cancel(actor, id, dto.reason);
   }
 }

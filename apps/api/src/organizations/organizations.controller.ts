@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentUser, Roles } from '@haven/core';
 import { OrganizationsService, VettingService } from '@haven/organizations';
@@ -21,8 +10,7 @@ import {
   OrganizationListQuery,
   ReasonDto,
 } from './dto/organization.dto';
-
-const Id = (name: string) => Param(name, new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 404 }));
+import { IdParam } from '../id-param';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
@@ -45,46 +33,46 @@ export class OrganizationsController {
   }
 
   @Get(':id')
-  get(@CurrentUser() actor: Actor, @Id('id') id: string) {
+  get(@CurrentUser() actor: Actor, @IdParam() id: string) {
     return this.organizations.get(actor, id);
   }
 
   @Post(':id/approve')
   @Roles('admin')
   @HttpCode(200)
-  approve(@CurrentUser() actor: Actor, @Id('id') id: string, @Body() dto: ApproveDto) {
+  approve(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: ApproveDto) {
     return this.vetting.decide(actor, id, 'approve', { reason: dto.note, reviewBy: dto.reviewBy });
   }
 
   @Post(':id/reject')
   @Roles('admin')
   @HttpCode(200)
-  reject(@CurrentUser() actor: Actor, @Id('id') id: string, @Body() dto: ReasonDto) {
+  reject(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: ReasonDto) {
     return this.vetting.decide(actor, id, 'reject', dto);
   }
 
   @Post(':id/suspend')
   @Roles('admin')
   @HttpCode(200)
-  suspend(@CurrentUser() actor: Actor, @Id('id') id: string, @Body() dto: ReasonDto) {
+  suspend(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: ReasonDto) {
     return this.vetting.decide(actor, id, 'suspend', dto);
   }
 
   @Post(':id/reinstate')
   @Roles('admin')
   @HttpCode(200)
-  reinstate(@CurrentUser() actor: Actor, @Id('id') id: string, @Body() dto: ApproveDto) {
+  reinstate(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: ApproveDto) {
     return this.vetting.decide(actor, id, 'reinstate', { reason: dto.note, reviewBy: dto.reviewBy });
   }
 
   @Get(':id/members')
-  members(@CurrentUser() actor: Actor, @Id('id') id: string) {
+  members(@CurrentUser() actor: Actor, @IdParam() id: string) {
     return this.organizations.listMembers(actor, id);
   }
 
   @Post(':id/members')
   @Roles('coordinator')
-  addMember(@CurrentUser() actor: Actor, @Id('id') id: string, @Body() dto: AddMemberDto) {
+  addMember(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: AddMemberDto) {
     return this.organizations.addMember(actor, id, dto.email);
   }
 
@@ -92,8 +80,8 @@ export class OrganizationsController {
   @Roles('coordinator')
   changeMemberRole(
     @CurrentUser() actor: Actor,
-    @Id('id') id: string,
-    @Id('userId') userId: string,
+    @IdParam() id: string,
+    @IdParam('userId') userId: string,
     @Body() dto: MemberRoleDto,
   ) {
     return this.organizations.changeMemberRole(actor, id, userId, dto.memberRole);
@@ -102,7 +90,7 @@ export class OrganizationsController {
   @Delete(':id/members/:userId')
   @Roles('coordinator')
   @HttpCode(204)
-  removeMember(@CurrentUser() actor: Actor, @Id('id') id: string, @Id('userId') userId: string) {
+  removeMember(@CurrentUser() actor: Actor, @IdParam() id: string, @IdParam('userId') userId: string) {
     return this.organizations.removeMember(actor, id, userId);
   }
 }
