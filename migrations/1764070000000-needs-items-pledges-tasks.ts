@@ -62,7 +62,7 @@ export class NeedsItemsPledgesTasks1764070000000 implements MigrationInterface {
     await db.query(`
       CREATE TABLE pledges (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        item_id uuid NOT NULL REFERENCES need_items (id) ON DELETE CASCADE,
+        item_id uuid NOT NULL REFERENCES need_items (id) ON DELETE RESTRICT,
         need_id uuid NOT NULL REFERENCES needs (id) ON DELETE CASCADE,
         volunteer_id uuid REFERENCES users (id) ON DELETE SET NULL,
         quantity integer NOT NULL CHECK (quantity >= 1),

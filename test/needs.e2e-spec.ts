@@ -213,6 +213,27 @@ describe('needs (e2e)', () => {
       );
     });
 
+    it.each([{ title: null }, { campId: null }, { category: null }, { items: null }, { urgency: null }])(
+      'refuses %p as an edit with 400, changing nothing',
+      async (body) => {
+        const { owner: editor, needId } = await organizationWithNeed(api, admin, campId);
+        const field = Object.keys(body)[0];
+        expectProblem(
+          await api.http.patch(`/api/v1/needs/${needId}`).set(bearer(editor)).send(body),
+          400,
+          field,
+        );
+        const still = await api.http.get(`/api/v1/needs/${needId}`).set(bearer(editor)).expect(200);
+        expect(still.body).toEqual(
+          expect.objectContaining({ title: 'Evening English classes', status: 'open' }),
+        );
+      },
+    );
+
+    it('refuses a control character in a title with 400', async () => {
+      expectProblem(await post(owner, needBody(campId, { title: 'Classes\u0000 at noon' })), 400, 'title');
+    });
+
     it('moves the need’s tasks with it when its camp or category changes', async () => {
       const { owner: editor, needId } = await organizationWithNeed(api, admin, campId);
       const task = await api.http
@@ -406,6 +427,9 @@ describe('needs (e2e)', () => {
       'campId=nope',
       'sort=random',
       'cursor=garbage',
+      `cursor=${Buffer.from(JSON.stringify(['x', 'y'])).toString('base64url')}`,
+      `cursor=${Buffer.from(JSON.stringify(['2030-01-01T00:00:00.000Z', 'nope'])).toString('base64url')}`,
+      'q=a%00b',
       'extra=1',
     ])('refuses the query %s with 400', async (query) => {
       expectProblem(await api.http.get(`/api/v1/needs?${query}`).set(bearer(volunteer)), 400);

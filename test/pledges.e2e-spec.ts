@@ -155,9 +155,10 @@ describe('supply items and pledges (e2e)', () => {
     const { needId, itemId } = await supplyNeed(10);
     const first = await pledge(volunteer, needId, itemId, 2).expect(201);
     const second = await pledge(volunteer, needId, itemId, 2).expect(201);
+    // Another volunteer's pledge is hidden from them altogether.
     expectProblem(
       await api.http.post(`/api/v1/pledges/${first.body.id}/cancel`).set(bearer(otherVolunteer)),
-      403,
+      404,
     );
     expectProblem(
       await api.http.post(`/api/v1/pledges/${first.body.id}/cancel`).set(bearer(otherOwner)),
@@ -174,6 +175,25 @@ describe('supply items and pledges (e2e)', () => {
         .set(bearer(volunteer)),
       404,
     );
+  });
+
+  it('keeps an item that was ever pledged, so no volunteer’s history disappears', async () => {
+    const { needId, itemId, other } = await supplyNeed(10);
+    const made = await pledge(volunteer, needId, itemId, 2).expect(201);
+    await api.http.post(`/api/v1/pledges/${made.body.id}/cancel`).set(bearer(volunteer)).expect(200);
+    const refused = await api.http
+      .patch(`/api/v1/needs/${needId}`)
+      .set(bearer(owner))
+      .send({ items: [{ id: other, name: 'Water containers', unit: 'jerrycans', quantity: 5 }] });
+    expectProblem(refused, 409, 'items');
+    const mine = await api.http.get('/api/v1/me/pledges').set(bearer(volunteer)).expect(200);
+    expect(mine.body.items.map((entry: { id: string }) => entry.id)).toContain(made.body.id);
+    const kept = await api.http
+      .patch(`/api/v1/needs/${needId}`)
+      .set(bearer(owner))
+      .send({ items: [{ id: itemId, name: 'Winter blankets', unit: 'pieces', quantity: 12 }] })
+      .expect(200);
+    expect(kept.body.items).toEqual([expect.objectContaining({ id: itemId, quantity: 12, pledged: 0 })]);
   });
 
   it('lists a need’s pledges for its organisation only', async () => {

@@ -166,6 +166,22 @@ describe('tasks (e2e)', () => {
       expect(row.count).toBe(1);
     });
 
+    it.each([
+      { skills: null },
+      { capacity: null },
+      { remote: null },
+      { signupMode: null },
+      { title: null },
+      { startsAt: null },
+    ])('refuses %p as an edit with 400', async (body) => {
+      const field = Object.keys(body)[0];
+      expectProblem(
+        await api.http.patch(`/api/v1/tasks/${taskId}`).set(bearer(owner)).send(body),
+        400,
+        field,
+      );
+    });
+
     it('refuses an end before the start, even when only one of them changes', async () => {
       expectProblem(
         await api.http
@@ -329,8 +345,20 @@ describe('tasks (e2e)', () => {
       'campId=x',
       'limit=500',
       'sort=x',
+      'skill=a%00b',
+      `cursor=${Buffer.from(JSON.stringify(['2030-01-01T00:00:00.000Z', 'nope'])).toString('base64url')}`,
+      `cursor=${Buffer.from(JSON.stringify(['soon', 'x'])).toString('base64url')}`,
     ])('refuses the query %s with 400', async (query) => {
       expectProblem(await api.http.get(`/api/v1/tasks?${query}`).set(bearer(volunteer)), 400);
+    });
+
+    it('includes a task that starts exactly at from', async () => {
+      const [row] = await api.db.query('SELECT starts_at FROM tasks WHERE id = $1', [ids.remote]);
+      expect(await titles(`from=${(row.starts_at as Date).toISOString()}`)).toEqual([
+        'remote',
+        'full',
+        'later',
+      ]);
     });
 
     it('drops a suspended organisation’s tasks from volunteers’ lists at once', async () => {

@@ -29,7 +29,7 @@ export const NeedErrors = {
     new DomainError(
       'item_has_pledges',
       409,
-      'An item with pledges cannot be removed or cut below what is pledged.',
+      'An item that was pledged cannot be removed, nor cut below what is pledged.',
       [{ field, message: 'has pledges; keep at least the pledged quantity' }],
     ),
   taskCancelled: () => new DomainError('task_cancelled', 409, 'The task is cancelled.'),

@@ -244,7 +244,7 @@ export class NeedsService {
 
   /**
    * Applies an item list: entries with an id change that item, entries without one add an item, and
-   * items left out are removed. An item keeps at least what is pledged for it.
+   * items left out are removed unless they were ever pledged. An item keeps at least what is pledged.
    */
   private async writeItems(need: NeedEntity, items: ItemInput[], manager: EntityManager): Promise<void> {
     const existing = await manager.find(NeedItemEntity, {
@@ -267,9 +267,12 @@ export class NeedsService {
         await manager.insert(NeedItemEntity, { ...pick(input), needId: need.id, position });
       }
     }
-    const removed = existing.filter((item) => !kept.has(item.id));
-    if (removed.some((item) => item.pledged > 0)) throw NeedErrors.itemHasPledges('items');
-    if (removed.length > 0) await manager.delete(NeedItemEntity, { id: In(removed.map((item) => item.id)) });
+    const removed = existing.filter((item) => !kept.has(item.id)).map((item) => item.id);
+    if (removed.length === 0) return;
+    // Any pledge, even a cancelled one, is part of a volunteer's history: such an item stays.
+    if (await manager.existsBy(PledgeEntity, { itemId: In(removed) }))
+      throw NeedErrors.itemHasPledges('items');
+    await manager.delete(NeedItemEntity, { id: In(removed) });
   }
 
   /** A need whose every item is fully pledged is `filled`; one that has room again is `open`. */

@@ -190,11 +190,10 @@ export class PledgesService {
       lock: { mode: 'pessimistic_write' },
     });
     if (pledge.volunteerId !== actor.id) {
-      if (!(await this.access.mayRead(actor, need.organizationId, manager)))
-        throw CommonErrors.notFound('pledge');
-      if (actor.role === 'volunteer') {
-        throw CommonErrors.forbidden('Only the pledger or the organisation changes a pledge.');
-      }
+      // Another volunteer's pledge is not theirs to see: it answers as if it did not exist.
+      const stranger =
+        actor.role === 'volunteer' || !(await this.access.mayRead(actor, need.organizationId, manager));
+      if (stranger) throw CommonErrors.notFound('pledge');
     }
     return { pledge, need };
   }

@@ -149,12 +149,13 @@ export class TasksService {
    */
   list(actor: Actor, filter: TaskFilter, page: PageQuery): Promise<Page<TaskView>> {
     return this.transactions.run(async (manager) => {
-      const from = filter.from && filter.from.getTime() > Date.now() ? filter.from : new Date();
       // The status literal (not a parameter) lets the planner use the partial indexes.
-      const query = manager
-        .createQueryBuilder(TaskEntity, 'task')
-        .where(`task.status = 'open'`)
-        .andWhere('task.startsAt > :from', { from });
+      const query = manager.createQueryBuilder(TaskEntity, 'task').where(`task.status = 'open'`);
+      if (filter.from && filter.from.getTime() > Date.now()) {
+        query.andWhere('task.startsAt >= :from', { from: filter.from });
+      } else {
+        query.andWhere('task.startsAt > :now', { now: new Date() });
+      }
       const visibility = await this.access.visibilityFilter(actor, 'task.organizationId', manager);
       if (visibility) query.andWhere(visibility.sql, visibility.params);
       if (filter.to) query.andWhere('task.startsAt < :to', { to: filter.to });

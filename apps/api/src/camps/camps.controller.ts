@@ -12,7 +12,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { Actor, CurrentUser, PageQuery, Roles } from '@haven/core';
+import { Actor, CurrentUser, PageQuery, Roles, NoControlCharacters } from '@haven/core';
 import { CampsService } from '@haven/organizations';
 import { IdParam } from '../id-param';
 
@@ -22,6 +22,7 @@ export class CreateCampDto {
   @ApiProperty({ example: 'Azraq (fictional block list)', maxLength: 200 })
   @Transform(trim)
   @IsString()
+  @NoControlCharacters()
   @Length(2, 200)
   name: string;
 
@@ -32,6 +33,7 @@ export class CreateCampDto {
   @ApiProperty({ example: 'Zarqa', maxLength: 200 })
   @Transform(trim)
   @IsString()
+  @NoControlCharacters()
   @Length(1, 200)
   region: string;
 
@@ -56,7 +58,7 @@ export class CreateCampDto {
   longitude?: number | null;
 }
 
-export class UpdateCampDto extends PartialType(CreateCampDto) {}
+export class UpdateCampDto extends PartialType(CreateCampDto, { skipNullProperties: false }) {}
 
 @ApiTags('camps')
 @ApiBearerAuth()

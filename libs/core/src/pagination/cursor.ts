@@ -47,8 +47,11 @@ export function decodeCursor(cursor: string, length: number): (string | number)[
   } catch {
     // fall through to the validation error
   }
-  throw CommonErrors.validation([{ field: 'cursor', message: 'is not a cursor this list issued' }]);
+  throw invalidCursor();
 }
+
+const invalidCursor = () =>
+  CommonErrors.validation([{ field: 'cursor', message: 'is not a cursor this list issued' }]);
 
 /**
  * Keyset pagination: the page starts after the cursor's row, so the cost grows with the page,
@@ -80,7 +83,15 @@ export async function paginate<T extends ObjectLiteral>(
       ? query.orderBy(column.expression, column.direction)
       : query.addOrderBy(column.expression, column.direction),
   );
-  const rows = await query.limit(page.limit + 1).getMany();
+  let rows: T[];
+  try {
+    rows = await query.limit(page.limit + 1).getMany();
+  } catch (error) {
+    // A cursor that decodes but holds values of the wrong type (a forged one): PostgreSQL refuses
+    // the cast with a data exception (class 22). That is the client's mistake, not ours.
+    if (page.cursor && /^22/.test(String((error as { code?: unknown }).code))) throw invalidCursor();
+    throw error;
+  }
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
   const nextCursor =

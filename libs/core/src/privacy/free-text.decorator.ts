@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsString, Length, registerDecorator, ValidationOptions } from 'class-validator';
+import { NoControlCharacters } from '../validation/decorators';
 import { findIdentifiers, IDENTIFIER_LABELS } from './privacy-guard';
 
 export const PRIVACY_CONSTRAINT = 'privacySafe';
@@ -32,6 +33,7 @@ export function FreeText(maxLength: number, minLength = 1) {
     Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)),
     IsString(),
     Length(minLength, maxLength),
+    NoControlCharacters(),
     IsPrivacySafe(),
   );
 }

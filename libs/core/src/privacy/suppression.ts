@@ -2,7 +2,7 @@ import { NeedCategory } from '../vocabulary';
 
 /**
  * A count as it may leave its organisation: the number; `"<N"` when the cell itself is too small;
- * `"suppressed"` when a larger cell is hidden only so that a small one cannot be worked out from a total.
+ * `"suppressed"` for a total hidden so that a small cell cannot be worked out from it.
  */
 export type SuppressedCount = number | `<${number}` | 'suppressed';
 
@@ -25,31 +25,21 @@ export function suppressCount(count: number, threshold: number): SuppressedCount
 }
 
 /**
- * Suppresses a table of counts shown with their total. Primary suppression hides each cell below the
- * threshold; secondary suppression then hides the smallest remaining non-zero cell whenever exactly
- * one cell is hidden, since total − visible cells would otherwise give it back. A total below the
- * threshold hides everything.
+ * Suppresses a table of counts shown with its total. Primary suppression hides each cell below the
+ * threshold as `"<N"`. Secondary suppression then hides the total whenever any cell is hidden: with
+ * the total shown, total − visible cells would give a single hidden cell back, and would pin several
+ * hidden cells down whenever their bounds leave one solution ({1, 1} summing to 2). Without it, each
+ * hidden cell is known only to lie between 1 and N − 1.
  */
 export function suppressCells<K extends string>(
   cells: Record<K, number>,
   threshold: number,
 ): { cells: Record<K, SuppressedCount>; total: SuppressedCount } {
   const entries = Object.entries(cells) as [K, number][];
-  const total = entries.reduce((sum, [, count]) => sum + count, 0);
-  const primary = new Set(entries.filter(([, count]) => count > 0 && count < threshold).map(([key]) => key));
-  if (total > 0 && total < threshold) entries.forEach(([key, count]) => count > 0 && primary.add(key));
-  const secondary = new Set<K>();
-  if (primary.size === 1) {
-    const smallest = entries
-      .filter(([key, count]) => !primary.has(key) && count > 0)
-      .sort((a, b) => a[1] - b[1])[0];
-    if (smallest) secondary.add(smallest[0]);
-  }
   const shown = Object.fromEntries(
-    entries.map(([key, count]): [K, SuppressedCount] => [
-      key,
-      primary.has(key) ? `<${threshold}` : secondary.has(key) ? 'suppressed' : count,
-    ]),
+    entries.map(([key, count]): [K, SuppressedCount] => [key, suppressCount(count, threshold)]),
   ) as Record<K, SuppressedCount>;
-  return { cells: shown, total: suppressCount(total, threshold) };
+  const total = entries.reduce((sum, [, count]) => sum + count, 0);
+  const anyHidden = Object.values<SuppressedCount>(shown).some((cell) => typeof cell === 'string');
+  return { cells: shown, total: anyHidden ? 'suppressed' : total };
 }

@@ -1,6 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsISO8601, Matches, registerDecorator, ValidationOptions } from 'class-validator';
+import {
+  IsBoolean,
+  IsISO8601,
+  Matches,
+  registerDecorator,
+  ValidateIf,
+  ValidationOptions,
+} from 'class-validator';
 
 /** The canonical form of a BCP 47 language tag (`en-gb` → `en-GB`), or null if it is not one. */
 export function canonicalLanguageTag(value: unknown): string | null {
@@ -61,3 +68,14 @@ export function IsoInstant(): PropertyDecorator {
     IsISO8601({ strict: true }, { message: 'must be a real ISO 8601 time' }),
   );
 }
+
+/** May be left out, but not sent as null (unlike `@IsOptional()`, which lets null through unchecked). */
+export const Optional = () => ValidateIf((_object, value) => value !== undefined);
+
+/** PostgreSQL text cannot hold NUL, and no field of ours wants other control characters. */
+export const NoControlCharacters = (options?: ValidationOptions) =>
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  Matches(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, {
+    message: 'must not contain control characters',
+    ...options,
+  });

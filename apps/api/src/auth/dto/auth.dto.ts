@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { NoControlCharacters } from '@haven/core';
 import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, UserView } from '@haven/identity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -14,12 +15,14 @@ export class RegisterDto {
 
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
   @IsString()
+  @NoControlCharacters()
   @IsAcceptablePassword()
   password: string;
 
   @ApiProperty({ example: 'Sam (volunteer)', minLength: 1, maxLength: 80 })
   @Transform(trim)
   @IsString()
+  @NoControlCharacters()
   @Length(1, 80)
   displayName: string;
 
@@ -31,12 +34,14 @@ export class RegisterDto {
 export class LoginDto {
   @ApiProperty({ example: 'sam.volunteer@example.org' })
   @IsString()
+  @NoControlCharacters()
   @MinLength(3)
   @MaxLength(254)
   email: string;
 
   @ApiProperty()
   @IsString()
+  @NoControlCharacters()
   @MinLength(1)
   @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
@@ -45,6 +50,7 @@ export class LoginDto {
 export class RefreshDto {
   @ApiProperty()
   @IsString()
+  @NoControlCharacters()
   @Length(20, 200)
   refreshToken: string;
 }

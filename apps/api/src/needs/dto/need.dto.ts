@@ -15,7 +15,15 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { FreeText, IsoDate, NEED_CATEGORIES, NeedCategory, PageQuery } from '@haven/core';
+import {
+  FreeText,
+  IsoDate,
+  NEED_CATEGORIES,
+  NeedCategory,
+  NoControlCharacters,
+  Optional,
+  PageQuery,
+} from '@haven/core';
 import { AGE_GROUPS, AgeGroup, NEED_STATUSES, NeedStatus, URGENCIES, Urgency } from '@haven/needs';
 
 export class BeneficiariesDto {
@@ -32,7 +40,7 @@ export class BeneficiariesDto {
 
 export class ItemDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'On edit: the item to change; leave out to add one' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   id?: string;
 
@@ -93,7 +101,7 @@ export class CreateNeedDto {
   endsOn?: string | null;
 
   @ApiPropertyOptional({ type: [ItemDto], description: 'Supplies wanted; on edit, the full new list' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
@@ -101,7 +109,8 @@ export class CreateNeedDto {
   items?: ItemDto[];
 }
 
-export class UpdateNeedDto extends PartialType(CreateNeedDto) {}
+/** Every field may be left out; none but the nullable ones (beneficiaries, dates) may be null. */
+export class UpdateNeedDto extends PartialType(CreateNeedDto, { skipNullProperties: false }) {}
 
 export class NeedListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: NEED_CATEGORIES })
@@ -133,6 +142,7 @@ export class NeedListQuery extends PageQuery {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @NoControlCharacters()
   q?: string;
 
   @ApiPropertyOptional({ enum: ['newest', 'urgency'], default: 'newest' })
@@ -143,7 +153,7 @@ export class NeedListQuery extends PageQuery {
 
 export class OptionalReasonDto {
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @Optional()
   @FreeText(2000)
   reason?: string;
 }

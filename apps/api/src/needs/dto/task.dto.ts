@@ -17,6 +17,8 @@ import {
   IsoInstant,
   IsPrivacySafe,
   LanguageTags,
+  NoControlCharacters,
+  Optional,
   NEED_CATEGORIES,
   NeedCategory,
   PageQuery,
@@ -47,7 +49,7 @@ export class CreateTaskDto {
   capacity: number;
 
   @ApiPropertyOptional({ type: [String], example: ['teaching', 'arabic'], default: [] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
@@ -56,29 +58,30 @@ export class CreateTaskDto {
   skills?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['ar', 'en'], description: 'BCP 47', default: [] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @LanguageTags()
   languages?: string[];
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   remote?: boolean;
 
   @ApiPropertyOptional({ enum: ['open', 'review'], default: 'open' })
-  @IsOptional()
+  @Optional()
   @IsIn(['open', 'review'], { message: 'must be open or review' })
   signupMode?: 'open' | 'review';
 
   @ApiPropertyOptional({ default: false, description: 'Forces review sign-up' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   requiresSafeguarding?: boolean;
 }
 
-export class UpdateTaskDto extends PartialType(CreateTaskDto) {}
+/** Every field may be left out, none sent as null. */
+export class UpdateTaskDto extends PartialType(CreateTaskDto, { skipNullProperties: false }) {}
 
 export class TaskListQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -95,6 +98,7 @@ export class TaskListQuery extends PageQuery {
   @IsOptional()
   @IsString()
   @Length(1, 50)
+  @NoControlCharacters()
   skill?: string;
 
   @ApiPropertyOptional({ example: 'ar' })

@@ -15,7 +15,7 @@ import {
   Length,
   MaxLength,
 } from 'class-validator';
-import { FreeText, NEED_CATEGORIES, NeedCategory, PageQuery } from '@haven/core';
+import { FreeText, NEED_CATEGORIES, NeedCategory, PageQuery, NoControlCharacters } from '@haven/core';
 import type { OrganizationStatus } from '@haven/organizations';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -24,6 +24,7 @@ export class ApplyOrganizationDto {
   @ApiProperty({ example: 'Bridges for Learning (fictional)', maxLength: 200 })
   @Transform(trim)
   @IsString()
+  @NoControlCharacters()
   @Length(2, 200)
   name: string;
 
@@ -34,6 +35,7 @@ export class ApplyOrganizationDto {
   @ApiProperty({ example: 'NGO-2026-0001', maxLength: 100 })
   @Transform(trim)
   @IsString()
+  @NoControlCharacters()
   @Length(1, 100)
   registrationNumber: string;
 
