@@ -16,6 +16,7 @@ import {
 import { IdentityModule } from '@haven/identity';
 import { NeedsModule } from '@haven/needs';
 import { OrganizationsModule } from '@haven/organizations';
+import { VolunteeringModule } from '@haven/volunteering';
 import { AdminController } from './admin/admin.controller';
 import { CampsController } from './camps/camps.controller';
 import { OrganizationsController } from './organizations/organizations.controller';
@@ -26,6 +27,9 @@ import { NeedsController } from './needs/needs.controller';
 import { PledgesController } from './needs/pledges.controller';
 import { TasksController } from './needs/tasks.controller';
 import { RateLimitModule } from './rate-limit';
+import { MeVolunteeringController } from './volunteering/me-volunteering.controller';
+import { SafeguardingController } from './volunteering/safeguarding.controller';
+import { SignupsController } from './volunteering/signups.controller';
 
 @Module({})
 export class ApiModule {
@@ -44,6 +48,7 @@ export class ApiModule {
         IdentityModule,
         OrganizationsModule,
         NeedsModule,
+        VolunteeringModule,
       ],
       controllers: [
         AuthController,
@@ -53,6 +58,9 @@ export class ApiModule {
         NeedsController,
         PledgesController,
         TasksController,
+        SignupsController,
+        MeVolunteeringController,
+        SafeguardingController,
         AdminController,
         HealthController,
       ],

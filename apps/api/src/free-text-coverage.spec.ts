@@ -12,6 +12,7 @@ const NOT_FREE_TEXT: Record<string, string> = {
   password: 'a secret, never stored or shown',
   displayName: 'the account holder’s own name',
   refreshToken: 'a token',
+  token: 'a calendar feed token, compared by its hash',
   cursor: 'a cursor this API issued',
   contactEmail: 'the organisation’s office address',
   website: 'the organisation’s URL',

@@ -3,6 +3,7 @@ import { CORE_ENTITIES, databaseOptions, loadConfig } from '@haven/core';
 import { IDENTITY_ENTITIES } from '@haven/identity';
 import { NEED_ENTITIES } from '@haven/needs';
 import { ORGANIZATION_ENTITIES } from '@haven/organizations';
+import { VOLUNTEERING_ENTITIES } from '@haven/volunteering';
 
 /** For the TypeORM CLI (migration:generate, migration:revert): every entity, so diffs are complete. */
 export default new DataSource(
@@ -11,5 +12,6 @@ export default new DataSource(
     ...IDENTITY_ENTITIES,
     ...ORGANIZATION_ENTITIES,
     ...NEED_ENTITIES,
+    ...VOLUNTEERING_ENTITIES,
   ]),
 );

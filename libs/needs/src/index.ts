@@ -11,3 +11,4 @@ export * from './needs.service';
 export * from './pledges.service';
 export * from './task.views';
 export * from './tasks.service';
+export * from './task-participants';

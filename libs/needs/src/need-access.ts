@@ -41,14 +41,24 @@ export class NeedAccess {
     return need;
   }
 
-  /** A member of the organisation, which is approved; else 403, or 404 if it may not even see it. */
-  async assertMember(actor: Actor, organizationId: string, manager: EntityManager): Promise<void> {
+  /**
+   * A member of the organisation, which must be approved to change anything (`toRead` waives that:
+   * a suspended organisation's members still read their own records); else 403, or 404 if the
+   * caller may not even see it.
+   */
+  async assertMember(
+    actor: Actor,
+    organizationId: string,
+    manager: EntityManager,
+    { toRead = false } = {},
+  ): Promise<void> {
     const membership = await this.organizations.membershipOf(actor.id, manager);
     if (membership?.organizationId !== organizationId) {
       if (await this.mayRead(actor, organizationId, manager)) throw NeedErrors.notMember();
       throw CommonErrors.notFound('need');
     }
-    if (membership.status !== 'approved') throw NeedErrors.organizationNotApproved(membership.status);
+    if (!toRead && membership.status !== 'approved')
+      throw NeedErrors.organizationNotApproved(membership.status);
   }
 
   async mayRead(actor: Actor, organizationId: string, manager: EntityManager): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import {
   Actor,
@@ -22,6 +22,7 @@ import { TaskEntity } from './entities/task.entity';
 import { NeedAccess } from './need-access';
 import { NeedView, needView } from './need.views';
 import { NeedErrors } from './needs.errors';
+import { TASK_PARTICIPANTS, TaskParticipants } from './task-participants';
 
 export interface ItemInput {
   /** Present to change an existing item; absent to add one. */
@@ -63,6 +64,7 @@ export class NeedsService {
     private readonly outbox: OutboxWriter,
     private readonly transactions: TransactionService,
     config: AppConfig,
+    @Optional() @Inject(TASK_PARTICIPANTS) private readonly participants?: TaskParticipants,
   ) {
     this.thresholds = {
       standard: config.SMALL_CELL_THRESHOLD,
@@ -113,9 +115,8 @@ export class NeedsService {
     return this.transactions.run(async (manager) => {
       const need = await this.access.changeable(actor, needId, manager);
       if (need.status === 'closed' || need.status === 'cancelled') throw NeedErrors.needNotOpen(need.status);
-      if (input.campId !== undefined && input.campId !== need.campId) {
-        await this.assertCamp(input.campId, manager);
-      }
+      const moved = input.campId !== undefined && input.campId !== need.campId;
+      if (input.campId !== undefined && moved) await this.assertCamp(input.campId, manager);
       const { items, beneficiaries, ...fields } = input;
       Object.assign(need, fields);
       if (beneficiaries !== undefined) Object.assign(need, beneficiaryColumns(beneficiaries));
@@ -129,6 +130,7 @@ export class NeedsService {
           { campId: need.campId, category: need.category },
         );
       }
+      if (moved) await this.notifyMoved(need, manager);
       if (items !== undefined) {
         await this.writeItems(need, items, manager);
         await this.refreshFilled(need, manager);
@@ -191,7 +193,7 @@ export class NeedsService {
     });
   }
 
-  /** Close or cancel. Cancelling also cancels the need's tasks and live pledges and tells the pledgers. */
+  /** Close or cancel. Cancelling also cancels the need's tasks and live pledges, and tells everyone involved. */
   private finish(
     actor: Actor,
     needId: string,
@@ -219,11 +221,15 @@ export class NeedsService {
   }
 
   private async cancelDependants(need: NeedEntity, manager: EntityManager): Promise<void> {
-    await manager.update(
-      TaskEntity,
-      { needId: need.id, status: 'open' },
-      { status: 'cancelled', statusReason: 'The need was cancelled' },
-    );
+    const tasks = await manager
+      .createQueryBuilder()
+      .update(TaskEntity)
+      .set({ status: 'cancelled', statusReason: 'The need was cancelled' })
+      .where(`needId = :needId AND status = 'open'`, { needId: need.id })
+      .returning(['id'])
+      .execute();
+    const taskIds = (tasks.raw as { id: string }[]).map((row) => row.id);
+    const signedUp = (await this.participants?.liveVolunteers(manager, taskIds)) ?? [];
     const cancelled = await manager
       .createQueryBuilder()
       .update(PledgeEntity)
@@ -237,9 +243,21 @@ export class NeedsService {
     await manager.query(`UPDATE need_items SET pledged = delivered WHERE need_id = $1`, [need.id]);
     await this.outbox.write(manager, {
       type: OutboxEvent.NeedCancelled,
-      recipientIds: pledgers,
+      recipientIds: [...pledgers, ...signedUp],
       payload: { needId: need.id, organizationId: need.organizationId },
     });
+  }
+
+  /** A need that moves camp moves its open tasks: everyone signed up to them is told. */
+  private async notifyMoved(need: NeedEntity, manager: EntityManager): Promise<void> {
+    const tasks = await manager.find(TaskEntity, { where: { needId: need.id, status: 'open' } });
+    for (const task of tasks) {
+      await this.outbox.write(manager, {
+        type: OutboxEvent.TaskChanged,
+        recipientIds: (await this.participants?.liveVolunteers(manager, [task.id])) ?? [],
+        payload: { taskId: task.id, needId: need.id, change: 'place' },
+      });
+    }
   }
 
   /**

@@ -127,7 +127,9 @@ export class PledgesService {
   listForNeed(actor: Actor, needId: string, page: PageQuery) {
     return this.transactions.run(async (manager) => {
       const need = await this.access.readable(actor, needId, manager);
-      if (actor.role !== 'admin') await this.access.assertMember(actor, need.organizationId, manager);
+      if (actor.role !== 'admin') {
+        await this.access.assertMember(actor, need.organizationId, manager, { toRead: true });
+      }
       const query = manager
         .createQueryBuilder(PledgeEntity, 'pledge')
         .where('pledge.needId = :needId', { needId });

@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import {
   Actor,
   AuditLogService,
   CommonErrors,
+  OutboxEvent,
+  OutboxWriter,
   NeedCategory,
   Page,
   PageQuery,
@@ -14,6 +16,7 @@ import { CampEntity, OrganizationEntity } from '@haven/organizations';
 import { SignupMode, TaskEntity } from './entities/task.entity';
 import { NeedAccess } from './need-access';
 import { NeedErrors } from './needs.errors';
+import { TASK_PARTICIPANTS, TaskParticipants } from './task-participants';
 import { TaskView, taskView } from './task.views';
 
 export interface TaskInput {
@@ -47,7 +50,9 @@ export class TasksService {
   constructor(
     private readonly access: NeedAccess,
     private readonly audit: AuditLogService,
+    private readonly outbox: OutboxWriter,
     private readonly transactions: TransactionService,
+    @Optional() @Inject(TASK_PARTICIPANTS) private readonly participants?: TaskParticipants,
   ) {}
 
   create(actor: Actor, needId: string, input: TaskInput): Promise<TaskView> {
@@ -110,11 +115,17 @@ export class TasksService {
           { field: 'signupMode', message: 'must be review while the task requires safeguarding' },
         ]);
       }
+      // A change of time or place reaches everyone signed up; other edits do not.
+      const moved =
+        startsAt.getTime() !== task.startsAt.getTime() ||
+        endsAt.getTime() !== task.endsAt.getTime() ||
+        (input.remote !== undefined && input.remote !== task.remote);
       Object.assign(task, input);
       if (input.skills) task.skills = normaliseSkills(input.skills);
       if (input.languages) task.languages = [...new Set(input.languages)];
       if (requiresSafeguarding) task.signupMode = 'review';
       await manager.save(task);
+      if (moved) await this.notifySignedUp(task, OutboxEvent.TaskChanged, manager);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'task.updated',
@@ -132,6 +143,7 @@ export class TasksService {
       task.status = 'cancelled';
       task.statusReason = reason ?? null;
       await manager.save(task);
+      await this.notifySignedUp(task, OutboxEvent.TaskCancelled, manager);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'task.cancelled',
@@ -188,6 +200,14 @@ export class TasksService {
     });
   }
 
+  private async notifySignedUp(task: TaskEntity, type: OutboxEvent, manager: EntityManager): Promise<void> {
+    await this.outbox.write(manager, {
+      type,
+      recipientIds: (await this.participants?.liveVolunteers(manager, [task.id])) ?? [],
+      payload: { taskId: task.id, needId: task.needId },
+    });
+  }
+
   /** Locks a live task whose organisation the caller belongs to (and which is approved). */
   private async lockChangeable(actor: Actor, taskId: string, manager: EntityManager): Promise<TaskEntity> {
     const task = await manager.findOne(TaskEntity, {
@@ -207,7 +227,8 @@ export class TasksService {
     return view;
   }
 
-  private async views(tasks: TaskEntity[], manager: EntityManager): Promise<TaskView[]> {
+  /** Views of tasks, in the order given, with their organisation and camp names in two queries. */
+  async views(tasks: TaskEntity[], manager: EntityManager): Promise<TaskView[]> {
     if (tasks.length === 0) return [];
     const organizations = await manager.find(OrganizationEntity, {
       where: { id: In(tasks.map((task) => task.organizationId)) },

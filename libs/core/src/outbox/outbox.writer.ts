@@ -10,6 +10,14 @@ export enum OutboxEvent {
   OrganizationReinstated = 'organization.reinstated',
   OrganizationReviewDue = 'organization.review_due',
   NeedCancelled = 'need.cancelled',
+  TaskChanged = 'task.changed',
+  TaskCancelled = 'task.cancelled',
+  SignupReceived = 'signup.received',
+  SignupConfirmed = 'signup.confirmed',
+  SignupWaitlisted = 'signup.waitlisted',
+  SignupPromoted = 'signup.promoted',
+  SignupDeclined = 'signup.declined',
+  AttendanceRecorded = 'signup.attendance_recorded',
 }
 
 export interface OutboxRecord {

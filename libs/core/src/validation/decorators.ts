@@ -2,6 +2,8 @@ import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
+  IsIn,
+  IsOptional,
   IsISO8601,
   Matches,
   registerDecorator,
@@ -79,3 +81,11 @@ export const NoControlCharacters = (options?: ValidationOptions) =>
     message: 'must not contain control characters',
     ...options,
   });
+
+/** The body of an action that takes none: absent or `{}`; any field is refused as unknown. */
+export class EmptyBody {
+  // class-validator refuses a class without metadata, so it gets one property that is never valid.
+  @IsOptional()
+  @IsIn([], { message: 'is not a field of this request' })
+  readonly none?: never;
+}

@@ -1,0 +1,118 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { FreeText, IsoDate, IsPrivacySafe, LanguageTags, NoControlCharacters, Optional } from '@haven/core';
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+
+export class AvailabilityDto {
+  @ApiProperty({ minimum: 0, maximum: 6, description: '0 = Sunday … 6 = Saturday' })
+  @IsInt()
+  @Min(0)
+  @Max(6)
+  weekday: number;
+
+  @ApiProperty({ example: '09:00', description: 'Local time at the camp' })
+  @Matches(TIME, { message: 'must be a time HH:MM' })
+  from: string;
+
+  @ApiProperty({ example: '13:00' })
+  @Matches(TIME, { message: 'must be a time HH:MM' })
+  to: string;
+}
+
+export class VolunteerProfileDto {
+  @ApiProperty({ type: [String], example: ['teaching', 'football'] })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Length(1, 50, { each: true })
+  @NoControlCharacters({ each: true })
+  @IsPrivacySafe({ each: true })
+  skills: string[];
+
+  @ApiProperty({ type: [String], example: ['ar', 'en'], description: 'BCP 47' })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @LanguageTags()
+  languages: string[];
+
+  @ApiProperty({ type: [AvailabilityDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => AvailabilityDto)
+  availability: AvailabilityDto[];
+
+  @ApiProperty({ description: 'Willing to work remotely' })
+  @IsBoolean()
+  remote: boolean;
+
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Preferred camps' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID(undefined, { each: true })
+  campIds: string[];
+
+  @ApiPropertyOptional({ maxLength: 2000, nullable: true })
+  @Optional()
+  @ValidateIf((_object, value) => value !== null)
+  @FreeText(2000)
+  bio?: string | null;
+}
+
+export class AttendanceDto {
+  @ApiProperty({ enum: ['attended', 'no_show'] })
+  @IsIn(['attended', 'no_show'], { message: 'must be attended or no_show' })
+  status: 'attended' | 'no_show';
+
+  @ApiPropertyOptional({ minimum: 0.25, maximum: 24, description: "Defaults to the task's length" })
+  @Optional()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0.25)
+  @Max(24)
+  hours?: number;
+}
+
+export class ClearanceDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  volunteerId: string;
+
+  @ApiProperty({ example: '2027-06-30' })
+  @IsoDate()
+  validUntil: string;
+}
+
+export class RecommendedQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  limit = 20;
+}
+
+export class CalendarQuery {
+  @ApiProperty({ description: 'The token from POST /me/calendar-token' })
+  @IsString()
+  @Length(20, 100)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'is not a calendar token' })
+  token: string;
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { Actor, CommonErrors, TransactionService } from '@haven/core';
+import { TaskEntity, TaskView, TasksService } from '@haven/needs';
+import { VolunteerProfileEntity } from './entities/volunteer-profile.entity';
+
+/** Points per kind of fit; the order a volunteer would rank them in: can do it, can talk, can come. */
+export const MATCH_WEIGHTS = { skill: 3, language: 2, availability: 2, camp: 2, remote: 1 };
+
+export interface Recommendation extends TaskView {
+  score: number;
+  reasons: string[];
+}
+
+/**
+ * Ranks upcoming tasks with space by fit to the caller's profile, in SQL: the candidate tasks are
+ * those sharing a skill or a language, at a preferred camp, or remote for a volunteer who works
+ * remotely, found through the tasks' GIN and partial indexes; availability is compared in each
+ * camp's own time zone. Tasks the volunteer holds, or that overlap one they are confirmed for, are
+ * left out.
+ */
+@Injectable()
+export class MatchingService {
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly transactions: TransactionService,
+  ) {}
+
+  recommend(actor: Actor, limit: number): Promise<{ items: Recommendation[]; nextCursor: null }> {
+    if (actor.role !== 'volunteer') throw CommonErrors.forbidden('Recommendations are for volunteers.');
+    return this.transactions.run(async (manager) => {
+      const profile = await manager.findOneBy(VolunteerProfileEntity, { userId: actor.id });
+      const skills = profile?.skills ?? [];
+      const languages = profile?.languages ?? [];
+      const camps = profile?.campIds ?? [];
+      const remote = profile?.remote ?? false;
+      const arms = [
+        skills.length > 0 && 't.skills && $2::text[]',
+        languages.length > 0 && 't.languages && $3::text[]',
+        camps.length > 0 && 't.camp_id = ANY($4::uuid[])',
+        remote && 't.remote',
+      ].filter(Boolean);
+      if (arms.length === 0) return { items: [], nextCursor: null };
+      const rows: { id: string; score: number; reasons: string[] }[] = await manager.query(
+        `SELECT id, score, reasons FROM (
+           SELECT t.id, t.starts_at,
+                  ${MATCH_WEIGHTS.skill} * cardinality(m.skills) + ${MATCH_WEIGHTS.language} * cardinality(m.languages)
+                  + CASE WHEN m.available THEN ${MATCH_WEIGHTS.availability} ELSE 0 END
+                  + CASE WHEN m.preferred_camp THEN ${MATCH_WEIGHTS.camp} ELSE 0 END
+                  + CASE WHEN m.remote THEN ${MATCH_WEIGHTS.remote} ELSE 0 END AS score,
+                  ARRAY(SELECT 'speaks ' || l FROM unnest(m.languages) l)
+                  || m.skills
+                  || CASE WHEN m.available THEN ARRAY['fits your availability'] ELSE '{}'::text[] END
+                  || CASE WHEN m.preferred_camp THEN ARRAY['at ' || c.name] ELSE '{}'::text[] END
+                  || CASE WHEN m.remote THEN ARRAY['remote'] ELSE '{}'::text[] END AS reasons
+             FROM tasks t
+             JOIN camps c ON c.id = t.camp_id
+             CROSS JOIN LATERAL (
+               SELECT ARRAY(SELECT s FROM unnest(t.skills) s WHERE s = ANY($2::text[]) ORDER BY s) AS skills,
+                      ARRAY(SELECT l FROM unnest(t.languages) l WHERE l = ANY($3::text[]) ORDER BY l) AS languages,
+                      t.camp_id = ANY($4::uuid[]) AS preferred_camp,
+                      t.remote AND $5::boolean AS remote,
+                      EXISTS (
+                        SELECT 1 FROM jsonb_to_recordset($6::jsonb) AS w(weekday int, "from" text, "to" text)
+                         WHERE w.weekday = extract(dow FROM t.starts_at AT TIME ZONE c.timezone)
+                           AND (t.starts_at AT TIME ZONE c.timezone)::date = (t.ends_at AT TIME ZONE c.timezone)::date
+                           AND w."from"::time <= (t.starts_at AT TIME ZONE c.timezone)::time
+                           AND w."to"::time >= (t.ends_at AT TIME ZONE c.timezone)::time
+                      ) AS available
+             ) m
+            WHERE t.status = 'open' AND t.starts_at > now() AND t.confirmed < t.capacity
+              AND (${arms.join(' OR ')})
+              AND t.organization_id IN (SELECT id FROM organizations WHERE status = 'approved')
+              AND NOT EXISTS (
+                SELECT 1 FROM signups s WHERE s.task_id = t.id AND s.volunteer_id = $1
+                   AND s.status IN ('pending', 'confirmed', 'waitlisted'))
+              AND NOT EXISTS (
+                SELECT 1 FROM signups s JOIN tasks o ON o.id = s.task_id
+                 WHERE s.volunteer_id = $1 AND s.status = 'confirmed' AND o.status = 'open'
+                   AND o.starts_at < t.ends_at AND o.ends_at > t.starts_at)
+         ) ranked
+         ORDER BY score DESC, starts_at, id
+         LIMIT $7`,
+        [actor.id, skills, languages, camps, remote, JSON.stringify(profile?.availability ?? []), limit],
+      );
+      const found = await manager.findBy(TaskEntity, { id: In(rows.map((row) => row.id)) });
+      const byId = new Map(found.map((task) => [task.id, task]));
+      const views = await this.tasks.views(
+        rows.flatMap((row) => byId.get(row.id) ?? []),
+        manager,
+      );
+      return {
+        items: rows.map((row, index) => ({ ...views[index], score: row.score, reasons: row.reasons })),
+        nextCursor: null,
+      };
+    });
+  }
+}

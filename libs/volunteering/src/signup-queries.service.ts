@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { Actor, CommonErrors, decodeCursor, encodeCursor, PageQuery, TransactionService } from '@haven/core';
+import { NeedAccess, TaskEntity, TaskParticipants } from '@haven/needs';
+import { LIVE_SIGNUP_STATUSES, SignupEntity } from './entities/signup.entity';
+
+interface HistoryRow {
+  id: string;
+  status: string;
+  hours: string | null;
+  created_at: Date;
+  task_id: string;
+  task_title: string;
+  starts_at: Date;
+  ends_at: Date;
+  task_status: string;
+  remote: boolean;
+  timezone: string;
+  camp_name: string;
+  organization_name: string;
+  need_id: string;
+  need_title: string;
+}
+
+/** Reads of sign-ups: a task's list for its organisation, a volunteer's history, and who to notify. */
+@Injectable()
+export class SignupQueries implements TaskParticipants {
+  constructor(
+    private readonly access: NeedAccess,
+    private readonly transactions: TransactionService,
+  ) {}
+
+  async liveVolunteers(manager: EntityManager, taskIds: string[]): Promise<string[]> {
+    if (taskIds.length === 0) return [];
+    const signups = await manager.find(SignupEntity, {
+      where: { taskId: In(taskIds), status: In(LIVE_SIGNUP_STATUSES) },
+    });
+    return [...new Set(signups.map((signup) => signup.volunteerId))];
+  }
+
+  /**
+   * A task's sign-ups in queue order, for its organisation. Each volunteer's no-shows are counted
+   * over the last 12 months at this organisation's tasks only: a private signal, never a public score.
+   */
+  forTask(actor: Actor, taskId: string, page: PageQuery) {
+    return this.transactions.run(async (manager) => {
+      const task = await manager.findOneBy(TaskEntity, { id: taskId });
+      if (!task) throw CommonErrors.notFound('task');
+      if (actor.role !== 'admin') {
+        await this.access
+          .assertMember(actor, task.organizationId, manager, { toRead: true })
+          .catch((error: unknown) => {
+            throw (error as { status?: number }).status === 404 ? CommonErrors.notFound('task') : error;
+          });
+      }
+      const after = page.cursor ? String(decodeCursor(page.cursor, 1)[0]) : '0';
+      if (!/^\d{1,19}$/.test(after))
+        throw CommonErrors.validation([{ field: 'cursor', message: 'is not a cursor this list issued' }]);
+      const rows: {
+        id: string;
+        seq: string;
+        status: string;
+        hours: string | null;
+        created_at: Date;
+        volunteer_id: string;
+        display_name: string;
+        skills: string[] | null;
+        languages: string[] | null;
+        no_shows: number;
+      }[] = await manager.query(
+        `SELECT s.id, s.seq, s.status, s.hours, s.created_at, s.volunteer_id, u.display_name,
+                p.skills, p.languages,
+                (SELECT count(*)::int FROM signups n JOIN tasks nt ON nt.id = n.task_id
+                  WHERE n.volunteer_id = s.volunteer_id AND n.status = 'no_show'
+                    AND nt.organization_id = $2 AND nt.starts_at > now() - interval '12 months') AS no_shows
+           FROM signups s
+           JOIN users u ON u.id = s.volunteer_id
+           LEFT JOIN volunteer_profiles p ON p.user_id = s.volunteer_id
+          WHERE s.task_id = $1 AND s.seq > $3
+          ORDER BY s.seq
+          LIMIT $4`,
+        [taskId, task.organizationId, after, page.limit + 1],
+      );
+      const items = rows.slice(0, page.limit).map((row) => ({
+        id: row.id,
+        status: row.status,
+        hours: row.hours === null ? null : Number(row.hours),
+        createdAt: row.created_at,
+        volunteer: {
+          id: row.volunteer_id,
+          displayName: row.display_name,
+          skills: row.skills ?? [],
+          languages: row.languages ?? [],
+        },
+        noShowsLast12Months: row.no_shows,
+      }));
+      const last = rows[page.limit - 1];
+      return { items, nextCursor: rows.length > page.limit && last ? encodeCursor([last.seq]) : null };
+    });
+  }
+
+  /** The caller's sign-ups, newest first, with task and need summaries and their totals. */
+  mine(actor: Actor, page: PageQuery) {
+    return this.transactions.run(async (manager) => {
+      const params: unknown[] = [actor.id, page.limit + 1];
+      let after = '';
+      if (page.cursor) {
+        const [createdAt, id] = decodeCursor(page.cursor, 2);
+        params.push(createdAt, id);
+        after = 'AND (s.created_at, s.id) < ($3::timestamptz, $4::uuid)';
+      }
+      let rows: HistoryRow[];
+      try {
+        rows = await manager.query(
+          `SELECT s.id, s.status, s.hours, s.created_at, t.id AS task_id, t.title AS task_title, t.starts_at,
+                  t.ends_at, t.status AS task_status, t.remote, c.timezone, c.name AS camp_name,
+                  o.name AS organization_name, n.id AS need_id, n.title AS need_title
+             FROM signups s
+             JOIN tasks t ON t.id = s.task_id
+             JOIN needs n ON n.id = t.need_id
+             JOIN camps c ON c.id = t.camp_id
+             JOIN organizations o ON o.id = t.organization_id
+            WHERE s.volunteer_id = $1 ${after}
+            ORDER BY s.created_at DESC, s.id DESC
+            LIMIT $2`,
+          params,
+        );
+      } catch (error) {
+        if (/^22/.test(String((error as { code?: unknown }).code))) {
+          throw CommonErrors.validation([{ field: 'cursor', message: 'is not a cursor this list issued' }]);
+        }
+        throw error;
+      }
+      const [totals] = await manager.query(
+        `SELECT coalesce(sum(s.hours), 0)::float AS hours,
+                count(*) FILTER (WHERE s.status = 'attended')::int AS attended,
+                count(*) FILTER (WHERE s.status = 'confirmed' AND t.starts_at > now() AND t.status = 'open')::int AS upcoming
+           FROM signups s JOIN tasks t ON t.id = s.task_id
+          WHERE s.volunteer_id = $1`,
+        [actor.id],
+      );
+      const items = rows.slice(0, page.limit).map((row) => ({
+        id: row.id,
+        status: row.status,
+        hours: row.hours === null ? null : Number(row.hours),
+        createdAt: row.created_at,
+        task: {
+          id: row.task_id,
+          title: row.task_title,
+          startsAt: row.starts_at,
+          endsAt: row.ends_at,
+          status: row.task_status,
+          remote: row.remote,
+          timezone: row.timezone,
+          campName: row.camp_name,
+          organizationName: row.organization_name,
+        },
+        need: { id: row.need_id, title: row.need_title },
+      }));
+      const last = items[items.length - 1];
+      return {
+        items,
+        nextCursor:
+          rows.length > page.limit && last
+            ? encodeCursor([new Date(last.createdAt).toISOString(), last.id])
+            : null,
+        totals,
+      };
+    });
+  }
+}

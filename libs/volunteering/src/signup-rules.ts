@@ -1,0 +1,44 @@
+import { EntityManager } from 'typeorm';
+import { TaskEntity } from '@haven/needs';
+
+/**
+ * Serialises everything that confirms one volunteer: two sign-ups of the same person to overlapping
+ * tasks lock different task rows, so the overlap check needs a lock of its own. Always taken after
+ * the task's row lock (task first, then volunteer), so sign-ups never wait on each other in a cycle.
+ */
+export async function lockVolunteer(manager: EntityManager, volunteerId: string): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(4242, hashtext($1))`, [volunteerId]);
+}
+
+/** A confirmed task of the volunteer that overlaps this one (times are UTC instants, so zones agree). */
+export async function overlappingTask(
+  manager: EntityManager,
+  volunteerId: string,
+  task: TaskEntity,
+): Promise<{ id: string; title: string } | null> {
+  const [row] = await manager.query(
+    `SELECT t.id, t.title FROM signups s JOIN tasks t ON t.id = s.task_id
+      WHERE s.volunteer_id = $1 AND s.status = 'confirmed' AND t.status = 'open' AND t.id <> $2
+        AND t.starts_at < $4 AND t.ends_at > $3
+      LIMIT 1`,
+    [volunteerId, task.id, task.startsAt, task.endsAt],
+  );
+  return row ?? null;
+}
+
+/** Whether the volunteer holds a clearance from the task's organisation valid on the day it ends there. */
+export async function hasValidClearance(
+  manager: EntityManager,
+  volunteerId: string,
+  task: TaskEntity,
+): Promise<boolean> {
+  const [row] = await manager.query(
+    `SELECT EXISTS (
+       SELECT 1 FROM safeguarding_clearances c, camps
+        WHERE camps.id = $3 AND c.organization_id = $1 AND c.volunteer_id = $2
+          AND c.valid_until >= ($4::timestamptz AT TIME ZONE camps.timezone)::date
+     ) AS valid`,
+    [task.organizationId, volunteerId, task.campId, task.endsAt],
+  );
+  return row.valid === true;
+}

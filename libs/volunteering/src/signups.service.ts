@@ -1,0 +1,272 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import {
+  Actor,
+  AuditLogService,
+  CommonErrors,
+  OutboxEvent,
+  OutboxWriter,
+  TransactionService,
+} from '@haven/core';
+import { NeedAccess, TaskEntity } from '@haven/needs';
+import { OrganizationMemberEntity } from '@haven/organizations';
+import { LIVE_SIGNUP_STATUSES, SignupEntity, SignupStatus } from './entities/signup.entity';
+import { hasValidClearance, lockVolunteer, overlappingTask } from './signup-rules';
+import { VolunteeringErrors } from './volunteering.errors';
+
+export function signupView(signup: SignupEntity) {
+  return {
+    id: signup.id,
+    taskId: signup.taskId,
+    volunteerId: signup.volunteerId,
+    status: signup.status,
+    hours: signup.hours,
+    createdAt: signup.createdAt,
+    updatedAt: signup.updatedAt,
+  };
+}
+
+export type SignupView = ReturnType<typeof signupView>;
+
+export interface Attendance {
+  status: 'attended' | 'no_show';
+  hours?: number;
+}
+
+/**
+ * Sign-ups and the task's capacity. The invariant (never more confirmed than capacity, under any
+ * concurrency) rests on one mechanism: every change that confirms or frees a place first locks the
+ * task's row (`SELECT … FOR UPDATE`), so changes to one task run one after another and each sees the
+ * counts the previous one committed. The counters move only inside that lock, the schema's
+ * CHECK (confirmed <= capacity) refuses any code path that forgets it, and a partial unique index
+ * holds one live sign-up per volunteer and task. The waitlist is ordered by `seq`, drawn inside the
+ * lock, which is therefore the commit order. A volunteer's overlap check runs under a second,
+ * per-volunteer lock, always taken after the task's.
+ */
+@Injectable()
+export class SignupsService {
+  constructor(
+    private readonly access: NeedAccess,
+    private readonly audit: AuditLogService,
+    private readonly outbox: OutboxWriter,
+    private readonly transactions: TransactionService,
+  ) {}
+
+  signUp(actor: Actor, taskId: string): Promise<SignupView> {
+    if (actor.role !== 'volunteer') throw VolunteeringErrors.volunteersOnly();
+    return this.transactions.run(async (manager) => {
+      const task = await this.lockTask(taskId, manager);
+      if (!(await this.access.mayRead(actor, task.organizationId, manager)))
+        throw CommonErrors.notFound('task');
+      if (task.status === 'cancelled') throw VolunteeringErrors.taskCancelled();
+      if (task.startsAt.getTime() <= Date.now()) throw VolunteeringErrors.taskStarted();
+      await lockVolunteer(manager, actor.id);
+      const live = await manager.existsBy(SignupEntity, {
+        taskId,
+        volunteerId: actor.id,
+        status: In(LIVE_SIGNUP_STATUSES),
+      });
+      if (live) throw VolunteeringErrors.alreadySignedUp();
+      const overlap = await overlappingTask(manager, actor.id, task);
+      if (overlap) throw VolunteeringErrors.overlapping(overlap.title);
+
+      const status: SignupStatus =
+        task.signupMode === 'review'
+          ? 'pending'
+          : task.confirmed < task.capacity
+            ? 'confirmed'
+            : 'waitlisted';
+      await this.count(task, status, +1, manager);
+      const signup = await manager.save(
+        manager.create(SignupEntity, { taskId, volunteerId: actor.id, status, hours: null }),
+      );
+      if (status === 'pending') {
+        await this.outbox.write(manager, {
+          type: OutboxEvent.SignupReceived,
+          recipientIds: await this.memberIds(task.organizationId, manager),
+          payload: { signupId: signup.id, taskId },
+        });
+      } else {
+        await this.tell(
+          signup,
+          status === 'confirmed' ? OutboxEvent.SignupConfirmed : OutboxEvent.SignupWaitlisted,
+          manager,
+        );
+      }
+      await this.record(actor, signup, `Signed up (${status})`, manager);
+      return signupView(signup);
+    });
+  }
+
+  /** The volunteer withdraws; a place they held goes to the first waitlisted volunteer who can take it. */
+  withdraw(actor: Actor, taskId: string): Promise<void> {
+    return this.transactions.run(async (manager) => {
+      const task = await this.lockTask(taskId, manager);
+      const signup = await manager.findOne(SignupEntity, {
+        where: { taskId, volunteerId: actor.id, status: In(LIVE_SIGNUP_STATUSES) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!signup) throw VolunteeringErrors.notSignedUp();
+      if (task.startsAt.getTime() <= Date.now() && signup.status === 'confirmed') {
+        throw VolunteeringErrors.taskStarted();
+      }
+      await this.count(task, signup.status, -1, manager);
+      const freed = signup.status === 'confirmed';
+      signup.status = 'withdrawn';
+      await manager.save(signup);
+      await this.record(actor, signup, 'Withdrew', manager);
+      if (freed) await this.promote(task, manager);
+    });
+  }
+
+  /** A member approves a pending sign-up: confirmed while there is space, waitlisted after. */
+  approve(actor: Actor, signupId: string): Promise<SignupView> {
+    return this.decide(actor, signupId, async (signup, task, manager) => {
+      if (signup.status !== 'pending') throw VolunteeringErrors.illegalTransition(signup.status, 'approved');
+      if (task.status === 'cancelled') throw VolunteeringErrors.taskCancelled();
+      if (task.requiresSafeguarding && !(await hasValidClearance(manager, signup.volunteerId, task))) {
+        throw VolunteeringErrors.clearanceRequired();
+      }
+      await lockVolunteer(manager, signup.volunteerId);
+      const status = task.confirmed < task.capacity ? 'confirmed' : 'waitlisted';
+      if (status === 'confirmed') {
+        const overlap = await overlappingTask(manager, signup.volunteerId, task);
+        if (overlap) throw VolunteeringErrors.overlapping(overlap.title);
+      }
+      await this.count(task, 'pending', -1, manager);
+      await this.count(task, status, +1, manager);
+      signup.status = status;
+      await this.tell(
+        signup,
+        status === 'confirmed' ? OutboxEvent.SignupConfirmed : OutboxEvent.SignupWaitlisted,
+        manager,
+      );
+    });
+  }
+
+  /** A member declines a pending or waitlisted sign-up. */
+  decline(actor: Actor, signupId: string): Promise<SignupView> {
+    return this.decide(actor, signupId, async (signup, task, manager) => {
+      if (signup.status !== 'pending' && signup.status !== 'waitlisted') {
+        throw VolunteeringErrors.illegalTransition(signup.status, 'declined');
+      }
+      await this.count(task, signup.status, -1, manager);
+      signup.status = 'declined';
+      await this.tell(signup, OutboxEvent.SignupDeclined, manager);
+    });
+  }
+
+  /** After the task starts, a member records whether a confirmed volunteer came, and for how long. */
+  recordAttendance(actor: Actor, signupId: string, attendance: Attendance): Promise<SignupView> {
+    return this.decide(actor, signupId, async (signup, task, manager) => {
+      if (!['confirmed', 'attended', 'no_show'].includes(signup.status)) {
+        throw VolunteeringErrors.illegalTransition(signup.status, 'marked for attendance');
+      }
+      if (task.startsAt.getTime() > Date.now()) throw VolunteeringErrors.taskNotStarted();
+      if (attendance.status === 'no_show' && attendance.hours !== undefined) {
+        throw CommonErrors.validation([{ field: 'hours', message: 'must be left out for a no-show' }]);
+      }
+      const length = (task.endsAt.getTime() - task.startsAt.getTime()) / 3_600_000;
+      signup.status = attendance.status;
+      signup.hours =
+        attendance.status === 'attended'
+          ? (attendance.hours ?? Math.round(Math.min(length, 24) * 100) / 100)
+          : null;
+      await this.tell(signup, OutboxEvent.AttendanceRecorded, manager);
+    });
+  }
+
+  /** Confirms waitlisted volunteers, in order, while there is space and they can take it. */
+  private async promote(task: TaskEntity, manager: EntityManager): Promise<void> {
+    const queue = await manager.find(SignupEntity, {
+      where: { taskId: task.id, status: 'waitlisted' },
+      order: { seq: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const candidate of queue) {
+      if (task.confirmed >= task.capacity || task.startsAt.getTime() <= Date.now()) return;
+      await lockVolunteer(manager, candidate.volunteerId);
+      if (await overlappingTask(manager, candidate.volunteerId, task)) continue;
+      if (task.requiresSafeguarding && !(await hasValidClearance(manager, candidate.volunteerId, task)))
+        continue;
+      await this.count(task, 'waitlisted', -1, manager);
+      await this.count(task, 'confirmed', +1, manager);
+      candidate.status = 'confirmed';
+      await manager.save(candidate);
+      await this.tell(candidate, OutboxEvent.SignupPromoted, manager);
+      await this.record(null, candidate, 'Promoted from the waitlist', manager);
+    }
+  }
+
+  /** Loads and locks a sign-up and its task for a member of the task's organisation, then applies `change`. */
+  private decide(
+    actor: Actor,
+    signupId: string,
+    change: (signup: SignupEntity, task: TaskEntity, manager: EntityManager) => Promise<void>,
+  ): Promise<SignupView> {
+    return this.transactions.run(async (manager) => {
+      const found = await manager.findOneBy(SignupEntity, { id: signupId });
+      if (!found) throw VolunteeringErrors.notSignedUp();
+      const task = await this.lockTask(found.taskId, manager);
+      // Sign-ups are the organisation's own: to anyone outside it they do not exist.
+      await this.access.assertMember(actor, task.organizationId, manager).catch((error: unknown) => {
+        throw (error as { code?: string }).code === 'organization_not_active'
+          ? error
+          : VolunteeringErrors.notSignedUp();
+      });
+      const signup = await manager.findOneOrFail(SignupEntity, {
+        where: { id: signupId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const before = signup.status;
+      await change(signup, task, manager);
+      await manager.save(signup);
+      await this.record(actor, signup, `Sign-up ${before} → ${signup.status}`, manager);
+      return signupView(signup);
+    });
+  }
+
+  private async lockTask(taskId: string, manager: EntityManager): Promise<TaskEntity> {
+    const task = await manager.findOne(TaskEntity, {
+      where: { id: taskId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!task) throw CommonErrors.notFound('task');
+    return task;
+  }
+
+  /** Moves the task's counter for `status` (only confirmed and waitlisted are counted), inside the task lock. */
+  private async count(
+    task: TaskEntity,
+    status: SignupStatus,
+    by: 1 | -1,
+    manager: EntityManager,
+  ): Promise<void> {
+    if (status !== 'confirmed' && status !== 'waitlisted') return;
+    task[status] += by;
+    await manager.update(TaskEntity, task.id, { [status]: task[status] });
+  }
+
+  private async tell(signup: SignupEntity, type: OutboxEvent, manager: EntityManager): Promise<void> {
+    await this.outbox.write(manager, {
+      type,
+      recipientIds: [signup.volunteerId],
+      payload: { signupId: signup.id, taskId: signup.taskId, status: signup.status },
+    });
+  }
+
+  private async memberIds(organizationId: string, manager: EntityManager): Promise<string[]> {
+    const members = await manager.find(OrganizationMemberEntity, { where: { organizationId } });
+    return members.map((member) => member.userId);
+  }
+
+  private async record(actor: Actor | null, signup: SignupEntity, summary: string, manager: EntityManager) {
+    await this.audit.record(manager, {
+      actorId: actor?.id ?? null,
+      action: `signup.${signup.status}`,
+      entity: 'signup',
+      entityId: signup.id,
+      summary,
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NeedsModule, TASK_PARTICIPANTS } from '@haven/needs';
+import { CalendarService } from './calendar.service';
+import { CalendarTokenEntity } from './entities/calendar-token.entity';
+import { SafeguardingClearanceEntity } from './entities/safeguarding-clearance.entity';
+import { SignupEntity } from './entities/signup.entity';
+import { VolunteerProfileEntity } from './entities/volunteer-profile.entity';
+import { MatchingService } from './matching.service';
+import { SafeguardingService } from './safeguarding.service';
+import { SignupQueries } from './signup-queries.service';
+import { SignupsService } from './signups.service';
+import { VolunteerProfilesService } from './volunteer-profiles.service';
+
+export const VOLUNTEERING_ENTITIES = [
+  VolunteerProfileEntity,
+  SignupEntity,
+  SafeguardingClearanceEntity,
+  CalendarTokenEntity,
+];
+
+const SERVICES = [
+  SignupsService,
+  SignupQueries,
+  VolunteerProfilesService,
+  SafeguardingService,
+  CalendarService,
+  MatchingService,
+];
+
+/**
+ * Global only to hand the needs context its TaskParticipants port (who is signed up), which needs
+ * cannot import from here without a cycle.
+ */
+@Global()
+@Module({
+  imports: [NeedsModule, TypeOrmModule.forFeature(VOLUNTEERING_ENTITIES)],
+  providers: [...SERVICES, { provide: TASK_PARTICIPANTS, useExisting: SignupQueries }],
+  exports: [...SERVICES, TASK_PARTICIPANTS],
+})
+export class VolunteeringModule {}
