@@ -58,9 +58,29 @@ export class Volunteering1764080000000 implements MigrationInterface {
         token_hash text NOT NULL UNIQUE,
         created_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
+
+    // Remote tasks, for recommendations to volunteers who work remotely.
+    await db.query(`CREATE INDEX tasks_remote_idx ON tasks (starts_at) WHERE status = 'open' AND remote`);
+
+    // Deleting an account anonymises the user row; what the volunteer wrote about themselves and
+    // their calendar secret go with it, in the same transaction, whichever code path deletes.
+    await db.query(`
+      CREATE FUNCTION forget_volunteer() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM volunteer_profiles WHERE user_id = NEW.id;
+        DELETE FROM calendar_tokens WHERE user_id = NEW.id;
+        RETURN NEW;
+      END $$`);
+    await db.query(`
+      CREATE TRIGGER users_forget_volunteer AFTER UPDATE OF deleted_at ON users
+      FOR EACH ROW WHEN (OLD.deleted_at IS NULL AND NEW.deleted_at IS NOT NULL)
+      EXECUTE FUNCTION forget_volunteer()`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP TRIGGER users_forget_volunteer ON users`);
+    await db.query(`DROP FUNCTION forget_volunteer`);
+    await db.query(`DROP INDEX tasks_remote_idx`);
     await db.query(`DROP TABLE calendar_tokens`);
     await db.query(`DROP TABLE safeguarding_clearances`);
     await db.query(`DROP TABLE signups`);

@@ -498,6 +498,48 @@ describe('sign-ups, waitlists, review, safeguarding and attendance (e2e)', () =>
     });
   });
 
+  describe('the volunteer’s own data', () => {
+    it('exports profile, sign-ups and clearances, and on deletion gives their places to the waitlist', async () => {
+      const taskId = await task({ capacity: 1 });
+      const [leaving, next] = [await register(api), await register(api)];
+      await api.http
+        .put('/api/v1/me/volunteer-profile')
+        .set(bearer(leaving))
+        .send({
+          skills: ['cooking'],
+          languages: ['ar'],
+          availability: [],
+          remote: false,
+          campIds: [],
+          bio: 'Retired cook.',
+        })
+        .expect(200);
+      await api.http.post('/api/v1/me/calendar-token').set(bearer(leaving)).expect(201);
+      const held = (await signUp(leaving, taskId).expect(201)).body;
+      await signUp(next, taskId).expect(201);
+      const exported = await api.http.get('/api/v1/me/export').set(bearer(leaving)).expect(200);
+      expect(exported.body.volunteerProfile).toEqual(expect.objectContaining({ bio: 'Retired cook.' }));
+      expect(exported.body.signups).toEqual([expect.objectContaining({ id: held.id, status: 'confirmed' })]);
+      expect(exported.body.safeguardingClearances).toEqual([]);
+
+      await api.http
+        .delete('/api/v1/me')
+        .set(bearer(leaving))
+        .send({ password: leaving.password })
+        .expect(204);
+      expect(await statuses(taskId)).toEqual([
+        [leaving.id, 'withdrawn'],
+        [next.id, 'confirmed'],
+      ]);
+      const [left] = await api.db.query(
+        `SELECT (SELECT count(*)::int FROM volunteer_profiles WHERE user_id = $1) AS profiles,
+                (SELECT count(*)::int FROM calendar_tokens WHERE user_id = $1) AS tokens`,
+        [leaving.id],
+      );
+      expect(left).toEqual({ profiles: 0, tokens: 0 });
+    });
+  });
+
   describe('under concurrency', () => {
     it('confirms exactly 10 of 500 simultaneous sign-ups and waitlists 490 in commit order, with no 5xx', async () => {
       const taskId = await task({ capacity: 10 });

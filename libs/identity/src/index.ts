@@ -6,3 +6,4 @@ export * from './identity.module';
 export * from './password/password-policy';
 export * from './users.service';
 export { ACCESS_TOKEN_SECONDS, AccessTokenService } from './tokens/access-token.service';
+export * from './account-erasure';

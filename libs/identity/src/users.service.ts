@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Actor, CommonErrors, Role, TransactionService } from '@haven/core';
+import { ACCOUNT_ERASURE, AccountErasure } from './account-erasure';
 import { UserEntity } from './entities/user.entity';
 import { IdentityErrors } from './identity.errors';
 import { PasswordHasher } from './password/password-hasher';
@@ -25,6 +26,7 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly refreshTokens: RefreshTokenService,
     private readonly transactions: TransactionService,
+    @Optional() @Inject(ACCOUNT_ERASURE) private readonly erasure?: AccountErasure,
   ) {}
 
   /** Creates an account; the unique index, not a prior lookup, decides a race between two sign-ups. */
@@ -129,6 +131,7 @@ export class UsersService {
         );
         if (count <= 1) throw IdentityErrors.lastAdmin();
       }
+      await this.erasure?.erase(manager, user.id);
       await manager.update(
         UserEntity,
         { id: user.id },

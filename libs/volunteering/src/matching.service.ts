@@ -4,6 +4,9 @@ import { Actor, CommonErrors, TransactionService } from '@haven/core';
 import { TaskEntity, TaskView, TasksService } from '@haven/needs';
 import { VolunteerProfileEntity } from './entities/volunteer-profile.entity';
 
+/** Recommendations look this far ahead: what a volunteer can plan for, and a bounded index range. */
+export const HORIZON_DAYS = 60;
+
 /** Points per kind of fit; the order a volunteer would rank them in: can do it, can talk, can come. */
 export const MATCH_WEIGHTS = { skill: 3, language: 2, availability: 2, camp: 2, remote: 1 };
 
@@ -14,8 +17,8 @@ export interface Recommendation extends TaskView {
 
 /**
  * Ranks upcoming tasks with space by fit to the caller's profile, in SQL: the candidate tasks are
- * those sharing a skill or a language, at a preferred camp, or remote for a volunteer who works
- * remotely, found through the tasks' GIN and partial indexes; availability is compared in each
+ * those in the next HORIZON_DAYS days sharing a skill or a language, at a preferred camp, or remote for a
+ * volunteer who works remotely, found through the tasks' partial indexes; availability is compared in each
  * camp's own time zone. Tasks the volunteer holds, or that overlap one they are confirmed for, are
  * left out.
  */
@@ -68,7 +71,8 @@ export class MatchingService {
                            AND w."to"::time >= (t.ends_at AT TIME ZONE c.timezone)::time
                       ) AS available
              ) m
-            WHERE t.status = 'open' AND t.starts_at > now() AND t.confirmed < t.capacity
+            WHERE t.status = 'open' AND t.confirmed < t.capacity
+              AND t.starts_at > now() AND t.starts_at < now() + interval '${HORIZON_DAYS} days'
               AND (${arms.join(' OR ')})
               AND t.organization_id IN (SELECT id FROM organizations WHERE status = 'approved')
               AND NOT EXISTS (

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Actor, CommonErrors, decodeCursor, encodeCursor, PageQuery, TransactionService } from '@haven/core';
 import { NeedAccess, TaskEntity, TaskParticipants } from '@haven/needs';
+import { SafeguardingClearanceEntity } from './entities/safeguarding-clearance.entity';
 import { LIVE_SIGNUP_STATUSES, SignupEntity } from './entities/signup.entity';
+import { VolunteerProfileEntity } from './entities/volunteer-profile.entity';
+import { clearanceView } from './safeguarding.service';
+import { signupView } from './signups.service';
+import { profileView } from './volunteer-profiles.service';
 
 interface HistoryRow {
   id: string;
@@ -97,6 +102,22 @@ export class SignupQueries implements TaskParticipants {
       const last = rows[page.limit - 1];
       return { items, nextCursor: rows.length > page.limit && last ? encodeCursor([last.seq]) : null };
     });
+  }
+
+  /** Everything the volunteering context holds about the caller, for their data export. */
+  exportFor(actor: Actor) {
+    return this.transactions.run(async (manager) => ({
+      volunteerProfile: profileView(await manager.findOneBy(VolunteerProfileEntity, { userId: actor.id })),
+      signups: (
+        await manager.find(SignupEntity, { where: { volunteerId: actor.id }, order: { createdAt: 'ASC' } })
+      ).map(signupView),
+      safeguardingClearances: (
+        await manager.find(SafeguardingClearanceEntity, {
+          where: { volunteerId: actor.id },
+          order: { createdAt: 'ASC' },
+        })
+      ).map((clearance) => clearanceView(clearance)),
+    }));
   }
 
   /** The caller's sign-ups, newest first, with task and need summaries and their totals. */

@@ -8,6 +8,7 @@ import {
   OutboxWriter,
   TransactionService,
 } from '@haven/core';
+import { AccountErasure } from '@haven/identity';
 import { NeedAccess, TaskEntity } from '@haven/needs';
 import { OrganizationMemberEntity } from '@haven/organizations';
 import { LIVE_SIGNUP_STATUSES, SignupEntity, SignupStatus } from './entities/signup.entity';
@@ -44,7 +45,7 @@ export interface Attendance {
  * per-volunteer lock, always taken after the task's.
  */
 @Injectable()
-export class SignupsService {
+export class SignupsService implements AccountErasure {
   constructor(
     private readonly access: NeedAccess,
     private readonly audit: AuditLogService,
@@ -110,13 +111,34 @@ export class SignupsService {
       if (task.startsAt.getTime() <= Date.now() && signup.status === 'confirmed') {
         throw VolunteeringErrors.taskStarted();
       }
-      await this.count(task, signup.status, -1, manager);
-      const freed = signup.status === 'confirmed';
-      signup.status = 'withdrawn';
-      await manager.save(signup);
-      await this.record(actor, signup, 'Withdrew', manager);
-      if (freed) await this.promote(task, manager);
+      await this.release(actor.id, task, signup, manager);
     });
+  }
+
+  /** When an account is deleted: its live sign-ups to tasks not yet started give up their places. */
+  async erase(manager: EntityManager, userId: string): Promise<void> {
+    const live = await manager.find(SignupEntity, {
+      where: { volunteerId: userId, status: In(LIVE_SIGNUP_STATUSES) },
+    });
+    for (const { taskId } of live) {
+      const task = await this.lockTask(taskId, manager);
+      if (task.startsAt.getTime() <= Date.now()) continue;
+      const signup = await manager.findOne(SignupEntity, {
+        where: { taskId, volunteerId: userId, status: In(LIVE_SIGNUP_STATUSES) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (signup) await this.release(userId, task, signup, manager);
+    }
+  }
+
+  /** Withdraws a live sign-up inside the task lock, and gives a freed place to the waitlist. */
+  private async release(actorId: string, task: TaskEntity, signup: SignupEntity, manager: EntityManager) {
+    await this.count(task, signup.status, -1, manager);
+    const freed = signup.status === 'confirmed';
+    signup.status = 'withdrawn';
+    await manager.save(signup);
+    await this.record({ id: actorId, role: 'volunteer' }, signup, 'Withdrew', manager);
+    if (freed) await this.promote(task, manager);
   }
 
   /** A member approves a pending sign-up: confirmed while there is space, waitlisted after. */

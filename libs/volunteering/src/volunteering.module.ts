@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ACCOUNT_ERASURE } from '@haven/identity';
 import { NeedsModule, TASK_PARTICIPANTS } from '@haven/needs';
 import { CalendarService } from './calendar.service';
 import { CalendarTokenEntity } from './entities/calendar-token.entity';
@@ -29,13 +30,17 @@ const SERVICES = [
 ];
 
 /**
- * Global only to hand the needs context its TaskParticipants port (who is signed up), which needs
- * cannot import from here without a cycle.
+ * Global only to hand lower contexts the ports it implements, which they cannot import from here
+ * without a cycle: TaskParticipants (who is signed up) to needs, AccountErasure to identity.
  */
 @Global()
 @Module({
   imports: [NeedsModule, TypeOrmModule.forFeature(VOLUNTEERING_ENTITIES)],
-  providers: [...SERVICES, { provide: TASK_PARTICIPANTS, useExisting: SignupQueries }],
-  exports: [...SERVICES, TASK_PARTICIPANTS],
+  providers: [
+    ...SERVICES,
+    { provide: TASK_PARTICIPANTS, useExisting: SignupQueries },
+    { provide: ACCOUNT_ERASURE, useExisting: SignupsService },
+  ],
+  exports: [...SERVICES, TASK_PARTICIPANTS, ACCOUNT_ERASURE],
 })
 export class VolunteeringModule {}

@@ -5,6 +5,7 @@ import { Actor, CurrentUser, PageQuery, Roles } from '@haven/core';
 import { UsersService } from '@haven/identity';
 import { PledgesService } from '@haven/needs';
 import { MeService } from '@haven/organizations';
+import { SignupQueries } from '@haven/volunteering';
 
 export class DeleteAccountDto {
   @ApiProperty({ description: 'The current password, to confirm' })
@@ -36,6 +37,7 @@ export class MeController {
     private readonly users: UsersService,
     private readonly profiles: MeService,
     private readonly pledges: PledgesService,
+    private readonly volunteering: SignupQueries,
   ) {}
 
   @Get()
@@ -46,7 +48,11 @@ export class MeController {
 
   @Get('export')
   async export(@CurrentUser() actor: Actor) {
-    return { ...(await this.users.export(actor)), pledges: await this.pledges.exportFor(actor) };
+    return {
+      ...(await this.users.export(actor)),
+      pledges: await this.pledges.exportFor(actor),
+      ...(await this.volunteering.exportFor(actor)),
+    };
   }
 
   @Get('pledges')
