@@ -4,8 +4,8 @@ const shared = {
   transform: { '^.+\\.ts$': 'ts-jest' },
   moduleNameMapper: {
     '^@haven/migrations$': '<rootDir>/migrations',
-    '^@haven/(core|identity|organizations|needs|volunteering|testing)$': '<rootDir>/libs/$1/src',
-    '^@haven/(core|identity|organizations|needs|volunteering|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@haven/(core|identity|organizations|needs|volunteering|notifications|testing)$': '<rootDir>/libs/$1/src',
+    '^@haven/(core|identity|organizations|needs|volunteering|notifications|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   testEnvironment: 'node',
 };

@@ -2,6 +2,7 @@ import { CreateUsers1764050000000 } from './1764050000000-create-users';
 import { OrganizationsCampsAuditOutbox1764060000000 } from './1764060000000-organizations-camps-audit-outbox';
 import { NeedsItemsPledgesTasks1764070000000 } from './1764070000000-needs-items-pledges-tasks';
 import { Volunteering1764080000000 } from './1764080000000-volunteering';
+import { Notifications1764090000000 } from './1764090000000-notifications';
 
 /** Every migration, in order. Listed explicitly: globs break in monorepo builds. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   OrganizationsCampsAuditOutbox1764060000000,
   NeedsItemsPledgesTasks1764070000000,
   Volunteering1764080000000,
+  Notifications1764090000000,
 ];

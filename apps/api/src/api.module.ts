@@ -15,6 +15,7 @@ import {
 } from '@haven/core';
 import { IdentityModule } from '@haven/identity';
 import { NeedsModule } from '@haven/needs';
+import { NotificationsModule } from '@haven/notifications';
 import { OrganizationsModule } from '@haven/organizations';
 import { VolunteeringModule } from '@haven/volunteering';
 import { AdminController } from './admin/admin.controller';
@@ -26,6 +27,7 @@ import { MeController } from './me/me.controller';
 import { NeedsController } from './needs/needs.controller';
 import { PledgesController } from './needs/pledges.controller';
 import { TasksController } from './needs/tasks.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 import { RateLimitModule } from './rate-limit';
 import { MeVolunteeringController } from './volunteering/me-volunteering.controller';
 import { SafeguardingController } from './volunteering/safeguarding.controller';
@@ -49,6 +51,7 @@ export class ApiModule {
         OrganizationsModule,
         NeedsModule,
         VolunteeringModule,
+        NotificationsModule,
       ],
       controllers: [
         AuthController,
@@ -61,6 +64,7 @@ export class ApiModule {
         SignupsController,
         MeVolunteeringController,
         SafeguardingController,
+        NotificationsController,
         AdminController,
         HealthController,
       ],

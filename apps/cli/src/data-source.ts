@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { CORE_ENTITIES, databaseOptions, loadConfig } from '@haven/core';
 import { IDENTITY_ENTITIES } from '@haven/identity';
 import { NEED_ENTITIES } from '@haven/needs';
+import { NOTIFICATION_ENTITIES } from '@haven/notifications';
 import { ORGANIZATION_ENTITIES } from '@haven/organizations';
 import { VOLUNTEERING_ENTITIES } from '@haven/volunteering';
 
@@ -13,5 +14,6 @@ export default new DataSource(
     ...ORGANIZATION_ENTITIES,
     ...NEED_ENTITIES,
     ...VOLUNTEERING_ENTITIES,
+    ...NOTIFICATION_ENTITIES,
   ]),
 );

@@ -11,15 +11,24 @@ import {
   QueueName,
   RedisModule,
 } from '@haven/core';
+import { NotificationsModule } from '@haven/notifications';
 import { OrganizationsModule } from '@haven/organizations';
 import { checkJobCoverage } from './job-handlers';
+import { OutboxRelayLoop } from './outbox-relay.loop';
+import { NotificationsProcessor } from './processors/notifications.processor';
 import { SystemProcessor } from './processors/system.processor';
 
-const PROCESSORS = [{ processor: SystemProcessor, queue: QueueName.System }];
+const PROCESSORS = [
+  { processor: SystemProcessor, queue: QueueName.System },
+  { processor: NotificationsProcessor, queue: QueueName.Notifications },
+];
 
 export const HEARTBEAT_EVERY_MS = 60_000;
 /** Every day at 06:00 UTC. */
 export const REVIEWS_DUE_CRON = '0 6 * * *';
+/** Digests: daily at 07:00 UTC, weekly on Mondays at 07:00 UTC. */
+export const DAILY_DIGEST_CRON = '0 7 * * *';
+export const WEEKLY_DIGEST_CRON = '0 7 * * 1';
 
 @Injectable()
 class WorkerBootstrap implements OnApplicationBootstrap {
@@ -44,6 +53,18 @@ class WorkerBootstrap implements OnApplicationBootstrap {
         { pattern: REVIEWS_DUE_CRON, tz: 'UTC' },
         { name: JobName.ReviewsDue, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
       );
+    for (const [frequency, pattern] of [
+      ['daily', DAILY_DIGEST_CRON],
+      ['weekly', WEEKLY_DIGEST_CRON],
+    ] as const) {
+      await this.jobs
+        .queueFor(JobName.Digest)
+        .upsertJobScheduler(
+          `digest-${frequency}`,
+          { pattern, tz: 'UTC' },
+          { name: JobName.Digest, data: { frequency }, opts: { removeOnComplete: 100, removeOnFail: 500 } },
+        );
+    }
   }
 }
 
@@ -60,8 +81,9 @@ export class WorkerModule {
         AuditModule,
         QueueModule.forRoot('worker'),
         OrganizationsModule,
+        NotificationsModule,
       ],
-      providers: [...PROCESSORS.map(({ processor }) => processor), WorkerBootstrap],
+      providers: [...PROCESSORS.map(({ processor }) => processor), WorkerBootstrap, OutboxRelayLoop],
     };
   }
 }

@@ -20,7 +20,7 @@ export interface Recommendation extends TaskView {
  * those in the next HORIZON_DAYS days sharing a skill or a language, at a preferred camp, or remote for a
  * volunteer who works remotely, found through the tasks' partial indexes; availability is compared in each
  * camp's own time zone. Tasks the volunteer holds, or that overlap one they are confirmed for, are
- * left out.
+ * left out. `createdSince` keeps only tasks posted after it (for digests).
  */
 @Injectable()
 export class MatchingService {
@@ -29,7 +29,11 @@ export class MatchingService {
     private readonly transactions: TransactionService,
   ) {}
 
-  recommend(actor: Actor, limit: number): Promise<{ items: Recommendation[]; nextCursor: null }> {
+  recommend(
+    actor: Actor,
+    limit: number,
+    createdSince?: Date,
+  ): Promise<{ items: Recommendation[]; nextCursor: null }> {
     if (actor.role !== 'volunteer') throw CommonErrors.forbidden('Recommendations are for volunteers.');
     return this.transactions.run(async (manager) => {
       const profile = await manager.findOneBy(VolunteerProfileEntity, { userId: actor.id });
@@ -64,15 +68,18 @@ export class MatchingService {
                       t.camp_id = ANY($4::uuid[]) AS preferred_camp,
                       t.remote AND $5::boolean AS remote,
                       EXISTS (
-                        SELECT 1 FROM jsonb_to_recordset($6::jsonb) AS w(weekday int, "from" text, "to" text)
-                         WHERE w.weekday = extract(dow FROM t.starts_at AT TIME ZONE c.timezone)
-                           AND (t.starts_at AT TIME ZONE c.timezone)::date = (t.ends_at AT TIME ZONE c.timezone)::date
-                           AND w."from"::time <= (t.starts_at AT TIME ZONE c.timezone)::time
-                           AND w."to"::time >= (t.ends_at AT TIME ZONE c.timezone)::time
+                        SELECT 1 FROM jsonb_to_recordset($6::jsonb) AS w(weekday int, "from" text, "to" text),
+                               LATERAL (SELECT t.starts_at AT TIME ZONE c.timezone AS local_start,
+                                               t.ends_at AT TIME ZONE c.timezone AS local_end) l
+                         WHERE w.weekday = extract(dow FROM l.local_start)
+                           -- Offsets from the local day's midnight, so a window to 24:00 takes a task to midnight.
+                           AND w."from"::interval <= l.local_start - date_trunc('day', l.local_start)
+                           AND w."to"::interval >= l.local_end - date_trunc('day', l.local_start)
                       ) AS available
              ) m
             WHERE t.status = 'open' AND t.confirmed < t.capacity
               AND t.starts_at > now() AND t.starts_at < now() + interval '${HORIZON_DAYS} days'
+              AND ($8::timestamptz IS NULL OR t.created_at > $8)
               AND (${arms.join(' OR ')})
               AND t.organization_id IN (SELECT id FROM organizations WHERE status = 'approved')
               AND NOT EXISTS (
@@ -85,7 +92,16 @@ export class MatchingService {
          ) ranked
          ORDER BY score DESC, starts_at, id
          LIMIT $7`,
-        [actor.id, skills, languages, camps, remote, JSON.stringify(profile?.availability ?? []), limit],
+        [
+          actor.id,
+          skills,
+          languages,
+          camps,
+          remote,
+          JSON.stringify(profile?.availability ?? []),
+          limit,
+          createdSince ?? null,
+        ],
       );
       const found = await manager.findBy(TaskEntity, { id: In(rows.map((row) => row.id)) });
       const byId = new Map(found.map((task) => [task.id, task]));

@@ -137,6 +137,7 @@ export class SignupsService implements AccountErasure {
     const freed = signup.status === 'confirmed';
     signup.status = 'withdrawn';
     await manager.save(signup);
+    await this.tell(signup, OutboxEvent.SignupWithdrawn, manager);
     await this.record({ id: actorId, role: 'volunteer' }, signup, 'Withdrew', manager);
     if (freed) await this.promote(task, manager);
   }

@@ -47,11 +47,11 @@ export class VolunteerProfilesService {
       throw CommonErrors.validation([{ field: `availability.${windows}.to`, message: 'must be after from' }]);
     }
     return this.transactions.run(async (manager) => {
-      const campIds = [...new Set(input.campIds)];
+      const campIds = [...new Set(input.campIds.map((id) => id.toLowerCase()))];
       if (campIds.length > 0 && (await manager.countBy(CampEntity, { id: In(campIds) })) !== campIds.length) {
         throw VolunteeringErrors.unknownCamps();
       }
-      const profile = manager.create(VolunteerProfileEntity, {
+      const profile = {
         userId: actor.id,
         skills: normaliseSkills(input.skills),
         languages: [...new Set(input.languages)],
@@ -59,8 +59,10 @@ export class VolunteerProfilesService {
         remote: input.remote,
         campIds,
         bio: input.bio ?? null,
-      });
-      return profileView(await manager.save(profile));
+      };
+      // An upsert, so two first saves at once both succeed (the last one wins).
+      await manager.upsert(VolunteerProfileEntity, profile, ['userId']);
+      return profileView({ ...profile, updatedAt: new Date() });
     });
   }
 }

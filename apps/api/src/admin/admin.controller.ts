@@ -4,6 +4,7 @@ import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { Actor, AuditLogService, CurrentUser, PageQuery, Roles } from '@haven/core';
 import { AccountStatusService } from '@haven/identity';
 import { NeedsStatsService } from '@haven/needs';
+import { OperationsStatsService } from '@haven/notifications';
 import { PlatformStatsService } from '@haven/organizations';
 import { ReasonDto } from '../organizations/dto/organization.dto';
 import { IdParam } from '../id-param';
@@ -35,6 +36,7 @@ export class AdminController {
     private readonly accounts: AccountStatusService,
     private readonly platform: PlatformStatsService,
     private readonly needs: NeedsStatsService,
+    private readonly operations: OperationsStatsService,
   ) {}
 
   @Get('audit-log')
@@ -56,7 +58,11 @@ export class AdminController {
 
   @Get('stats')
   async stats() {
-    const [platform, needs] = await Promise.all([this.platform.stats(), this.needs.stats()]);
-    return { ...platform, ...needs };
+    const [platform, needs, operations] = await Promise.all([
+      this.platform.stats(),
+      this.needs.stats(),
+      this.operations.all(),
+    ]);
+    return { ...platform, ...needs, ...operations };
   }
 }

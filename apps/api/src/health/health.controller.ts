@@ -8,6 +8,7 @@ import {
 } from '@nestjs/terminus';
 import type Redis from 'ioredis';
 import { InjectRedis, Public, WORKER_HEARTBEAT_KEY } from '@haven/core';
+import { OperationsStatsService } from '@haven/notifications';
 
 @ApiTags('health')
 @Public()
@@ -18,6 +19,7 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     @InjectRedis() private readonly redis: Redis,
+    private readonly operations: OperationsStatsService,
   ) {}
 
   /** 200 while the process runs. */
@@ -33,7 +35,18 @@ export class HealthController {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 1500 }),
       () => this.redisCheck(),
+      () => this.notificationsCheck(),
     ]);
+  }
+
+  /** Outbox lag and queue depths, for operators; informative only, it never fails readiness. */
+  private async notificationsCheck() {
+    const indicator = this.indicators.check('notifications');
+    try {
+      return indicator.up(await withTimeout(this.operations.all(), 1500));
+    } catch {
+      return indicator.up({ details: 'unavailable while PostgreSQL or Redis does not answer' });
+    }
   }
 
   private async redisCheck() {

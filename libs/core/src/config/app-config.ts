@@ -53,6 +53,10 @@ export class AppConfig {
   @Matches(/^(log:|smtps?:\/\/\S+)$/, { message: 'must be log: or an smtp:// URL' })
   MAIL_URL = 'log:';
 
+  /** The sender of Haven's e-mail. */
+  @Matches(/^[^\r\n]{3,200}$/, { message: 'must be an address such as Haven <no-reply@example.org>' })
+  MAIL_FROM = 'Haven <no-reply@haven.invalid>';
+
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number' })
   @Min(10, { message: 'must be at least 10' })

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { OutboxMessageEntity } from './outbox-message.entity';
 
 /** Every event that notifies someone. The notifications context turns each into messages. */
 export enum OutboxEvent {
@@ -18,9 +17,14 @@ export enum OutboxEvent {
   SignupPromoted = 'signup.promoted',
   SignupDeclined = 'signup.declined',
   AttendanceRecorded = 'signup.attendance_recorded',
+  SignupWithdrawn = 'signup.withdrawn',
+  SignupReminder = 'signup.reminder',
+  Digest = 'digest',
 }
 
 export interface OutboxRecord {
+  /** A fixed id makes the write idempotent: a job that runs twice writes one row. */
+  id?: string;
   type: OutboxEvent;
   recipientIds: string[];
   payload: Record<string, string | number | boolean | null | string[]>;
@@ -34,11 +38,10 @@ export interface OutboxRecord {
 export class OutboxWriter {
   async write(manager: EntityManager, record: OutboxRecord): Promise<void> {
     if (record.recipientIds.length === 0) return;
-    const message = manager.create(OutboxMessageEntity, {
-      eventType: record.type,
-      recipientIds: [...new Set(record.recipientIds)],
-    });
-    message.payload = record.payload;
-    await manager.save(message);
+    await manager.query(
+      `INSERT INTO outbox (id, event_type, recipient_ids, payload)
+       VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
+      [record.id ?? null, record.type, [...new Set(record.recipientIds)], JSON.stringify(record.payload)],
+    );
   }
 }

@@ -1,22 +1,34 @@
 /** Every queue Haven runs. Only apps/worker registers processors for them. */
 export enum QueueName {
   System = 'system',
+  Notifications = 'notifications',
 }
 
 /** Every job Haven runs, each on exactly one queue with one payload type. */
 export enum JobName {
   Heartbeat = 'heartbeat',
   ReviewsDue = 'organizations.reviews-due',
+  /** Turns one outbox row into notifications and their deliveries; the job id is the row id. */
+  Deliver = 'notifications.deliver',
+  /** A confirmed volunteer's reminder, delayed until 24 hours before the task. */
+  Reminder = 'notifications.reminder',
+  Digest = 'notifications.digest',
 }
 
 export interface JobPayloads {
   [JobName.Heartbeat]: { requestedAt: string };
   [JobName.ReviewsDue]: Record<string, never>;
+  [JobName.Deliver]: { outboxId: string };
+  [JobName.Reminder]: { signupId: string; startsAt: string };
+  [JobName.Digest]: { frequency: 'daily' | 'weekly' };
 }
 
 export const JOB_QUEUE: { [name in JobName]: QueueName } = {
   [JobName.Heartbeat]: QueueName.System,
   [JobName.ReviewsDue]: QueueName.System,
+  [JobName.Deliver]: QueueName.Notifications,
+  [JobName.Reminder]: QueueName.Notifications,
+  [JobName.Digest]: QueueName.Notifications,
 };
 
 /** Redis key where the worker records its last heartbeat (ISO time), read by the API's readiness details. */

@@ -1,0 +1,47 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+import { JobName, QueueName, TransactionService } from '@haven/core';
+import { DeliveryService, DigestsService, RemindersService } from '@haven/notifications';
+import { JobHandlers } from '../job-handlers';
+
+/** Delivers outbox rows as notifications, fires reminders and sends digests. */
+@Processor(QueueName.Notifications, { concurrency: 16 })
+export class NotificationsProcessor extends WorkerHost {
+  static readonly handles = [JobName.Deliver, JobName.Reminder, JobName.Digest] as const;
+
+  private readonly handlers: JobHandlers<(typeof NotificationsProcessor.handles)[number]> = {
+    [JobName.Deliver]: async (job) => {
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      const result = await this.delivery.deliver(job.data.outboxId, lastAttempt);
+      await this.followReminders(job.data.outboxId);
+      return result;
+    },
+    [JobName.Reminder]: async (job) => ({
+      sent: await this.reminders.fire(job.data.signupId, job.data.startsAt),
+    }),
+    [JobName.Digest]: async (job) => ({ sent: await this.digests.send(job.data.frequency) }),
+  };
+
+  constructor(
+    private readonly delivery: DeliveryService,
+    private readonly reminders: RemindersService,
+    private readonly digests: DigestsService,
+    private readonly transactions: TransactionService,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    const handler = this.handlers[job.name as keyof typeof this.handlers] as
+      ((job: Job) => Promise<unknown>) | undefined;
+    if (!handler) throw new Error(`No handler for job ${job.name} on ${QueueName.Notifications}`);
+    return handler(job);
+  }
+
+  private async followReminders(outboxId: string): Promise<void> {
+    const [row] = await this.transactions.run((manager) =>
+      manager.query('SELECT event_type, payload FROM outbox WHERE id = $1', [outboxId]),
+    );
+    if (row) await this.reminders.follow(row.event_type, row.payload);
+  }
+}

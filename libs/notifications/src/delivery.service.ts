@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { TransactionService } from '@haven/core';
+import { EmailChannel } from './email.channel';
+import {
+  DEFAULT_PREFERENCES,
+  NotificationPreferencesEntity,
+} from './entities/notification-preferences.entity';
+import { loadFacts } from './templates/facts';
+import { Message } from './templates/en';
+import { render, toEmail } from './templates/render';
+
+interface OutboxRow {
+  id: string;
+  event_type: string;
+  recipient_ids: string[];
+  payload: Record<string, unknown>;
+}
+
+interface RecipientRow {
+  id: string;
+  email: string;
+  display_name: string;
+}
+
+export class DeliveryFailed extends Error {
+  constructor(readonly failures: number) {
+    super(`${failures} e-mail deliveries failed; they are retried`);
+    this.name = 'DeliveryFailed';
+  }
+}
+
+/**
+ * Turns one outbox row into a notification per recipient and sends each by e-mail at most once.
+ * Both steps are idempotent, so the job may run any number of times: the notification is unique
+ * per (outbox row, user), and a delivery row per (notification, channel) is locked while sending and
+ * never sent again once `sent`. A failed send is recorded and retried with the job; on the job's
+ * last attempt it stays `failed`, visible to admins.
+ */
+@Injectable()
+export class DeliveryService {
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly email: EmailChannel,
+  ) {}
+
+  async deliver(outboxId: string, lastAttempt: boolean): Promise<{ recipients: number; emailed: number }> {
+    const prepared = await this.transactions.run(async (manager) => {
+      const [row]: OutboxRow[] = await manager.query(
+        'SELECT id, event_type, recipient_ids, payload FROM outbox WHERE id = $1',
+        [outboxId],
+      );
+      if (!row) return null;
+      return { row, message: render(row.event_type, await loadFacts(manager, row.payload)) };
+    });
+    if (!prepared) return { recipients: 0, emailed: 0 };
+    let emailed = 0;
+    let failures = 0;
+    for (const recipientId of prepared.row.recipient_ids) {
+      const outcome = await this.deliverTo(prepared.row, prepared.message, recipientId, lastAttempt);
+      if (outcome === 'sent') emailed += 1;
+      if (outcome === 'failed') failures += 1;
+    }
+    // Thrown on the last attempt too, so the job itself ends failed and stays visible in the queue.
+    if (failures > 0) throw new DeliveryFailed(failures);
+    return { recipients: prepared.row.recipient_ids.length, emailed };
+  }
+
+  private async deliverTo(
+    row: OutboxRow,
+    message: Message,
+    recipientId: string,
+    lastAttempt: boolean,
+  ): Promise<'sent' | 'skipped' | 'failed'> {
+    const target = await this.transactions.run(async (manager) => {
+      const [user]: RecipientRow[] = await manager.query(
+        'SELECT id, email, display_name FROM users WHERE id = $1 AND deleted_at IS NULL',
+        [recipientId],
+      );
+      if (!user) return null;
+      const preferences =
+        (await manager.findOneBy(NotificationPreferencesEntity, { userId: user.id })) ?? DEFAULT_PREFERENCES;
+      const notificationId = await this.notificationFor(manager, row, user.id, message, preferences.inApp);
+      if (preferences.email) {
+        await manager.query(
+          `INSERT INTO notification_deliveries (notification_id, channel, status) VALUES ($1, 'email', 'pending')
+           ON CONFLICT DO NOTHING`,
+          [notificationId],
+        );
+      }
+      return { user, notificationId, email: preferences.email };
+    });
+    if (!target?.email) return 'skipped';
+    return this.transactions.run(async (manager) => {
+      // The row lock makes a concurrent run of the same job wait, then see `sent`.
+      const [delivery] = await manager.query(
+        `SELECT status FROM notification_deliveries WHERE notification_id = $1 AND channel = 'email' FOR UPDATE`,
+        [target.notificationId],
+      );
+      if (delivery.status === 'sent') return 'skipped';
+      try {
+        await this.email.send(
+          { email: target.user.email, displayName: target.user.display_name },
+          toEmail(message, target.user.display_name),
+        );
+      } catch (error) {
+        await manager.query(
+          `UPDATE notification_deliveries SET attempts = attempts + 1, last_error = $2, status = $3, updated_at = now()
+            WHERE notification_id = $1 AND channel = 'email'`,
+          [
+            target.notificationId,
+            String((error as Error).message).slice(0, 500),
+            lastAttempt ? 'failed' : 'pending',
+          ],
+        );
+        return 'failed';
+      }
+      await manager.query(
+        `UPDATE notification_deliveries SET attempts = attempts + 1, status = 'sent', sent_at = now(), last_error = NULL,
+                updated_at = now()
+          WHERE notification_id = $1 AND channel = 'email'`,
+        [target.notificationId],
+      );
+      return 'sent';
+    });
+  }
+
+  private async notificationFor(
+    manager: EntityManager,
+    row: OutboxRow,
+    userId: string,
+    message: Message,
+    inApp: boolean,
+  ): Promise<string> {
+    const [inserted] = await manager.query(
+      `INSERT INTO notifications (outbox_id, user_id, type, title, body, in_app) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (outbox_id, user_id) DO NOTHING RETURNING id`,
+      [row.id, userId, row.event_type, message.title, message.body, inApp],
+    );
+    if (inserted) return inserted.id;
+    const [existing] = await manager.query(
+      'SELECT id FROM notifications WHERE outbox_id = $1 AND user_id = $2',
+      [row.id, userId],
+    );
+    return existing.id;
+  }
+}

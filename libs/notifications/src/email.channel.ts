@@ -1,0 +1,54 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { createTransport, Transporter } from 'nodemailer';
+import { AppConfig } from '@haven/core';
+import { RenderedEmail } from './templates/render';
+
+export interface Recipient {
+  email: string;
+  displayName: string;
+}
+
+/** A way to reach a person. E-mail first; SMS or push would be further implementations. */
+export interface Channel {
+  readonly name: 'email';
+  send(to: Recipient, message: RenderedEmail): Promise<void>;
+}
+
+/**
+ * E-mail through nodemailer. `MAIL_URL=log:` renders the message but only logs that it would have
+ * been sent, with the recipient redacted: development never mails anyone, nor logs who.
+ */
+@Injectable()
+export class EmailChannel implements Channel {
+  readonly name = 'email' as const;
+  private readonly logger = new Logger('Mail');
+  private readonly transport: Transporter;
+  private readonly logOnly: boolean;
+
+  constructor(private readonly config: AppConfig) {
+    this.logOnly = config.MAIL_URL === 'log:';
+    this.transport = this.logOnly
+      ? createTransport({ jsonTransport: true })
+      : createTransport(config.MAIL_URL, {
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 20_000,
+        });
+  }
+
+  async send(to: Recipient, message: RenderedEmail): Promise<void> {
+    const sent = await this.transport.sendMail({
+      from: this.config.MAIL_FROM,
+      to: { name: to.displayName, address: to.email },
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+    });
+    if (this.logOnly) {
+      this.logger.log(
+        { to: '[redacted]', subject: message.subject, bytes: String(sent.message).length },
+        'E-mail (log: transport)',
+      );
+    }
+  }
+}

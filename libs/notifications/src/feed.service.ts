@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, CommonErrors, Page, PageQuery, paginate, TransactionService } from '@haven/core';
+import { NotificationEntity } from './entities/notification.entity';
+
+export function notificationView(notification: NotificationEntity) {
+  return {
+    id: notification.id,
+    type: notification.type,
+    title: notification.title,
+    body: notification.body,
+    createdAt: notification.createdAt,
+    readAt: notification.readAt,
+  };
+}
+
+export type NotificationView = ReturnType<typeof notificationView>;
+
+/** The in-app feed: a user's own notifications, newest first. */
+@Injectable()
+export class FeedService {
+  constructor(private readonly transactions: TransactionService) {}
+
+  list(actor: Actor, unread: boolean | undefined, page: PageQuery): Promise<Page<NotificationView>> {
+    return this.transactions.run(async (manager) => {
+      const query = manager
+        .createQueryBuilder(NotificationEntity, 'notification')
+        .where('notification.userId = :userId AND notification.inApp', { userId: actor.id });
+      if (unread === true) query.andWhere('notification.readAt IS NULL');
+      if (unread === false) query.andWhere('notification.readAt IS NOT NULL');
+      const result = await paginate(
+        query,
+        {
+          columns: [
+            { expression: 'notification.createdAt', direction: 'DESC', value: (row) => row.createdAt },
+            { expression: 'notification.id', direction: 'DESC', value: (row) => row.id },
+          ],
+        },
+        page,
+      );
+      return { items: result.items.map(notificationView), nextCursor: result.nextCursor };
+    });
+  }
+
+  async markRead(actor: Actor, notificationId: string): Promise<void> {
+    const result = await this.transactions.run((manager) =>
+      manager
+        .createQueryBuilder()
+        .update(NotificationEntity)
+        .set({ readAt: () => 'coalesce(read_at, now())' })
+        .where('id = :notificationId AND userId = :userId AND inApp', { notificationId, userId: actor.id })
+        .execute(),
+    );
+    // Another user's notification answers exactly like one that does not exist.
+    if (result.affected === 0) throw CommonErrors.notFound('notification');
+  }
+
+  async markAllRead(actor: Actor): Promise<void> {
+    await this.transactions.run((manager) =>
+      manager
+        .createQueryBuilder()
+        .update(NotificationEntity)
+        .set({ readAt: () => 'now()' })
+        .where('userId = :userId AND readAt IS NULL', { userId: actor.id })
+        .execute(),
+    );
+  }
+}

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { VolunteeringModule } from '@haven/volunteering';
+import { DeliveryService } from './delivery.service';
+import { DigestsService } from './digests.service';
+import { EmailChannel } from './email.channel';
+import { NotificationPreferencesEntity } from './entities/notification-preferences.entity';
+import { NotificationEntity } from './entities/notification.entity';
+import { FeedService } from './feed.service';
+import { OperationsStatsService } from './operations-stats.service';
+import { OutboxRelay } from './outbox-relay.service';
+import { PreferencesService } from './preferences.service';
+import { RemindersService } from './reminders.service';
+
+export const NOTIFICATION_ENTITIES = [NotificationEntity, NotificationPreferencesEntity];
+
+const SERVICES = [
+  DeliveryService,
+  DigestsService,
+  EmailChannel,
+  FeedService,
+  OperationsStatsService,
+  OutboxRelay,
+  PreferencesService,
+  RemindersService,
+];
+
+@Module({
+  imports: [VolunteeringModule, TypeOrmModule.forFeature(NOTIFICATION_ENTITIES)],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class NotificationsModule {}
