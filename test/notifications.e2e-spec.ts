@@ -1,0 +1,360 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Job, QueueEvents } from 'bullmq';
+import { JobName, JobProducer } from '@haven/core';
+import { DeliveryService, DigestsService, reminderJobId, RemindersService } from '@haven/notifications';
+import { expectProblem } from '@haven/testing';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import { eventually, startMailCapture } from './support/mail-capture';
+import {
+  Account,
+  createCamp,
+  organizationWithNeed,
+  register,
+  registerAdmin,
+  registerOrganization,
+  startTestApi,
+  taskBody,
+  TestApi,
+} from './support/test-api';
+
+const HOUR = 3_600_000;
+const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
+
+describe('notifications through the outbox, the queue and the mail transport (e2e)', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let mail: Awaited<ReturnType<typeof startMailCapture>>;
+  let admin: Account;
+
+  const bearer = (account: { accessToken: string }) => ({ Authorization: `Bearer ${account.accessToken}` });
+  const mailTo = (email: string) => mail.messages.filter((message) => message.to.includes(email));
+  const feed = (account: Account, query = '') =>
+    api.http.get(`/api/v1/me/notifications${query}`).set(bearer(account)).expect(200);
+
+  /** An organisation applies and is approved: its owner is notified. */
+  async function approvedOwner() {
+    const { owner, organizationId } = await registerOrganization(api);
+    await api.http
+      .post(`/api/v1/organizations/${organizationId}/approve`)
+      .set(bearer(admin))
+      .send({})
+      .expect(200);
+    return { owner, organizationId };
+  }
+
+  beforeAll(async () => {
+    mail = await startMailCapture();
+    api = await startTestApi({ MAIL_URL: mail.url });
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(api.config), { logger: false });
+    worker.enableShutdownHooks();
+    await worker.init();
+    admin = await registerAdmin(api);
+  });
+
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+    await mail.close();
+  });
+
+  describe('delivery', () => {
+    it('turns an event into exactly one in-app notification and one e-mail per recipient', async () => {
+      const { owner, organizationId } = await approvedOwner();
+      await eventually(async () => mailTo(owner.email).length === 1, 'the approval e-mail');
+      const [message] = mailTo(owner.email);
+      expect(message.subject).toMatch(/is approved$/);
+      const notifications = await feed(owner);
+      expect(notifications.body.items).toEqual([
+        expect.objectContaining({
+          type: 'organization.approved',
+          title: expect.stringMatching(/is approved$/),
+          readAt: null,
+        }),
+      ]);
+      // Delivering the same outbox row again (a relay that ran twice) changes nothing.
+      const [row] = await api.db.query(
+        `SELECT id FROM outbox WHERE event_type = 'organization.approved' AND payload->>'organizationId' = $1`,
+        [organizationId],
+      );
+      await worker.get(DeliveryService).deliver(row.id, false);
+      expect(mailTo(owner.email)).toHaveLength(1);
+      expect((await feed(owner)).body.items).toHaveLength(1);
+      const [delivery] = await api.db.query(
+        `SELECT d.status, d.attempts FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
+          WHERE n.outbox_id = $1`,
+        [row.id],
+      );
+      expect(delivery).toEqual({ status: 'sent', attempts: 1 });
+    });
+
+    it('keeps outbox payloads to ids and non-personal facts: no address of anyone', async () => {
+      const rows: { payload: Record<string, unknown> }[] = await api.db.query('SELECT payload FROM outbox');
+      for (const { payload } of rows) {
+        for (const value of Object.values(payload)) {
+          expect(String(value)).not.toMatch(/@/);
+        }
+      }
+    });
+
+    it('honours each person’s preferences: no e-mail when it is off, no feed entry when in-app is off', async () => {
+      const { owner: quiet, organizationId: quietOrganization } = await registerOrganization(api);
+      await api.http
+        .put('/api/v1/me/notification-preferences')
+        .set(bearer(quiet))
+        .send({ email: false, inApp: true, digest: 'off' })
+        .expect(200);
+      await api.http
+        .post(`/api/v1/organizations/${quietOrganization}/approve`)
+        .set(bearer(admin))
+        .send({})
+        .expect(200);
+      await eventually(async () => (await feed(quiet)).body.items.length === 1, 'the in-app notification');
+      expect(mailTo(quiet.email)).toHaveLength(0);
+
+      const { owner: mailOnly, organizationId: mailOnlyOrganization } = await registerOrganization(api);
+      await api.http
+        .put('/api/v1/me/notification-preferences')
+        .set(bearer(mailOnly))
+        .send({ email: true, inApp: false, digest: 'off' })
+        .expect(200);
+      await api.http
+        .post(`/api/v1/organizations/${mailOnlyOrganization}/approve`)
+        .set(bearer(admin))
+        .send({})
+        .expect(200);
+      await eventually(async () => mailTo(mailOnly.email).length === 1, 'the e-mail');
+      expect((await feed(mailOnly)).body.items).toHaveLength(0);
+    });
+
+    it('retries a failing mail server, then leaves the job and the delivery visibly failed', async () => {
+      const { owner, organizationId } = await registerOrganization(api);
+      mail.state.failing = true;
+      try {
+        await api.db.query(`UPDATE organizations SET status = 'approved' WHERE id = $1`, [organizationId]);
+        // Written as already relayed, so the relay loop leaves it alone: this job, with quick retries, is the one under test.
+        const [{ id: outboxId }] = await api.db.query(
+          `INSERT INTO outbox (event_type, recipient_ids, payload, relayed_at)
+           VALUES ('organization.approved', ARRAY[$1::uuid], jsonb_build_object('organizationId', $2::text), now())
+           RETURNING id`,
+          [owner.id, organizationId],
+        );
+        const queue = worker.get(JobProducer).queueFor(JobName.Deliver);
+        const events = new QueueEvents(queue.name, {
+          connection: queue.opts.connection,
+          prefix: queue.opts.prefix,
+        });
+        await events.waitUntilReady();
+        const job = await queue.add(
+          JobName.Deliver,
+          { outboxId },
+          {
+            jobId: `retry-test-${outboxId}`,
+            attempts: 3,
+            backoff: { type: 'exponential', delay: 50, jitter: 0.5 },
+          },
+        );
+        await expect(job.waitUntilFinished(events, 20_000)).rejects.toThrow(/deliveries failed/);
+        await events.close();
+        const failed = (await queue.getJob(job.id!)) as Job;
+        expect(await failed.getState()).toBe('failed');
+        expect(failed.attemptsMade).toBe(3);
+        const [delivery] = await api.db.query(
+          `SELECT d.status, d.attempts, d.last_error FROM notification_deliveries d
+             JOIN notifications n ON n.id = d.notification_id WHERE n.outbox_id = $1`,
+          [outboxId],
+        );
+        expect(delivery).toEqual({ status: 'failed', attempts: 3, last_error: expect.stringMatching(/451/) });
+        expect(mailTo(owner.email)).toHaveLength(0);
+        const stats = await api.http.get('/api/v1/admin/stats').set(bearer(admin)).expect(200);
+        expect(stats.body.outbox.failedDeliveries).toBeGreaterThanOrEqual(1);
+        expect(stats.body.queues.notifications.failed).toBeGreaterThanOrEqual(1);
+      } finally {
+        mail.state.failing = false;
+      }
+    });
+  });
+
+  describe('the in-app feed and preferences', () => {
+    it('filters unread, marks one and then all as read, and hides other people’s', async () => {
+      const { owner, organizationId } = await approvedOwner();
+      await eventually(async () => (await feed(owner)).body.items.length === 1, 'the first notification');
+      await api.http
+        .post(`/api/v1/organizations/${organizationId}/suspend`)
+        .set(bearer(admin))
+        .send({ reason: 'Review' })
+        .expect(200);
+      await eventually(async () => (await feed(owner)).body.items.length === 2, 'the second notification');
+      const [newest, oldest] = (await feed(owner)).body.items;
+      expect(newest.type).toBe('organization.suspended');
+      await api.http.post(`/api/v1/me/notifications/${oldest.id}/read`).set(bearer(owner)).expect(204);
+      expect((await feed(owner, '?unread=true')).body.items.map((item: { id: string }) => item.id)).toEqual([
+        newest.id,
+      ]);
+      expect((await feed(owner, '?unread=false')).body.items.map((item: { id: string }) => item.id)).toEqual([
+        oldest.id,
+      ]);
+      const stranger = await register(api);
+      expectProblem(
+        await api.http.post(`/api/v1/me/notifications/${newest.id}/read`).set(bearer(stranger)),
+        404,
+      );
+      expectProblem(await api.http.post('/api/v1/me/notifications/nope/read').set(bearer(owner)), 404);
+      await api.http.post('/api/v1/me/notifications/read-all').set(bearer(owner)).expect(204);
+      expect((await feed(owner, '?unread=true')).body.items).toEqual([]);
+      expectProblem(await api.http.get('/api/v1/me/notifications'), 401);
+      expectProblem(
+        await api.http.get('/api/v1/me/notifications?unread=maybe').set(bearer(owner)),
+        400,
+        'unread',
+      );
+    });
+
+    it('keeps preferences per person, with defaults, and validates them', async () => {
+      const volunteer = await register(api);
+      const defaults = await api.http
+        .get('/api/v1/me/notification-preferences')
+        .set(bearer(volunteer))
+        .expect(200);
+      expect(defaults.body).toEqual({ email: true, inApp: true, digest: 'off' });
+      await api.http
+        .put('/api/v1/me/notification-preferences')
+        .set(bearer(volunteer))
+        .send({ email: false, inApp: true, digest: 'weekly' })
+        .expect(200);
+      const saved = await api.http
+        .get('/api/v1/me/notification-preferences')
+        .set(bearer(volunteer))
+        .expect(200);
+      expect(saved.body).toEqual({ email: false, inApp: true, digest: 'weekly' });
+      for (const [body, field] of [
+        [{ email: 'yes', inApp: true, digest: 'off' }, 'email'],
+        [{ email: true, inApp: true, digest: 'hourly' }, 'digest'],
+        [{ email: true, digest: 'off' }, 'inApp'],
+        [{ email: true, inApp: true, digest: 'off', sms: true }, 'sms'],
+      ] as const) {
+        expectProblem(
+          await api.http.put('/api/v1/me/notification-preferences').set(bearer(volunteer)).send(body),
+          400,
+          field,
+        );
+      }
+      expectProblem(await api.http.get('/api/v1/me/notification-preferences'), 401);
+    });
+  });
+
+  describe('reminders', () => {
+    it('schedules a reminder 24 hours ahead, moves it with the task, and removes it on withdrawal', async () => {
+      const campId = await createCamp(api, admin);
+      const { owner, needId } = await organizationWithNeed(api, admin, campId);
+      const task = await api.http
+        .post(`/api/v1/needs/${needId}/tasks`)
+        .set(bearer(owner))
+        .send(taskBody({ startsAt: inHours(72), endsAt: inHours(74) }))
+        .expect(201);
+      const volunteer = await register(api);
+      const signup = (
+        await api.http.post(`/api/v1/tasks/${task.body.id}/signups`).set(bearer(volunteer)).send({})
+      ).body;
+      const queue = worker.get(JobProducer).queueFor(JobName.Reminder);
+      const reminder = await eventually(() => queue.getJob(reminderJobId(signup.id)), 'the reminder job');
+      expect(reminder.data.startsAt).toBe(new Date(task.body.startsAt).toISOString());
+      const due = reminder.timestamp + (reminder.opts.delay ?? 0);
+      expect(Math.abs(due - (new Date(task.body.startsAt).getTime() - 24 * HOUR))).toBeLessThan(60_000);
+
+      const moved = inHours(96);
+      await api.http
+        .patch(`/api/v1/tasks/${task.body.id}`)
+        .set(bearer(owner))
+        .send({ startsAt: moved, endsAt: inHours(97) })
+        .expect(200);
+      await eventually(
+        async () =>
+          (await queue.getJob(reminderJobId(signup.id)))?.data.startsAt === new Date(moved).toISOString(),
+        'the moved reminder',
+      );
+
+      // A reminder that fires for a confirmed volunteer becomes one outbox row, however often it fires.
+      const reminders = worker.get(RemindersService);
+      expect(await reminders.fire(signup.id, new Date(moved).toISOString())).toBe(true);
+      expect(await reminders.fire(signup.id, new Date(moved).toISOString())).toBe(true);
+      const [count] = await api.db.query(
+        `SELECT count(*)::int AS count FROM outbox WHERE event_type = 'signup.reminder' AND payload->>'signupId' = $1`,
+        [signup.id],
+      );
+      expect(count.count).toBe(1);
+      // A stale reminder (the old time) sends nothing.
+      expect(await reminders.fire(signup.id, new Date(task.body.startsAt).toISOString())).toBe(false);
+
+      await api.http.delete(`/api/v1/tasks/${task.body.id}/signups/me`).set(bearer(volunteer)).expect(204);
+      await eventually(async () => !(await queue.getJob(reminderJobId(signup.id))), 'the reminder to go');
+      expect(await reminders.fire(signup.id, new Date(moved).toISOString())).toBe(false);
+    });
+  });
+
+  describe('digests', () => {
+    it('sends a subscribed volunteer the new tasks that fit them, once per period', async () => {
+      const campId = await createCamp(api, admin);
+      const { owner, needId } = await organizationWithNeed(api, admin, campId);
+      const volunteer = await register(api);
+      await api.http
+        .put('/api/v1/me/volunteer-profile')
+        .set(bearer(volunteer))
+        .send({ skills: ['beekeeping'], languages: [], availability: [], remote: false, campIds: [] })
+        .expect(200);
+      await api.http
+        .put('/api/v1/me/notification-preferences')
+        .set(bearer(volunteer))
+        .send({ email: true, inApp: true, digest: 'daily' })
+        .expect(200);
+      const fitting = await api.http
+        .post(`/api/v1/needs/${needId}/tasks`)
+        .set(bearer(owner))
+        .send(taskBody({ skills: ['beekeeping'], startsAt: inHours(30), endsAt: inHours(31) }))
+        .expect(201);
+      await api.http
+        .post(`/api/v1/needs/${needId}/tasks`)
+        .set(bearer(owner))
+        .send(taskBody({ skills: ['welding'], startsAt: inHours(30), endsAt: inHours(31) }))
+        .expect(201);
+      const digests = worker.get(DigestsService);
+      const now = new Date();
+      expect(await digests.send('daily', now)).toBeGreaterThanOrEqual(1);
+      const rows = await api.db.query(
+        `SELECT payload FROM outbox WHERE event_type = 'digest' AND $1 = ANY(recipient_ids)`,
+        [volunteer.id],
+      );
+      expect(rows).toEqual([{ payload: { taskIds: [fitting.body.id], frequency: 'daily' } }]);
+      await digests.send('daily', now);
+      expect(
+        await api.db.query(`SELECT 1 FROM outbox WHERE event_type = 'digest' AND $1 = ANY(recipient_ids)`, [
+          volunteer.id,
+        ]),
+      ).toHaveLength(1);
+      await eventually(
+        async () => mailTo(volunteer.email).some((message) => /fit you/.test(message.subject)),
+        'the digest',
+      );
+    });
+  });
+
+  describe('operations', () => {
+    it('shows outbox lag and queue depths in readiness and admin stats', async () => {
+      const ready = await api.http.get('/health/ready').expect(200);
+      expect(ready.body.details.notifications).toEqual(
+        expect.objectContaining({
+          status: 'up',
+          outbox: expect.objectContaining({
+            pending: expect.any(Number),
+            oldestPendingSeconds: expect.any(Number),
+          }),
+          queues: expect.objectContaining({
+            notifications: expect.objectContaining({ waiting: expect.any(Number) }),
+          }),
+        }),
+      );
+      const stats = await api.http.get('/api/v1/admin/stats').set(bearer(admin)).expect(200);
+      expect(stats.body.queues.system).toEqual(expect.objectContaining({ failed: expect.any(Number) }));
+    });
+  });
+});
