@@ -356,5 +356,41 @@ describe('notifications through the outbox, the queue and the mail transport (e2
       const stats = await api.http.get('/api/v1/admin/stats').set(bearer(admin)).expect(200);
       expect(stats.body.queues.system).toEqual(expect.objectContaining({ failed: expect.any(Number) }));
     });
+
+    it('opens the queues dashboard to admins through a short-lived HTTP-only cookie, and to nobody else', async () => {
+      expectProblem(await api.http.get('/admin/queues'), 401);
+      expectProblem(await api.http.get('/admin/queues').set(bearer(admin)), 401);
+      const volunteer = await register(api);
+      expectProblem(await api.http.post('/api/v1/admin/queues/session').set(bearer(volunteer)), 403);
+      const opened = await api.http.post('/api/v1/admin/queues/session').set(bearer(admin)).expect(200);
+      const cookie = String(opened.headers['set-cookie']);
+      expect(cookie).toMatch(
+        /^haven_queues=[^;]+; Path=\/admin\/queues; Max-Age=900; HttpOnly; SameSite=Strict/,
+      );
+      const page = await api.http.get('/admin/queues').set('Cookie', cookie.split(';')[0]).expect(200);
+      expect(page.text).toContain('__UI_CONFIG__');
+      const queues = await api.http
+        .get('/admin/queues/api/queues')
+        .set('Cookie', cookie.split(';')[0])
+        .expect(200);
+      expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual([
+        'notifications',
+        'system',
+      ]);
+      expectProblem(await api.http.get('/admin/queues').set('Cookie', 'haven_queues=forged'), 401);
+      // A suspended admin's cookie stops working at once.
+      const other = await registerAdmin(api);
+      const theirs = String(
+        (await api.http.post('/api/v1/admin/queues/session').set(bearer(other)).expect(200)).headers[
+          'set-cookie'
+        ],
+      );
+      await api.http
+        .post(`/api/v1/admin/users/${other.id}/suspend`)
+        .set(bearer(admin))
+        .send({ reason: 'Left' })
+        .expect(200);
+      expectProblem(await api.http.get('/admin/queues').set('Cookie', theirs.split(';')[0]), 401);
+    });
   });
 });

@@ -19,6 +19,7 @@ import { NotificationsModule } from '@haven/notifications';
 import { OrganizationsModule } from '@haven/organizations';
 import { VolunteeringModule } from '@haven/volunteering';
 import { AdminController } from './admin/admin.controller';
+import { QueuesSession } from './admin/queues-board';
 import { CampsController } from './camps/camps.controller';
 import { OrganizationsController } from './organizations/organizations.controller';
 import { AuthController } from './auth/auth.controller';
@@ -69,6 +70,7 @@ export class ApiModule {
         HealthController,
       ],
       providers: [
+        QueuesSession,
         // Order matters: limit by address first, then authenticate, then check the role.
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -6,6 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, ProblemFilter, validationFailed } from '@haven/core';
+import { mountQueuesBoard } from './admin/queues-board';
 import { ApiModule } from './api.module';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -46,6 +47,8 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
     credentials: true,
   });
+
+  await mountQueuesBoard(app);
 
   app.setGlobalPrefix('api/v1', {
     exclude: [

@@ -26,7 +26,7 @@ import { UsersService } from './users.service';
     JwtStrategy,
     LocalStrategy,
   ],
-  exports: [AccountStatusService, AuthService, UsersService],
+  exports: [AccountStatusService, AuthService, UsersService, AccessTokenService],
 })
 export class IdentityModule {}
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { Actor, AuditLogService, CurrentUser, PageQuery, Roles } from '@haven/core';
@@ -7,6 +8,7 @@ import { NeedsStatsService } from '@haven/needs';
 import { OperationsStatsService } from '@haven/notifications';
 import { PlatformStatsService } from '@haven/organizations';
 import { ReasonDto } from '../organizations/dto/organization.dto';
+import { QUEUES_PATH, QUEUES_SESSION_SECONDS, QueuesSession } from './queues-board';
 import { IdParam } from '../id-param';
 
 export class AuditLogQuery extends PageQuery {
@@ -37,7 +39,16 @@ export class AdminController {
     private readonly platform: PlatformStatsService,
     private readonly needs: NeedsStatsService,
     private readonly operations: OperationsStatsService,
+    private readonly queuesSession: QueuesSession,
   ) {}
+
+  /** Opens the queues dashboard for this browser: a short-lived HTTP-only cookie for /admin/queues. */
+  @Post('queues/session')
+  @HttpCode(200)
+  openQueues(@CurrentUser() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
+    reply.header('Set-Cookie', this.queuesSession.cookieFor(actor.id));
+    return { path: QUEUES_PATH, expiresInSeconds: QUEUES_SESSION_SECONDS };
+  }
 
   @Get('audit-log')
   auditLog(@Query() query: AuditLogQuery) {
