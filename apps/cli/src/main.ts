@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig, prepareDatabase } from '@haven/core';
 import { passwordProblem, UsersService } from '@haven/identity';
 import { CliModule } from './cli.module';
+import { seedDemo } from './seed-demo';
 
 const program = new Command('haven').description("Haven's operator commands").showHelpAfterError();
 
@@ -35,6 +36,20 @@ program
           ? `Created admin ${result.user.email} (${result.user.id}). Sign in at POST /api/v1/auth/login.`
           : `A user with e-mail ${result.user.email} already exists (role: ${result.user.role}); nothing changed.`,
       );
+    } finally {
+      await app.close();
+    }
+  });
+
+program
+  .command('seed-demo')
+  .description('load a fictional demo data set (does nothing if it is already there)')
+  .action(async () => {
+    const config = loadConfig();
+    await prepareDatabase(config);
+    const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error'] });
+    try {
+      console.log((await seedDemo(app)).summary);
     } finally {
       await app.close();
     }
