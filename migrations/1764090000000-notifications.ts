@@ -52,9 +52,24 @@ export class Notifications1764090000000 implements MigrationInterface {
     await db.query(
       `CREATE INDEX notification_preferences_digest_idx ON notification_preferences (digest) WHERE digest <> 'off'`,
     );
+
+    // A deleted account's messages and preferences go with it, in the deleting transaction.
+    await db.query(`
+      CREATE FUNCTION forget_notifications() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM notifications WHERE user_id = NEW.id;
+        DELETE FROM notification_preferences WHERE user_id = NEW.id;
+        RETURN NEW;
+      END $$`);
+    await db.query(`
+      CREATE TRIGGER users_forget_notifications AFTER UPDATE OF deleted_at ON users
+      FOR EACH ROW WHEN (OLD.deleted_at IS NULL AND NEW.deleted_at IS NOT NULL)
+      EXECUTE FUNCTION forget_notifications()`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP TRIGGER users_forget_notifications ON users`);
+    await db.query(`DROP FUNCTION forget_notifications`);
     await db.query(`DROP TABLE notification_preferences`);
     await db.query(`DROP TABLE notification_deliveries`);
     await db.query(`DROP TABLE notifications`);

@@ -286,9 +286,26 @@ describe('notifications through the outbox, the queue and the mail transport (e2
       // A stale reminder (the old time) sends nothing.
       expect(await reminders.fire(signup.id, new Date(task.body.startsAt).toISOString())).toBe(false);
 
+      // Redis lost the job: the sweep rebuilds it from PostgreSQL.
+      await queue.remove(reminderJobId(signup.id));
+      expect(await reminders.sweep()).toBeGreaterThanOrEqual(1);
+      expect((await queue.getJob(reminderJobId(signup.id)))?.data.startsAt).toBe(
+        new Date(moved).toISOString(),
+      );
+
       await api.http.delete(`/api/v1/tasks/${task.body.id}/signups/me`).set(bearer(volunteer)).expect(204);
       await eventually(async () => !(await queue.getJob(reminderJobId(signup.id))), 'the reminder to go');
       expect(await reminders.fire(signup.id, new Date(moved).toISOString())).toBe(false);
+      // The reminder row written before the withdrawal is dropped at delivery, not sent.
+      const [reminderRow] = await api.db.query(
+        `SELECT id FROM outbox WHERE event_type = 'signup.reminder' AND payload->>'signupId' = $1`,
+        [signup.id],
+      );
+      await api.db.query('DELETE FROM notifications WHERE outbox_id = $1', [reminderRow.id]);
+      await worker.get(DeliveryService).deliver(reminderRow.id, false);
+      expect(
+        await api.db.query('SELECT 1 FROM notifications WHERE outbox_id = $1', [reminderRow.id]),
+      ).toEqual([]);
     });
   });
 
@@ -335,6 +352,23 @@ describe('notifications through the outbox, the queue and the mail transport (e2
         async () => mailTo(volunteer.email).some((message) => /fit you/.test(message.subject)),
         'the digest',
       );
+    });
+  });
+
+  describe('the person’s own data', () => {
+    it('exports their notifications and preferences, and forgets both when the account is deleted', async () => {
+      const { owner } = await approvedOwner();
+      await eventually(async () => (await feed(owner)).body.items.length === 1, 'the notification');
+      const exported = await api.http.get('/api/v1/me/export').set(bearer(owner)).expect(200);
+      expect(exported.body.notifications).toEqual([
+        expect.objectContaining({ type: 'organization.approved' }),
+      ]);
+      await api.http.delete('/api/v1/me').set(bearer(owner)).send({ password: owner.password });
+      const [left] = await api.db.query(
+        `SELECT (SELECT count(*)::int FROM notifications WHERE user_id = $1) AS notifications`,
+        [owner.id],
+      );
+      expect(left.notifications).toBe(0);
     });
   });
 

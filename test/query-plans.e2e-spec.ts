@@ -1,3 +1,4 @@
+import { seedScale } from '@haven/testing';
 import { register, startTestApi, TestApi } from './support/test-api';
 
 interface PlanNode {
@@ -25,46 +26,11 @@ describe('query plans at scale (e2e)', () => {
   beforeAll(async () => {
     api = await startTestApi();
     token = (await register(api, 'volunteer')).accessToken;
-    await api.db.query(`
-      INSERT INTO camps (name, country, region, timezone)
-      SELECT 'Plan camp ' || n, 'JO', 'Testland', 'Asia/Amman' FROM generate_series(1, 20) AS n`);
-    await api.db.query(`
-      INSERT INTO organizations (name, country, registration_number, contact_email, description, focus_areas, status)
-      SELECT 'Plan NGO ' || n, 'JO', 'PLAN-' || n, 'plan' || n || '@example.org', 'Fictional', '{education}',
-             CASE WHEN n % 10 = 0 THEN 'suspended' ELSE 'approved' END
-        FROM generate_series(1, 50) AS n`);
-    await api.db.query(`
-      WITH camp AS (SELECT array_agg(id) AS ids FROM camps), org AS (SELECT array_agg(id) AS ids FROM organizations)
-      INSERT INTO needs (organization_id, camp_id, category, title, description, urgency, status)
-      SELECT org.ids[1 + n % 50], camp.ids[1 + n % 20],
-             (ARRAY['education','mentorship','supplies','health','psychosocial','livelihoods','other'])[1 + n % 7],
-             'Seeded need ' || n,
-             (ARRAY['Volunteers to teach reading', 'Blankets and stoves for winter', 'Football coaching after school',
-                    'Sewing machines for a workshop', 'Mentors for young adults'])[1 + n % 5] || ', batch ' || n,
-             (ARRAY['low','medium','high','critical'])[1 + n % 4],
-             (ARRAY['open','open','open','filled','closed','cancelled'])[1 + n % 6]
-        FROM generate_series(1, 20000) AS n, camp, org`);
-    await api.db.query(`
-      WITH need AS (SELECT array_agg(id ORDER BY id) AS ids FROM needs)
-      INSERT INTO tasks (need_id, organization_id, camp_id, category, title, description, starts_at, ends_at,
-                         capacity, confirmed, skills, languages, remote, signup_mode, status)
-      SELECT n.id, n.organization_id, n.camp_id, n.category, 'Seeded task ' || s, 'Fictional seeded work',
-             now() + (s % 9000 - 720) * interval '1 hour', now() + (s % 9000 - 718) * interval '1 hour',
-             10, s % 11, ARRAY[(ARRAY['teaching','cooking','first aid','translation','sports'])[1 + s % 5]],
-             ARRAY[(ARRAY['ar','en','ku-Latn','fr','fa'])[1 + s % 5]], s % 3 = 0, 'open',
-             CASE WHEN s % 17 = 0 THEN 'cancelled' ELSE 'open' END
-        FROM generate_series(1, 100000) AS s CROSS JOIN need
-        JOIN needs n ON n.id = need.ids[1 + s % 20000]`);
+    ({ campId } = await seedScale(api.db));
     await api.db.query(
       `UPDATE needs SET description = 'Harmonica lessons for a music club' WHERE title IN ('Seeded need 6', 'Seeded need 12')`,
     );
-    // As autovacuum would have by now: statistics, and the GIN pending list merged into the index.
-    await api.db.query('VACUUM ANALYZE');
-    // A camp with tasks of approved organisations (the seed gives some camps only suspended ones).
-    [{ id: campId }] = await api.db.query(
-      `SELECT t.camp_id AS id FROM tasks t JOIN organizations o ON o.id = t.organization_id
-        WHERE o.status = 'approved' GROUP BY t.camp_id ORDER BY count(*) DESC, t.camp_id LIMIT 1`,
-    );
+    await api.db.query('VACUUM ANALYZE needs');
     const logger = api.db.logger;
     const logQuery = logger.logQuery.bind(logger);
     logger.logQuery = (query, parameters, runner) => {

@@ -233,6 +233,34 @@ describe('sign-ups, waitlists, review, safeguarding and attendance (e2e)', () =>
     });
   });
 
+  describe('changes to the task', () => {
+    it('moves the waitlist up, in order, when the capacity grows', async () => {
+      const taskId = await task({ capacity: 1 });
+      const [first, second, third] = [await register(api), await register(api), await register(api)];
+      for (const volunteer of [first, second, third]) await signUp(volunteer, taskId).expect(201);
+      await api.http.patch(`/api/v1/tasks/${taskId}`).set(bearer(owner)).send({ capacity: 2 }).expect(200);
+      expect(await statuses(taskId)).toEqual([
+        [first.id, 'confirmed'],
+        [second.id, 'confirmed'],
+        [third.id, 'waitlisted'],
+      ]);
+      expect(await counts(taskId)).toEqual({ confirmed: 2, waitlisted: 1 });
+    });
+
+    it('refuses to require safeguarding once volunteers hold places', async () => {
+      const taskId = await task();
+      await signUp(await register(api), taskId).expect(201);
+      expectProblem(
+        await api.http
+          .patch(`/api/v1/tasks/${taskId}`)
+          .set(bearer(owner))
+          .send({ requiresSafeguarding: true }),
+        409,
+        'requiresSafeguarding',
+      );
+    });
+  });
+
   describe('review mode', () => {
     it('holds sign-ups as pending and tells the organisation’s coordinators', async () => {
       const taskId = await task({ signupMode: 'review' });
@@ -270,6 +298,22 @@ describe('sign-ups, waitlists, review, safeguarding and attendance (e2e)', () =>
         [ids],
       );
       expect(audit.count).toBeGreaterThanOrEqual(6);
+    });
+
+    it('puts a sign-up approved into a full task behind those already waiting', async () => {
+      const taskId = await task({ signupMode: 'review', capacity: 1 });
+      const [early, later, third] = [await register(api), await register(api), await register(api)];
+      const earlyId = (await signUp(early, taskId).expect(201)).body.id;
+      const laterId = (await signUp(later, taskId).expect(201)).body.id;
+      const thirdId = (await signUp(third, taskId).expect(201)).body.id;
+      await api.http.post(`/api/v1/signups/${thirdId}/approve`).set(bearer(owner)).expect(200);
+      await api.http.post(`/api/v1/signups/${laterId}/approve`).set(bearer(owner)).expect(200);
+      await api.http.post(`/api/v1/signups/${earlyId}/approve`).set(bearer(owner)).expect(200);
+      expect(await statuses(taskId)).toEqual([
+        [third.id, 'confirmed'],
+        [later.id, 'waitlisted'],
+        [early.id, 'waitlisted'],
+      ]);
     });
 
     it('lets only the task’s organisation decide; to others the sign-up does not exist', async () => {
@@ -450,6 +494,14 @@ describe('sign-ups, waitlists, review, safeguarding and attendance (e2e)', () =>
       await api.http.get(`/api/v1/tasks/${taskId}/signups`).set(bearer(admin)).expect(200);
       expectProblem(await api.http.get(`/api/v1/tasks/${taskId}/signups`).set(bearer(otherOwner)), 403);
       expectProblem(await api.http.get(`/api/v1/tasks/${taskId}/signups`).set(bearer(volunteer)), 403);
+      for (const cursor of [['9999999999999999999'], ['x'], [1, 2]]) {
+        const encoded = Buffer.from(JSON.stringify(cursor)).toString('base64url');
+        expectProblem(
+          await api.http.get(`/api/v1/tasks/${taskId}/signups?cursor=${encoded}`).set(bearer(owner)),
+          400,
+          'cursor',
+        );
+      }
       expectProblem(await api.http.get('/api/v1/me/signups').set(bearer(owner)), 403);
     });
   });

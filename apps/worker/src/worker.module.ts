@@ -24,6 +24,7 @@ const PROCESSORS = [
 ];
 
 export const HEARTBEAT_EVERY_MS = 60_000;
+export const REMINDERS_SWEEP_EVERY_MS = 30 * 60_000;
 /** Every day at 06:00 UTC. */
 export const REVIEWS_DUE_CRON = '0 6 * * *';
 /** Digests: daily at 07:00 UTC, weekly on Mondays at 07:00 UTC. */
@@ -52,6 +53,13 @@ class WorkerBootstrap implements OnApplicationBootstrap {
         'organizations-reviews-due',
         { pattern: REVIEWS_DUE_CRON, tz: 'UTC' },
         { name: JobName.ReviewsDue, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
+      );
+    await this.jobs
+      .queueFor(JobName.RemindersSweep)
+      .upsertJobScheduler(
+        'reminders-sweep',
+        { every: REMINDERS_SWEEP_EVERY_MS },
+        { name: JobName.RemindersSweep, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
       );
     for (const [frequency, pattern] of [
       ['daily', DAILY_DIGEST_CRON],

@@ -35,6 +35,13 @@ export const NeedErrors = {
   taskCancelled: () => new DomainError('task_cancelled', 409, 'The task is cancelled.'),
   taskStarted: () =>
     new DomainError('task_started', 409, 'The task has started; its time and capacity no longer change.'),
+  safeguardingAfterSignups: () =>
+    new DomainError(
+      'safeguarding_after_signups',
+      409,
+      'Volunteers already hold places on this task; create a new task that requires safeguarding instead.',
+      [{ field: 'requiresSafeguarding', message: 'cannot be turned on once volunteers hold places' }],
+    ),
   capacityBelowConfirmed: (confirmed: number) =>
     new DomainError(
       'capacity_below_confirmed',

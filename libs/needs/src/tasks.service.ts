@@ -109,6 +109,11 @@ export class TasksService {
       if (input.capacity !== undefined && input.capacity < task.confirmed) {
         throw NeedErrors.capacityBelowConfirmed(task.confirmed);
       }
+      const before = { capacity: task.capacity };
+      if (input.requiresSafeguarding && !task.requiresSafeguarding && task.confirmed + task.waitlisted > 0) {
+        // Those already holding places were never checked for a clearance.
+        throw NeedErrors.safeguardingAfterSignups();
+      }
       const requiresSafeguarding = input.requiresSafeguarding ?? task.requiresSafeguarding;
       if (requiresSafeguarding && input.signupMode === 'open') {
         throw CommonErrors.validation([
@@ -126,6 +131,9 @@ export class TasksService {
       if (requiresSafeguarding) task.signupMode = 'review';
       await manager.save(task);
       if (moved) await this.notifySignedUp(task, OutboxEvent.TaskChanged, manager);
+      if (input.capacity !== undefined && input.capacity > before.capacity && task.waitlisted > 0) {
+        await this.participants?.placesAdded(manager, task);
+      }
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'task.updated',
@@ -251,11 +259,15 @@ export function normaliseSkills(skills: string[]): string[] {
   return [...new Set(skills.map((skill) => skill.trim().toLowerCase()).filter(Boolean))];
 }
 
+const MINIMUM_TASK_MS = 15 * 60_000;
+
 function assertTimes(startsAt: Date, endsAt: Date): void {
   if (startsAt.getTime() <= Date.now()) {
     throw CommonErrors.validation([{ field: 'startsAt', message: 'must be in the future' }]);
   }
-  if (endsAt.getTime() <= startsAt.getTime()) {
-    throw CommonErrors.validation([{ field: 'endsAt', message: 'must be after startsAt' }]);
+  if (endsAt.getTime() - startsAt.getTime() < MINIMUM_TASK_MS) {
+    throw CommonErrors.validation([
+      { field: 'endsAt', message: 'must be at least 15 minutes after startsAt' },
+    ]);
   }
 }

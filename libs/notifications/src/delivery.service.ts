@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { TransactionService } from '@haven/core';
+import { OutboxEvent, TransactionService } from '@haven/core';
 import { EmailChannel } from './email.channel';
 import {
   DEFAULT_PREFERENCES,
@@ -22,6 +22,21 @@ interface RecipientRow {
   email: string;
   display_name: string;
 }
+
+/** A reminder delayed in the outbox (Redis away, retries) must not reach someone who withdrew since. */
+async function stillRelevant(manager: EntityManager, row: OutboxRow): Promise<boolean> {
+  if (row.event_type !== OutboxEvent.SignupReminder) return true;
+  const [live] = await manager.query(
+    `SELECT 1 FROM signups s JOIN tasks t ON t.id = s.task_id
+      WHERE s.id = $1 AND s.status = 'confirmed' AND t.status = 'open' AND t.starts_at > now()`,
+    [row.payload.signupId],
+  );
+  return Boolean(live);
+}
+
+/** Mail servers quote the address they refused; the error we keep must not. */
+const redactAddresses = (message: string) =>
+  message.replace(/[^\s<>"']+@[^\s<>"']+/g, '[address]').slice(0, 500);
 
 export class DeliveryFailed extends Error {
   constructor(readonly failures: number) {
@@ -50,7 +65,7 @@ export class DeliveryService {
         'SELECT id, event_type, recipient_ids, payload FROM outbox WHERE id = $1',
         [outboxId],
       );
-      if (!row) return null;
+      if (!row || !(await stillRelevant(manager, row))) return null;
       return { row, message: render(row.event_type, await loadFacts(manager, row.payload)) };
     });
     if (!prepared) return { recipients: 0, emailed: 0 };
@@ -109,7 +124,7 @@ export class DeliveryService {
             WHERE notification_id = $1 AND channel = 'email'`,
           [
             target.notificationId,
-            String((error as Error).message).slice(0, 500),
+            redactAddresses(String((error as Error).message)),
             lastAttempt ? 'failed' : 'pending',
           ],
         );

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import { AppConfig } from '@haven/core';
 import { RenderedEmail } from './templates/render';
@@ -19,7 +19,7 @@ export interface Channel {
  * been sent, with the recipient redacted: development never mails anyone, nor logs who.
  */
 @Injectable()
-export class EmailChannel implements Channel {
+export class EmailChannel implements Channel, OnModuleDestroy {
   readonly name = 'email' as const;
   private readonly logger = new Logger('Mail');
   private readonly transport: Transporter;
@@ -29,11 +29,19 @@ export class EmailChannel implements Channel {
     this.logOnly = config.MAIL_URL === 'log:';
     this.transport = this.logOnly
       ? createTransport({ jsonTransport: true })
-      : createTransport(config.MAIL_URL, {
+      : // A pool of reused connections: one connection per message would cap throughput at the handshake.
+        createTransport({
+          url: config.MAIL_URL,
+          pool: true,
+          maxConnections: 8,
           connectionTimeout: 10_000,
           greetingTimeout: 10_000,
           socketTimeout: 20_000,
         });
+  }
+
+  onModuleDestroy(): void {
+    this.transport.close();
   }
 
   async send(to: Recipient, message: RenderedEmail): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, CommonErrors, Page, PageQuery, paginate, TransactionService } from '@haven/core';
+import { NotificationPreferencesEntity } from './entities/notification-preferences.entity';
 import { NotificationEntity } from './entities/notification.entity';
 
 export function notificationView(notification: NotificationEntity) {
@@ -52,6 +53,16 @@ export class FeedService {
     );
     // Another user's notification answers exactly like one that does not exist.
     if (result.affected === 0) throw CommonErrors.notFound('notification');
+  }
+
+  /** The caller's notifications and preferences, for their data export. */
+  exportFor(actor: Actor) {
+    return this.transactions.run(async (manager) => ({
+      notificationPreferences: await manager.findOneBy(NotificationPreferencesEntity, { userId: actor.id }),
+      notifications: (
+        await manager.find(NotificationEntity, { where: { userId: actor.id }, order: { createdAt: 'ASC' } })
+      ).map(notificationView),
+    }));
   }
 
   async markAllRead(actor: Actor): Promise<void> {

@@ -73,6 +73,28 @@ export class RemindersService {
     }
   }
 
+  /**
+   * Recreates missing reminder jobs from PostgreSQL for the coming week: after Redis lost its data, or
+   * after two quick moves of a task left a stale job. Existing jobs for the right time are kept.
+   */
+  async sweep(): Promise<number> {
+    const rows: { id: string; starts_at: Date }[] = await this.transactions.run((manager) =>
+      manager.query(
+        `SELECT s.id, t.starts_at FROM signups s JOIN tasks t ON t.id = s.task_id
+          WHERE s.status = 'confirmed' AND t.status = 'open'
+            AND t.starts_at > now() + interval '24 hours' AND t.starts_at < now() + interval '8 days'`,
+      ),
+    );
+    const queue = this.jobs.queueFor(JobName.Reminder);
+    const stale: string[] = [];
+    for (const row of rows) {
+      const job = await queue.getJob(reminderJobId(row.id));
+      if (job?.data.startsAt !== row.starts_at.toISOString()) stale.push(row.id);
+    }
+    await this.schedule(stale);
+    return stale.length;
+  }
+
   async remove(signupIds: string[]): Promise<void> {
     const queue = this.jobs.queueFor(JobName.Reminder);
     for (const id of signupIds) await queue.remove(reminderJobId(id));

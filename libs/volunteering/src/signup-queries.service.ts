@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Actor, CommonErrors, decodeCursor, encodeCursor, PageQuery, TransactionService } from '@haven/core';
-import { NeedAccess, TaskEntity, TaskParticipants } from '@haven/needs';
+import { NeedAccess, TaskEntity } from '@haven/needs';
 import { SafeguardingClearanceEntity } from './entities/safeguarding-clearance.entity';
 import { LIVE_SIGNUP_STATUSES, SignupEntity } from './entities/signup.entity';
 import { VolunteerProfileEntity } from './entities/volunteer-profile.entity';
@@ -29,7 +29,7 @@ interface HistoryRow {
 
 /** Reads of sign-ups: a task's list for its organisation, a volunteer's history, and who to notify. */
 @Injectable()
-export class SignupQueries implements TaskParticipants {
+export class SignupQueries {
   constructor(
     private readonly access: NeedAccess,
     private readonly transactions: TransactionService,
@@ -59,7 +59,7 @@ export class SignupQueries implements TaskParticipants {
           });
       }
       const after = page.cursor ? String(decodeCursor(page.cursor, 1)[0]) : '0';
-      if (!/^\d{1,19}$/.test(after))
+      if (!/^\d{1,18}$/.test(after))
         throw CommonErrors.validation([{ field: 'cursor', message: 'is not a cursor this list issued' }]);
       const rows: {
         id: string;

@@ -120,7 +120,8 @@ export class SignupsService implements AccountErasure {
     const live = await manager.find(SignupEntity, {
       where: { volunteerId: userId, status: In(LIVE_SIGNUP_STATUSES) },
     });
-    for (const { taskId } of live) {
+    // In id order, as any other multi-task path would, so two of them never wait on each other.
+    for (const taskId of live.map((signup) => signup.taskId).sort()) {
       const task = await this.lockTask(taskId, manager);
       if (task.startsAt.getTime() <= Date.now()) continue;
       const signup = await manager.findOne(SignupEntity, {
@@ -159,6 +160,9 @@ export class SignupsService implements AccountErasure {
       await this.count(task, 'pending', -1, manager);
       await this.count(task, status, +1, manager);
       signup.status = status;
+      // Approved into a full task: the back of the queue, behind everyone already waiting.
+      if (status === 'waitlisted')
+        await manager.query('UPDATE signups SET seq = DEFAULT WHERE id = $1', [signup.id]);
       await this.tell(
         signup,
         status === 'confirmed' ? OutboxEvent.SignupConfirmed : OutboxEvent.SignupWaitlisted,
@@ -193,14 +197,14 @@ export class SignupsService implements AccountErasure {
       signup.status = attendance.status;
       signup.hours =
         attendance.status === 'attended'
-          ? (attendance.hours ?? Math.round(Math.min(length, 24) * 100) / 100)
+          ? (attendance.hours ?? Math.max(0.01, Math.round(Math.min(length, 24) * 100) / 100))
           : null;
       await this.tell(signup, OutboxEvent.AttendanceRecorded, manager);
     });
   }
 
   /** Confirms waitlisted volunteers, in order, while there is space and they can take it. */
-  private async promote(task: TaskEntity, manager: EntityManager): Promise<void> {
+  async promote(task: TaskEntity, manager: EntityManager): Promise<void> {
     const queue = await manager.find(SignupEntity, {
       where: { taskId: task.id, status: 'waitlisted' },
       order: { seq: 'ASC' },

@@ -11,6 +11,7 @@ import { MatchingService } from './matching.service';
 import { SafeguardingService } from './safeguarding.service';
 import { SignupQueries } from './signup-queries.service';
 import { SignupsService } from './signups.service';
+import { TaskParticipantsAdapter } from './task-participants.adapter';
 import { VolunteerProfilesService } from './volunteer-profiles.service';
 
 export const VOLUNTEERING_ENTITIES = [
@@ -38,7 +39,8 @@ const SERVICES = [
   imports: [NeedsModule, TypeOrmModule.forFeature(VOLUNTEERING_ENTITIES)],
   providers: [
     ...SERVICES,
-    { provide: TASK_PARTICIPANTS, useExisting: SignupQueries },
+    TaskParticipantsAdapter,
+    { provide: TASK_PARTICIPANTS, useExisting: TaskParticipantsAdapter },
     { provide: ACCOUNT_ERASURE, useExisting: SignupsService },
   ],
   exports: [...SERVICES, TASK_PARTICIPANTS, ACCOUNT_ERASURE],

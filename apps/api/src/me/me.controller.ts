@@ -4,6 +4,7 @@ import { IsString, MaxLength } from 'class-validator';
 import { Actor, CurrentUser, PageQuery, Roles } from '@haven/core';
 import { UsersService } from '@haven/identity';
 import { PledgesService } from '@haven/needs';
+import { FeedService } from '@haven/notifications';
 import { MeService } from '@haven/organizations';
 import { SignupQueries } from '@haven/volunteering';
 
@@ -38,6 +39,7 @@ export class MeController {
     private readonly profiles: MeService,
     private readonly pledges: PledgesService,
     private readonly volunteering: SignupQueries,
+    private readonly notifications: FeedService,
   ) {}
 
   @Get()
@@ -52,6 +54,7 @@ export class MeController {
       ...(await this.users.export(actor)),
       pledges: await this.pledges.exportFor(actor),
       ...(await this.volunteering.exportFor(actor)),
+      ...(await this.notifications.exportFor(actor)),
     };
   }
 

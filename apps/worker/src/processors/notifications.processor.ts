@@ -7,18 +7,24 @@ import { JobHandlers } from '../job-handlers';
 /** Delivers outbox rows as notifications, fires reminders and sends digests. */
 @Processor(QueueName.Notifications, { concurrency: 16 })
 export class NotificationsProcessor extends WorkerHost {
-  static readonly handles = [JobName.Deliver, JobName.Reminder, JobName.Digest] as const;
+  static readonly handles = [
+    JobName.Deliver,
+    JobName.Reminder,
+    JobName.RemindersSweep,
+    JobName.Digest,
+  ] as const;
 
   private readonly handlers: JobHandlers<(typeof NotificationsProcessor.handles)[number]> = {
     [JobName.Deliver]: async (job) => {
-      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      const result = await this.delivery.deliver(job.data.outboxId, lastAttempt);
+      // Reminders follow the event first: they must not wait on, or fail with, anyone's e-mail.
       await this.followReminders(job.data.outboxId);
-      return result;
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      return this.delivery.deliver(job.data.outboxId, lastAttempt);
     },
     [JobName.Reminder]: async (job) => ({
       sent: await this.reminders.fire(job.data.signupId, job.data.startsAt),
     }),
+    [JobName.RemindersSweep]: async () => ({ scheduled: await this.reminders.sweep() }),
     [JobName.Digest]: async (job) => ({ sent: await this.digests.send(job.data.frequency) }),
   };
 

@@ -4,7 +4,7 @@ import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 
 const DEADLOCK = '40P01';
 const SERIALIZATION_FAILURE = '40001';
-const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 5;
 
 /**
  * Runs a unit of work in one transaction: a state change, its audit entry and its outbox row commit

@@ -12,6 +12,8 @@ export enum JobName {
   Deliver = 'notifications.deliver',
   /** A confirmed volunteer's reminder, delayed until 24 hours before the task. */
   Reminder = 'notifications.reminder',
+  /** Recreates reminder jobs from PostgreSQL (Redis holds nothing that cannot be rebuilt). */
+  RemindersSweep = 'notifications.reminders-sweep',
   Digest = 'notifications.digest',
 }
 
@@ -20,6 +22,7 @@ export interface JobPayloads {
   [JobName.ReviewsDue]: Record<string, never>;
   [JobName.Deliver]: { outboxId: string };
   [JobName.Reminder]: { signupId: string; startsAt: string };
+  [JobName.RemindersSweep]: Record<string, never>;
   [JobName.Digest]: { frequency: 'daily' | 'weekly' };
 }
 
@@ -28,6 +31,7 @@ export const JOB_QUEUE: { [name in JobName]: QueueName } = {
   [JobName.ReviewsDue]: QueueName.System,
   [JobName.Deliver]: QueueName.Notifications,
   [JobName.Reminder]: QueueName.Notifications,
+  [JobName.RemindersSweep]: QueueName.Notifications,
   [JobName.Digest]: QueueName.Notifications,
 };
 
