@@ -77,13 +77,14 @@ export class UsersService {
    * request rather than when the access token expires. One primary-key lookup.
    */
   async actorFor(userId: string): Promise<Actor> {
-    const user = await this.users.findOne({
-      where: { id: userId },
-      select: ['id', 'role', 'status', 'deletedAt'],
-    });
-    if (!user || user.deletedAt) throw CommonErrors.unauthenticated('This account no longer exists.');
+    // Runs on every authenticated request: plain SQL, one round trip, no hydration.
+    const [user]: { role: Role; status: string; deleted_at: Date | null }[] = await this.users.query(
+      'SELECT role, status, deleted_at FROM users WHERE id = $1',
+      [userId],
+    );
+    if (!user || user.deleted_at) throw CommonErrors.unauthenticated('This account no longer exists.');
     if (user.status === 'suspended') throw IdentityErrors.accountSuspended();
-    return { id: user.id, role: user.role };
+    return { id: userId, role: user.role };
   }
 
   /** Everything Haven holds about the caller's account (contexts add their own sections). */

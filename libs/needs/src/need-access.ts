@@ -65,6 +65,7 @@ export class NeedAccess {
     if (actor.role === 'admin') return true;
     const organization = await manager.findOneBy(OrganizationEntity, { id: organizationId });
     if (organization?.status === 'approved') return true;
+    if (actor.role !== 'coordinator') return false;
     const membership = await this.organizations.membershipOf(actor.id, manager);
     return membership?.organizationId === organizationId;
   }
@@ -85,6 +86,8 @@ export class NeedAccess {
   ): Promise<{ sql: string; params: Record<string, string> } | null> {
     if (actor.role === 'admin') return null;
     const approved = `${column} IN (SELECT id FROM organizations WHERE status = 'approved')`;
+    // Only coordinators belong to organisations: volunteers need no membership look-up.
+    if (actor.role !== 'coordinator') return { sql: approved, params: {} };
     const membership = await this.organizations.membershipOf(actor.id, manager);
     if (!membership) return { sql: approved, params: {} };
     return {

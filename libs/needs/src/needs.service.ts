@@ -14,7 +14,7 @@ import {
   SuppressionThresholds,
   TransactionService,
 } from '@haven/core';
-import { CampEntity, OrganizationEntity } from '@haven/organizations';
+import { CampEntity } from '@haven/organizations';
 import { AgeGroup, NeedEntity, NeedStatus, Urgency } from './entities/need.entity';
 import { NeedItemEntity } from './entities/need-item.entity';
 import { PledgeEntity } from './entities/pledge.entity';
@@ -106,7 +106,7 @@ export class NeedsService {
   }
 
   async get(actor: Actor, needId: string): Promise<NeedView> {
-    return this.transactions.run(async (manager) =>
+    return this.transactions.read(async (manager) =>
       this.view(actor, await this.access.readable(actor, needId, manager), manager),
     );
   }
@@ -155,7 +155,7 @@ export class NeedsService {
   }
 
   async list(actor: Actor, filter: NeedFilter, page: PageQuery): Promise<Page<NeedView>> {
-    return this.transactions.run(async (manager) => {
+    return this.transactions.read(async (manager) => {
       const query = manager.createQueryBuilder(NeedEntity, 'need');
       query.where('need.status = :status', { status: filter.status ?? 'open' });
       const visibility = await this.access.visibilityFilter(actor, 'need.organizationId', manager);
@@ -332,20 +332,22 @@ export class NeedsService {
       `SELECT need_id, count(*)::int AS count FROM tasks WHERE need_id = ANY($1) AND status = 'open' GROUP BY need_id`,
       [ids],
     );
-    const organizations = await manager.find(OrganizationEntity, {
-      where: { id: In(needs.map((need) => need.organizationId)) },
-    });
-    const camps = await manager.find(CampEntity, { where: { id: In(needs.map((need) => need.campId)) } });
+    const names: { id: string; name: string }[] = await manager.query(
+      `SELECT id, name FROM organizations WHERE id = ANY($1) UNION ALL SELECT id, name FROM camps WHERE id = ANY($2)`,
+      [
+        [...new Set(needs.map((need) => need.organizationId))],
+        [...new Set(needs.map((need) => need.campId))],
+      ],
+    );
     const membership = await this.access.ownOrganizationId(actor, manager);
-    const organizationNames = new Map(organizations.map((row) => [row.id, row.name]));
-    const campNames = new Map(camps.map((row) => [row.id, row.name]));
+    const nameOf = new Map(names.map((row) => [row.id, row.name]));
     const counts = new Map(taskCounts.map((row) => [row.need_id, row.count]));
     return needs.map((need) =>
       needView(
         need,
         {
-          organizationName: organizationNames.get(need.organizationId) ?? '',
-          campName: campNames.get(need.campId) ?? '',
+          organizationName: nameOf.get(need.organizationId) ?? '',
+          campName: nameOf.get(need.campId) ?? '',
           items: items.filter((item) => item.needId === need.id),
           taskCount: counts.get(need.id) ?? 0,
         },

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import {
   Actor,
   AuditLogService,
@@ -9,13 +9,12 @@ import {
   NeedCategory,
   Page,
   PageQuery,
-  paginate,
   TransactionService,
 } from '@haven/core';
-import { CampEntity, OrganizationEntity } from '@haven/organizations';
 import { SignupMode, TaskEntity } from './entities/task.entity';
 import { NeedAccess } from './need-access';
 import { NeedErrors } from './needs.errors';
+import { listTasks } from './task-list.query';
 import { TASK_PARTICIPANTS, TaskParticipants } from './task-participants';
 import { TaskView, taskView } from './task.views';
 
@@ -88,7 +87,7 @@ export class TasksService {
   }
 
   get(actor: Actor, taskId: string): Promise<TaskView> {
-    return this.transactions.run(async (manager) => {
+    return this.transactions.read(async (manager) => {
       const task = await manager.findOneBy(TaskEntity, { id: taskId });
       if (!task || !(await this.access.mayRead(actor, task.organizationId, manager))) {
         throw CommonErrors.notFound('task');
@@ -163,49 +162,18 @@ export class TasksService {
     });
   }
 
-  /**
-   * Upcoming open tasks, soonest first. Every filter is served by an index: the partial indexes on
-   * open tasks by start time (overall, per camp, per category) and GIN indexes on skills and languages.
-   */
+  /** Upcoming open tasks, soonest first, each filter served by an index (see listTasks). */
   list(actor: Actor, filter: TaskFilter, page: PageQuery): Promise<Page<TaskView>> {
-    return this.transactions.run(async (manager) => {
-      // The status literal (not a parameter) lets the planner use the partial indexes.
-      const query = manager.createQueryBuilder(TaskEntity, 'task').where(`task.status = 'open'`);
-      if (filter.from && filter.from.getTime() > Date.now()) {
-        query.andWhere('task.startsAt >= :from', { from: filter.from });
-      } else {
-        query.andWhere('task.startsAt > :now', { now: new Date() });
-      }
-      const visibility = await this.access.visibilityFilter(actor, 'task.organizationId', manager);
-      if (visibility) query.andWhere(visibility.sql, visibility.params);
-      if (filter.to) query.andWhere('task.startsAt < :to', { to: filter.to });
-      if (filter.campId) query.andWhere('task.campId = :campId', { campId: filter.campId });
-      if (filter.category) query.andWhere('task.category = :category', { category: filter.category });
-      if (filter.needId) query.andWhere('task.needId = :needId', { needId: filter.needId });
-      if (filter.organizationId) {
-        query.andWhere('task.organizationId = :organizationId', { organizationId: filter.organizationId });
-      }
-      if (filter.skill) {
-        query.andWhere('task.skills @> ARRAY[:skill]::text[]', { skill: filter.skill.trim().toLowerCase() });
-      }
-      if (filter.language) {
-        query.andWhere('task.languages @> ARRAY[:language]::text[]', { language: filter.language });
-      }
-      if (filter.remote !== undefined) query.andWhere('task.remote = :remote', { remote: filter.remote });
-      if (filter.hasSpace === true) query.andWhere('task.confirmed < task.capacity');
-      if (filter.hasSpace === false) query.andWhere('task.confirmed >= task.capacity');
-      const result = await paginate(
-        query,
-        {
-          columns: [
-            { expression: 'task.startsAt', direction: 'ASC', value: (task) => task.startsAt },
-            { expression: 'task.id', direction: 'ASC', value: (task) => task.id },
-          ],
-        },
+    return this.transactions.read(async (manager) =>
+      listTasks(
+        manager,
+        actor.role === 'admin'
+          ? undefined
+          : { ownOrganizationId: await this.access.ownOrganizationId(actor, manager) },
+        filter,
         page,
-      );
-      return { items: await this.views(result.items, manager), nextCursor: result.nextCursor };
-    });
+      ),
+    );
   }
 
   private async notifySignedUp(task: TaskEntity, type: OutboxEvent, manager: EntityManager): Promise<void> {
@@ -238,17 +206,21 @@ export class TasksService {
   /** Views of tasks, in the order given, with their organisation and camp names in two queries. */
   async views(tasks: TaskEntity[], manager: EntityManager): Promise<TaskView[]> {
     if (tasks.length === 0) return [];
-    const organizations = await manager.find(OrganizationEntity, {
-      where: { id: In(tasks.map((task) => task.organizationId)) },
-    });
-    const camps = await manager.find(CampEntity, { where: { id: In(tasks.map((task) => task.campId)) } });
-    const organizationNames = new Map(organizations.map((row) => [row.id, row.name]));
-    const campsById = new Map(camps.map((row) => [row.id, row]));
+    // Organisation and camp names in one round trip.
+    const rows: { id: string; name: string; timezone: string | null }[] = await manager.query(
+      `SELECT id, name, NULL AS timezone FROM organizations WHERE id = ANY($1)
+       UNION ALL SELECT id, name, timezone FROM camps WHERE id = ANY($2)`,
+      [
+        [...new Set(tasks.map((task) => task.organizationId))],
+        [...new Set(tasks.map((task) => task.campId))],
+      ],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
     return tasks.map((task) =>
       taskView(task, {
-        organizationName: organizationNames.get(task.organizationId) ?? '',
-        campName: campsById.get(task.campId)?.name ?? '',
-        timezone: campsById.get(task.campId)?.timezone ?? 'UTC',
+        organizationName: byId.get(task.organizationId)?.name ?? '',
+        campName: byId.get(task.campId)?.name ?? '',
+        timezone: byId.get(task.campId)?.timezone ?? 'UTC',
       }),
     );
   }
