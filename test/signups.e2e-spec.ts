@@ -247,6 +247,53 @@ describe('sign-ups, waitlists, review, safeguarding and attendance (e2e)', () =>
       expect(await counts(taskId)).toEqual({ confirmed: 2, waitlisted: 1 });
     });
 
+    it('refuses to move a task onto a confirmed volunteer’s other task, without saying whose', async () => {
+      const start = Date.now() + 700 * HOUR;
+      const at = (hours: number) => new Date(start + hours * HOUR).toISOString();
+      const first = await task({ startsAt: at(0), endsAt: at(2) });
+      const second = await task({ startsAt: at(4), endsAt: at(6) });
+      const volunteer = await register(api);
+      await signUp(volunteer, first).expect(201);
+      await signUp(volunteer, second).expect(201);
+      const refused = await api.http
+        .patch(`/api/v1/tasks/${second}`)
+        .set(bearer(owner))
+        .send({ startsAt: at(1), endsAt: at(3) });
+      expectProblem(refused, 409);
+      expect(refused.body.detail).toMatch(/^1 confirmed volunteer could not keep/);
+      expect(JSON.stringify(refused.body)).not.toContain(volunteer.displayName);
+      await api.http
+        .patch(`/api/v1/tasks/${second}`)
+        .set(bearer(owner))
+        .send({ startsAt: at(2), endsAt: at(3) })
+        .expect(200);
+    });
+
+    it('refuses to move a safeguarded task past the end of a confirmed volunteer’s clearance', async () => {
+      const taskId = await task({ requiresSafeguarding: true, startsAt: inHours(30), endsAt: inHours(32) });
+      const volunteer = await register(api);
+      const signupId = (await signUp(volunteer, taskId).expect(201)).body.id;
+      const until = new Date(Date.now() + 5 * 24 * HOUR).toISOString().slice(0, 10);
+      await api.http
+        .post(`/api/v1/organizations/${organizationId}/safeguarding-clearances`)
+        .set(bearer(owner))
+        .send({ volunteerId: volunteer.id, validUntil: until })
+        .expect(201);
+      await api.http.post(`/api/v1/signups/${signupId}/approve`).set(bearer(owner)).expect(200);
+      expectProblem(
+        await api.http
+          .patch(`/api/v1/tasks/${taskId}`)
+          .set(bearer(owner))
+          .send({ startsAt: inHours(240), endsAt: inHours(242) }),
+        409,
+      );
+      await api.http
+        .patch(`/api/v1/tasks/${taskId}`)
+        .set(bearer(owner))
+        .send({ startsAt: inHours(40), endsAt: inHours(42) })
+        .expect(200);
+    });
+
     it('refuses to require safeguarding once volunteers hold places', async () => {
       const taskId = await task();
       await signUp(await register(api), taskId).expect(201);

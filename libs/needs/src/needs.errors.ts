@@ -35,6 +35,12 @@ export const NeedErrors = {
   taskCancelled: () => new DomainError('task_cancelled', 409, 'The task is cancelled.'),
   taskStarted: () =>
     new DomainError('task_started', 409, 'The task has started; its time and capacity no longer change.'),
+  movedIntoConflicts: (count: number) =>
+    new DomainError(
+      'move_conflicts',
+      409,
+      `${count} confirmed volunteer${count === 1 ? '' : 's'} could not keep their place at that time (another confirmed task, or a safeguarding clearance that ends first). Choose another time, or create a new task.`,
+    ),
   safeguardingAfterSignups: () =>
     new DomainError(
       'safeguarding_after_signups',

@@ -88,15 +88,13 @@ export async function listTasks(
       LIMIT ${param(page.limit + 1)}`,
     params,
   );
-  const items = rows
-    .slice(0, page.limit)
-    .map((row) =>
-      taskView(entityOf(row), {
-        organizationName: row.organization_name,
-        campName: row.camp_name,
-        timezone: row.timezone,
-      }),
-    );
+  const items = rows.slice(0, page.limit).map((row) =>
+    taskView(entityOf(row), {
+      organizationName: row.organization_name,
+      campName: row.camp_name,
+      timezone: row.timezone,
+    }),
+  );
   const last = items[items.length - 1];
   return {
     items,

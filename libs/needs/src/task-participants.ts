@@ -10,6 +10,11 @@ export interface TaskParticipants {
   liveVolunteers(manager: EntityManager, taskIds: string[]): Promise<string[]>;
   /** The task (locked by the caller) has more places: the waitlist moves up before anyone new comes in. */
   placesAdded(manager: EntityManager, task: TaskEntity): Promise<void>;
+  /**
+   * How many confirmed volunteers could not keep their place if the task ran at these times: they
+   * are confirmed for an overlapping task, or (safeguarded tasks) their clearance ends before it does.
+   */
+  conflictsIfMoved(manager: EntityManager, task: TaskEntity, startsAt: Date, endsAt: Date): Promise<number>;
 }
 
 export const TASK_PARTICIPANTS = Symbol('TaskParticipants');

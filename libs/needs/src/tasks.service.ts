@@ -104,7 +104,11 @@ export class TasksService {
       if (timing && task.startsAt.getTime() <= Date.now()) throw NeedErrors.taskStarted();
       const startsAt = input.startsAt ?? task.startsAt;
       const endsAt = input.endsAt ?? task.endsAt;
-      if (input.startsAt !== undefined || input.endsAt !== undefined) assertTimes(startsAt, endsAt);
+      if (input.startsAt !== undefined || input.endsAt !== undefined) {
+        assertTimes(startsAt, endsAt);
+        const conflicts = (await this.participants?.conflictsIfMoved(manager, task, startsAt, endsAt)) ?? 0;
+        if (conflicts > 0) throw NeedErrors.movedIntoConflicts(conflicts);
+      }
       if (input.capacity !== undefined && input.capacity < task.confirmed) {
         throw NeedErrors.capacityBelowConfirmed(task.confirmed);
       }
