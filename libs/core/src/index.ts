@@ -11,3 +11,4 @@ export * from './redis';
 export * from './vocabulary';
 export * from './privacy';
 export * from './validation/decorators';
+export * from './with-timeout';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type Redis from 'ioredis';
-import { CommonErrors, InjectRedis } from '@haven/core';
+import { CommonErrors, DomainError, InjectRedis } from '@haven/core';
 
 /** Failed sign-ins allowed per account in one window, whatever address they come from. */
 export const LOGIN_FAILURES_ALLOWED = 10;
@@ -18,7 +18,19 @@ export class LoginLimiter {
 
   async assertNotBlocked(email: string): Promise<void> {
     const key = this.key(email);
-    const [failures, ttl] = await Promise.all([this.redis.get(key), this.redis.pttl(key)]);
+    // Fails closed: without its counters the limit cannot hold, so sign-in waits for Redis (a clean
+    // 503); access tokens already issued keep working meanwhile.
+    const [failures, ttl] = await Promise.all([this.redis.get(key), this.redis.pttl(key)]).catch(() => {
+      throw new DomainError(
+        'unavailable',
+        503,
+        'Signing in is briefly unavailable; try again in a minute.',
+        undefined,
+        {
+          'Retry-After': '30',
+        },
+      );
+    });
     if (Number(failures ?? 0) >= LOGIN_FAILURES_ALLOWED) {
       throw CommonErrors.tooManyRequests(ttl > 0 ? ttl / 1000 : LOGIN_FAILURE_WINDOW_SECONDS);
     }

@@ -46,10 +46,12 @@ export class DeliveryFailed extends Error {
 }
 
 /**
- * Turns one outbox row into a notification per recipient and sends each by e-mail at most once.
- * Both steps are idempotent, so the job may run any number of times: the notification is unique
- * per (outbox row, user), and a delivery row per (notification, channel) is locked while sending and
- * never sent again once `sent`. A failed send is recorded and retried with the job; on the job's
+ * Turns one outbox row into a notification per recipient and sends each by e-mail once. Both steps
+ * are idempotent, so the job may run any number of times: the notification is unique per (outbox
+ * row, user), and a delivery row per (notification, channel) is locked while sending and never sent
+ * again once `sent`. One window remains at the SMTP boundary: a worker that dies after the server
+ * accepted a message but before `sent` committed sends it again, with the same Message-ID (the
+ * notification's id), so mail systems can drop the repeat. A failed send is recorded and retried with the job; on the job's
  * last attempt it stays `failed`, visible to admins.
  */
 @Injectable()
@@ -117,6 +119,7 @@ export class DeliveryService {
         await this.email.send(
           { email: target.user.email, displayName: target.user.display_name },
           toEmail(message, target.user.display_name),
+          target.notificationId,
         );
       } catch (error) {
         await manager.query(

@@ -11,7 +11,8 @@ export interface Recipient {
 /** A way to reach a person. E-mail first; SMS or push would be further implementations. */
 export interface Channel {
   readonly name: 'email';
-  send(to: Recipient, message: RenderedEmail): Promise<void>;
+  /** `id` is the notification's: the same message sent twice carries the same Message-ID. */
+  send(to: Recipient, message: RenderedEmail, id: string): Promise<void>;
 }
 
 /**
@@ -44,8 +45,9 @@ export class EmailChannel implements Channel, OnModuleDestroy {
     this.transport.close();
   }
 
-  async send(to: Recipient, message: RenderedEmail): Promise<void> {
+  async send(to: Recipient, message: RenderedEmail, id: string): Promise<void> {
     const sent = await this.transport.sendMail({
+      messageId: `<${id}@haven>`,
       from: this.config.MAIL_FROM,
       to: { name: to.displayName, address: to.email },
       subject: message.subject,

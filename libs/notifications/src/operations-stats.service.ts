@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { JobName, JobProducer, QueueName } from '@haven/core';
+import { JobName, JobProducer, QueueName, withTimeout } from '@haven/core';
 
 const QUEUE_JOB: Record<QueueName, JobName> = {
   [QueueName.System]: JobName.Heartbeat,
@@ -43,9 +43,15 @@ export class OperationsStatsService {
     return Object.fromEntries(entries);
   }
 
-  /** The queues' figures are left out (null) while Redis does not answer; the rest still shows. */
+  /**
+   * The queues' figures are left out (null) while Redis does not answer; the rest still shows.
+   * BullMQ waits for a connection rather than failing, hence the bounded wait.
+   */
   async all() {
-    const [outbox, queues] = await Promise.all([this.outbox(), this.queues().catch(() => null)]);
+    const [outbox, queues] = await Promise.all([
+      this.outbox(),
+      withTimeout(this.queues(), 1500).catch(() => null),
+    ]);
     return { outbox, queues };
   }
 }

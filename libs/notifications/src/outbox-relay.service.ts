@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { JobName, JobProducer, TransactionService } from '@haven/core';
+import { JobName, JobProducer, TransactionService, withTimeout } from '@haven/core';
 
 export const RELAY_BATCH = 200;
+export const ENQUEUE_TIMEOUT_MS = 5_000;
 
 /** How a delivery job retries: exponential backoff with jitter, and a failed job is kept for admins. */
 export const DELIVERY_JOB_OPTIONS = {
@@ -15,7 +16,8 @@ export const DELIVERY_JOB_OPTIONS = {
  * Moves pending outbox rows to the notifications queue. A batch is claimed with FOR UPDATE SKIP
  * LOCKED, so several workers relay side by side without taking the same rows; it is enqueued with
  * each row's id as the job id, and marked relayed in the same transaction. If Redis is away the
- * enqueue fails, the transaction rolls back and the rows wait; if the process dies after enqueueing
+ * enqueue times out, the transaction rolls back and the rows wait (a late enqueue that lands anyway
+ * is harmless, as below); if the process dies after enqueueing
  * but before committing, the rows are relayed again and the job id (while the job exists) and the
  * delivery side's unique keys (always) keep that from sending anything twice.
  */
@@ -33,12 +35,16 @@ export class OutboxRelay {
         [limit],
       );
       if (rows.length === 0) return 0;
-      await this.jobs.queueFor(JobName.Deliver).addBulk(
-        rows.map((row) => ({
-          name: JobName.Deliver,
-          data: { outboxId: row.id },
-          opts: { jobId: row.id, ...DELIVERY_JOB_OPTIONS },
-        })),
+      // Bounded: a worker's queue connection waits for Redis forever, and this transaction must not.
+      await withTimeout(
+        this.jobs.queueFor(JobName.Deliver).addBulk(
+          rows.map((row) => ({
+            name: JobName.Deliver,
+            data: { outboxId: row.id },
+            opts: { jobId: row.id, ...DELIVERY_JOB_OPTIONS },
+          })),
+        ),
+        ENQUEUE_TIMEOUT_MS,
       );
       await manager.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1)`, [
         rows.map((row) => row.id),

@@ -1,4 +1,5 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -7,7 +8,7 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import type Redis from 'ioredis';
-import { InjectRedis, Public, WORKER_HEARTBEAT_KEY } from '@haven/core';
+import { InjectRedis, Public, WORKER_HEARTBEAT_KEY, withTimeout } from '@haven/core';
 import { OperationsStatsService } from '@haven/notifications';
 
 @ApiTags('health')
@@ -28,15 +29,21 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** 200 only while PostgreSQL and Redis answer; 503 otherwise. */
+  /** 200 only while PostgreSQL and Redis answer; 503 otherwise, with the same report of what is down. */
   @Get('ready')
   @HealthCheck()
-  ready() {
-    return this.health.check([
-      () => this.database.pingCheck('database', { timeout: 1500 }),
-      () => this.redisCheck(),
-      () => this.notificationsCheck(),
-    ]);
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    try {
+      return await this.health.check([
+        () => this.database.pingCheck('database', { timeout: 1500 }),
+        () => this.redisCheck(),
+        () => this.notificationsCheck(),
+      ]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      reply.status(503);
+      return error.getResponse();
+    }
   }
 
   /** Outbox lag and queue depths, for operators; informative only, it never fails readiness. */
@@ -61,11 +68,4 @@ export class HealthController {
       return indicator.down({ message: 'Redis does not answer' });
     }
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timeout')), milliseconds);
-    promise.then(resolve, reject).finally(() => clearTimeout(timer));
-  });
 }

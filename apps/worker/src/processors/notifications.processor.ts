@@ -5,7 +5,8 @@ import { DeliveryService, DigestsService, RemindersService } from '@haven/notifi
 import { JobHandlers } from '../job-handlers';
 
 /** Delivers outbox rows as notifications, fires reminders and sends digests. */
-@Processor(QueueName.Notifications, { concurrency: 16 })
+// A short lock and stall check: a crashed worker's deliveries are retried within seconds, not a minute.
+@Processor(QueueName.Notifications, { concurrency: 16, lockDuration: 10_000, stalledInterval: 5_000 })
 export class NotificationsProcessor extends WorkerHost {
   static readonly handles = [
     JobName.Deliver,
