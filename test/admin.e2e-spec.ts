@@ -2,6 +2,7 @@ import type { Response } from 'supertest';
 import { expectProblem } from '@haven/testing';
 import {
   Account,
+  bearer,
   register,
   registerAdmin,
   registerOrganization,
@@ -15,7 +16,6 @@ describe('camps and admin (e2e)', () => {
   let volunteer: Account;
   let coordinator: Account;
 
-  const bearer = (account: { accessToken: string }) => ({ Authorization: `Bearer ${account.accessToken}` });
   const camp = (overrides: Record<string, unknown> = {}) => ({
     name: `Fictional Camp ${Math.random().toString(36).slice(2, 8)}`,
     country: 'JO',

@@ -1,6 +1,7 @@
 import { expectProblem } from '@haven/testing';
 import {
   Account,
+  bearer,
   createCamp,
   needBody,
   organizationWithNeed,
@@ -21,7 +22,6 @@ describe('needs (e2e)', () => {
   let organizationId: string;
   let otherOwner: Account;
 
-  const bearer = (account: { accessToken: string }) => ({ Authorization: `Bearer ${account.accessToken}` });
   const post = (account: Account, body: Record<string, unknown>) =>
     api.http.post('/api/v1/needs').set(bearer(account)).send(body);
   const countRows = async (sql: string, params: unknown[] = []) =>

@@ -8,7 +8,10 @@ import { WorkerModule } from '../apps/worker/src/worker.module';
 import { eventually, startMailCapture } from './support/mail-capture';
 import {
   Account,
+  bearer,
   createCamp,
+  HOUR,
+  inHours,
   organizationWithNeed,
   register,
   registerAdmin,
@@ -18,16 +21,12 @@ import {
   TestApi,
 } from './support/test-api';
 
-const HOUR = 3_600_000;
-const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
-
 describe('notifications through the outbox, the queue and the mail transport (e2e)', () => {
   let api: TestApi;
   let worker: INestApplicationContext;
   let mail: Awaited<ReturnType<typeof startMailCapture>>;
   let admin: Account;
 
-  const bearer = (account: { accessToken: string }) => ({ Authorization: `Bearer ${account.accessToken}` });
   const mailTo = (email: string) => mail.messages.filter((message) => message.to.includes(email));
   const feed = (account: Account, query = '') =>
     api.http.get(`/api/v1/me/notifications${query}`).set(bearer(account)).expect(200);

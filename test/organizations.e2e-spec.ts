@@ -1,6 +1,7 @@
 import { expectProblem } from '@haven/testing';
 import {
   Account,
+  bearer,
   organizationApplication,
   register,
   registerAdmin,
@@ -14,8 +15,6 @@ describe('organisations and vetting (e2e)', () => {
   let admin: Account;
   let volunteer: Account;
   let otherOwner: Account;
-
-  const bearer = (account: { accessToken: string }) => ({ Authorization: `Bearer ${account.accessToken}` });
 
   async function auditCount(action: string, entityId: string): Promise<number> {
     const [row] = await api.db.query(

@@ -1,6 +1,7 @@
 import { expectProblem } from '@haven/testing';
 import {
   Account,
+  bearer,
   createCamp,
   manyVolunteers,
   needBody,
@@ -19,8 +20,6 @@ describe('supply items and pledges (e2e)', () => {
   let owner: Account;
   let otherOwner: Account;
   let campId: string;
-
-  const bearer = (account: { accessToken: string }) => ({ Authorization: `Bearer ${account.accessToken}` });
 
   /** A fresh supply need of the owner's organisation with one item of the given quantity. */
   async function supplyNeed(quantity: number, account: Account = owner) {
@@ -208,6 +207,15 @@ describe('supply items and pledges (e2e)', () => {
     ]);
     expectProblem(await api.http.get(`/api/v1/needs/${needId}/pledges`).set(bearer(otherOwner)), 403);
     expectProblem(await api.http.get(`/api/v1/needs/${needId}/pledges`).set(bearer(volunteer)), 403);
+    await api.http.get(`/api/v1/needs/${needId}/pledges`).set(bearer(admin)).expect(200);
+    expectProblem(await api.http.get(`/api/v1/needs/${needId}/pledges`), 401);
+    expectProblem(
+      await api.http.get('/api/v1/needs/00000000-0000-4000-8000-000000000000/pledges').set(bearer(owner)),
+      404,
+    );
+    for (const caller of [owner, admin])
+      expectProblem(await api.http.get('/api/v1/me/pledges').set(bearer(caller)), 403);
+    expectProblem(await api.http.get('/api/v1/me/pledges'), 401);
   });
 
   it('never pledges more than wanted under 200 concurrent pledges: exactly the quantity, the rest 409', async () => {

@@ -1,6 +1,7 @@
 import { expectProblem } from '@haven/testing';
 import {
   Account,
+  bearer,
   organizationApplication,
   register,
   registerAdmin,
@@ -12,8 +13,6 @@ import {
 describe('privacy guard on free text (e2e)', () => {
   let api: TestApi;
   let admin: Account;
-
-  const bearer = (account: { accessToken: string }) => ({ Authorization: `Bearer ${account.accessToken}` });
 
   beforeAll(async () => {
     api = await startTestApi();

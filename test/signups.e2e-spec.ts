@@ -1,7 +1,10 @@
 import { expectProblem } from '@haven/testing';
 import {
   Account,
+  bearer,
   createCamp,
+  HOUR,
+  inHours,
   manyVolunteers,
   organizationWithNeed,
   register,
@@ -10,9 +13,6 @@ import {
   taskBody,
   TestApi,
 } from './support/test-api';
-
-const HOUR = 3_600_000;
-const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
 
 describe('sign-ups, waitlists, review, safeguarding and attendance (e2e)', () => {
   let api: TestApi;
@@ -24,7 +24,6 @@ describe('sign-ups, waitlists, review, safeguarding and attendance (e2e)', () =>
   let otherOwner: Account;
   let otherOrganizationId: string;
 
-  const bearer = (account: { accessToken: string }) => ({ Authorization: `Bearer ${account.accessToken}` });
   let slot = 0;
   /** A task of the owner's need, each in its own future hour unless told otherwise. */
   async function task(body: Record<string, unknown> = {}, account: Account = owner, need = needId) {
@@ -468,16 +467,39 @@ describe('sign-ups, waitlists, review, safeguarding and attendance (e2e)', () =>
         400,
         'volunteerId',
       );
+      await clear(owner, organizationId, { volunteerId: volunteer.id, validUntil: '2031-01-01' }).expect(201);
       const listed = await api.http
         .get(`/api/v1/organizations/${organizationId}/safeguarding-clearances`)
         .set(bearer(owner))
         .expect(200);
-      expect(Array.isArray(listed.body.items)).toBe(true);
+      expect(listed.body.items).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            volunteerId: volunteer.id,
+            validUntil: '2031-01-01',
+            volunteerName: volunteer.displayName,
+          }),
+        ]),
+      );
       expectProblem(
         await api.http
           .get(`/api/v1/organizations/${organizationId}/safeguarding-clearances`)
           .set(bearer(otherOwner)),
         403,
+      );
+      await api.http
+        .get(`/api/v1/organizations/${organizationId}/safeguarding-clearances`)
+        .set(bearer(admin))
+        .expect(200);
+      expectProblem(
+        await api.http
+          .get(`/api/v1/organizations/${organizationId}/safeguarding-clearances`)
+          .set(bearer(volunteer)),
+        403,
+      );
+      expectProblem(
+        await api.http.get(`/api/v1/organizations/${organizationId}/safeguarding-clearances`),
+        401,
       );
     });
   });

@@ -1,7 +1,9 @@
 import { expectProblem } from '@haven/testing';
 import {
   Account,
+  bearer,
   createCamp,
+  inHours,
   organizationWithNeed,
   register,
   registerAdmin,
@@ -9,9 +11,6 @@ import {
   taskBody,
   TestApi,
 } from './support/test-api';
-
-const HOUR = 3_600_000;
-const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
 
 describe('tasks (e2e)', () => {
   let api: TestApi;
@@ -23,7 +22,6 @@ describe('tasks (e2e)', () => {
   let needId: string;
   let otherOwner: Account;
 
-  const bearer = (account: { accessToken: string }) => ({ Authorization: `Bearer ${account.accessToken}` });
   const createTask = (account: Account, body: Record<string, unknown> = {}, need = needId) =>
     api.http.post(`/api/v1/needs/${need}/tasks`).set(bearer(account)).send(taskBody(body));
 

@@ -1,7 +1,9 @@
 import { expectProblem } from '@haven/testing';
 import {
   Account,
+  bearer,
   createCamp,
+  HOUR,
   needBody,
   organizationWithNeed,
   register,
@@ -11,7 +13,6 @@ import {
   TestApi,
 } from './support/test-api';
 
-const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /**
@@ -51,8 +52,6 @@ describe('volunteer profiles, recommendations and the shift calendar (e2e)', () 
   let volunteer: Account;
   let coordinator: Account;
   let campId: string;
-
-  const bearer = (account: { accessToken: string }) => ({ Authorization: `Bearer ${account.accessToken}` });
 
   const putProfile = (account: { accessToken: string }, body: Record<string, unknown>) =>
     api.http.put('/api/v1/me/volunteer-profile').set(bearer(account)).send(body);

@@ -141,7 +141,15 @@ export function needBody(campId: string, overrides: Record<string, unknown> = {}
   };
 }
 
-const HOUR = 3_600_000;
+export const HOUR = 3_600_000;
+
+/** An ISO time this many hours from now. */
+export const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
+
+/** The Authorization header of an account. */
+export const bearer = (account: { accessToken: string }) => ({
+  Authorization: `Bearer ${account.accessToken}`,
+});
 
 export function taskBody(overrides: Record<string, unknown> = {}) {
   const startsAt = new Date(Date.now() + 48 * HOUR);
