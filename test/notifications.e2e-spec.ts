@@ -373,7 +373,7 @@ describe('notifications through the outbox, the queue and the mail transport (e2
 
   describe('operations', () => {
     it('shows outbox lag and queue depths in readiness and admin stats', async () => {
-      const ready = await api.http.get('/health/ready').expect(200);
+      const ready = await api.http.get('/health/ready').set(bearer(admin)).expect(200);
       expect(ready.body.details.notifications).toEqual(
         expect.objectContaining({
           status: 'up',

@@ -6,6 +6,8 @@ import { CreateNeedDto, NeedListQuery, OptionalReasonDto, PledgeDto, UpdateNeedD
 import { CreateTaskDto } from './dto/task.dto';
 import { taskInput } from './tasks.controller';
 import { IdParam } from '../id-param';
+import { PostingMember } from './posting-member.guard';
+import { BodyLimit, NEED_BODY_LIMIT_BYTES } from '../http/request-limits';
 
 @ApiTags('needs')
 @ApiBearerAuth()
@@ -19,6 +21,8 @@ export class NeedsController {
 
   @Post()
   @Roles('coordinator')
+  @BodyLimit(NEED_BODY_LIMIT_BYTES)
+  @PostingMember()
   create(@CurrentUser() actor: Actor, @Body() dto: CreateNeedDto) {
     return this.needs.create(actor, dto);
   }
@@ -36,6 +40,8 @@ export class NeedsController {
 
   @Patch(':id')
   @Roles('coordinator')
+  @BodyLimit(NEED_BODY_LIMIT_BYTES)
+  @PostingMember()
   update(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: UpdateNeedDto) {
     return this.needs.update(actor, id, dto);
   }
@@ -56,6 +62,7 @@ export class NeedsController {
 
   @Post(':id/tasks')
   @Roles('coordinator')
+  @PostingMember()
   createTask(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: CreateTaskDto) {
     return this.tasks.create(actor, id, taskInput(dto));
   }
