@@ -317,3 +317,141 @@ describe('hardening against hostile input (e2e)', () => {
     });
   });
 });
+
+describe('small defects seen from outside (e2e)', () => {
+  let api: TestApi;
+  let admin: Account;
+  let owner: Account;
+  let campId: string;
+  let needId: string;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    admin = await registerAdmin(api);
+    campId = await createCamp(api, admin);
+    ({ owner, needId } = await organizationWithNeed(api, admin, campId));
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  const notBefore = (record: { createdAt: string; updatedAt: string }) =>
+    expect(Date.parse(record.updatedAt)).toBeGreaterThanOrEqual(Date.parse(record.createdAt));
+
+  it('never reports a new need, task or sign-up as updated before it was created', async () => {
+    for (let round = 0; round < 5; round++) {
+      const need = await api.http.post('/api/v1/needs').set(bearer(owner)).send(needBody(campId));
+      expect(need.status).toBe(201);
+      notBefore(need.body);
+      const task = await api.http
+        .post(`/api/v1/needs/${need.body.id}/tasks`)
+        .set(bearer(owner))
+        .send(taskBody());
+      expect(task.status).toBe(201);
+      notBefore(task.body);
+      const volunteer = await register(api, 'volunteer');
+      const signup = await api.http
+        .post(`/api/v1/tasks/${task.body.id}/signups`)
+        .set(bearer(volunteer))
+        .send({});
+      expect(signup.status).toBe(201);
+      notBefore(signup.body);
+    }
+  });
+
+  it('answers a wrong type with one clear message per field', async () => {
+    const response = await api.http
+      .post(`/api/v1/needs/${needId}/tasks`)
+      .set(bearer(owner))
+      .send(taskBody({ capacity: '2', remote: 'yes', title: 42 }));
+    expectProblem(response, 400);
+    const byField = (field: string) =>
+      (response.body.errors as { field: string; message: string }[]).filter((e) => e.field === field);
+    expect(byField('capacity')).toEqual([{ field: 'capacity', message: 'must be a whole number' }]);
+    expect(byField('remote')).toHaveLength(1);
+    expect(byField('title')).toHaveLength(1);
+  });
+
+  it('reads boolean query parameters: false means false, not "no filter" nor true', async () => {
+    const all = await api.http.get('/api/v1/organizations').set(bearer(admin)).expect(200);
+    expect(all.body.items.length).toBeGreaterThan(0);
+    const notDue = await api.http.get('/api/v1/organizations?reviewDue=false').set(bearer(admin)).expect(200);
+    expect(notDue.body.items.length).toBe(all.body.items.length);
+    expectProblem(await api.http.get('/api/v1/organizations?reviewDue=maybe').set(bearer(admin)), 400);
+
+    await api.http
+      .post(`/api/v1/needs/${needId}/tasks`)
+      .set(bearer(owner))
+      .send(taskBody({ title: 'Remote tutoring', remote: true }))
+      .expect(201);
+    await api.http
+      .post(`/api/v1/needs/${needId}/tasks`)
+      .set(bearer(owner))
+      .send(taskBody({ title: 'On-site tutoring', remote: false }))
+      .expect(201);
+    const remote = await api.http.get(`/api/v1/tasks?needId=${needId}&remote=true`).set(bearer(owner));
+    const onSite = await api.http.get(`/api/v1/tasks?needId=${needId}&remote=false`).set(bearer(owner));
+    const any = await api.http.get(`/api/v1/tasks?needId=${needId}`).set(bearer(owner));
+    expect(remote.body.items.every((task: { remote: boolean }) => task.remote)).toBe(true);
+    expect(onSite.body.items.every((task: { remote: boolean }) => !task.remote)).toBe(true);
+    expect(remote.body.items.length).toBeGreaterThan(0);
+    expect(onSite.body.items.length).toBeGreaterThan(0);
+    expect(remote.body.items.length + onSite.body.items.length).toBe(any.body.items.length);
+    const free = await api.http.get(`/api/v1/tasks?needId=${needId}&hasSpace=true`).set(bearer(owner));
+    const full = await api.http.get(`/api/v1/tasks?needId=${needId}&hasSpace=false`).set(bearer(owner));
+    expect(free.body.items.length).toBe(any.body.items.length);
+    expect(full.body.items).toEqual([]);
+
+    // The organisation's owner was told of its approval: one unread notification.
+    const feed = (query: string) => api.http.get(`/api/v1/me/notifications${query}`).set(bearer(owner));
+    const every = await feed('').expect(200);
+    const unread = await feed('?unread=true').expect(200);
+    const read = await feed('?unread=false').expect(200);
+    expect(unread.body.items.length + read.body.items.length).toBe(every.body.items.length);
+    expect(read.body.items.every((item: { readAt: string | null }) => item.readAt !== null)).toBe(true);
+  });
+
+  it('tells a waitlisted sign-up its place, everywhere, and keeps it right after a promotion', async () => {
+    const task = await api.http
+      .post(`/api/v1/needs/${needId}/tasks`)
+      .set(bearer(owner))
+      .send(taskBody({ title: 'Small circle', capacity: 1 }))
+      .expect(201);
+    const people = [
+      await register(api, 'volunteer'),
+      await register(api, 'volunteer'),
+      await register(api, 'volunteer'),
+    ];
+    const created = [];
+    for (const person of people) {
+      const response = await api.http
+        .post(`/api/v1/tasks/${task.body.id}/signups`)
+        .set(bearer(person))
+        .send({});
+      expect(response.status).toBe(201);
+      created.push(response.body);
+    }
+    expect(created.map((signup) => signup.waitlistPosition)).toEqual([null, 1, 2]);
+    const mine = await api.http.get('/api/v1/me/signups').set(bearer(people[2])).expect(200);
+    expect(mine.body.items[0].waitlistPosition).toBe(2);
+    const listed = await api.http.get(`/api/v1/tasks/${task.body.id}/signups`).set(bearer(owner)).expect(200);
+    const positions = Object.fromEntries(
+      listed.body.items.map((signup: { id: string; waitlistPosition: number | null }) => [
+        signup.id,
+        signup.waitlistPosition,
+      ]),
+    );
+    expect(positions).toEqual({ [created[0].id]: null, [created[1].id]: 1, [created[2].id]: 2 });
+
+    await api.http.delete(`/api/v1/tasks/${task.body.id}/signups/me`).set(bearer(people[0])).expect(204);
+    const promoted = await api.http.get('/api/v1/me/signups').set(bearer(people[1])).expect(200);
+    expect(promoted.body.items[0]).toEqual(
+      expect.objectContaining({ status: 'confirmed', waitlistPosition: null }),
+    );
+    const moved = await api.http.get('/api/v1/me/signups').set(bearer(people[2])).expect(200);
+    expect(moved.body.items[0]).toEqual(
+      expect.objectContaining({ status: 'waitlisted', waitlistPosition: 1 }),
+    );
+  });
+});

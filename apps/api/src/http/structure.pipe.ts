@@ -8,8 +8,8 @@ interface TypeMetadataStorage {
 }
 // class-transformer keeps `@Type()` here; its typings do not declare this entry point.
 const typeStorage = // eslint-disable-next-line @typescript-eslint/no-require-imports
-(require('class-transformer/cjs/storage') as { defaultMetadataStorage: TypeMetadataStorage })
-  .defaultMetadataStorage;
+  (require('class-transformer/cjs/storage') as { defaultMetadataStorage: TypeMetadataStorage })
+    .defaultMetadataStorage;
 
 type Class = new (...args: never[]) => object;
 
