@@ -1,3 +1,4 @@
+import { AddressInfo, connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { ProblemFilter } from '@haven/core';
 import { expectProblem } from '@haven/testing';
@@ -83,7 +84,7 @@ describe('hardening against hostile input (e2e)', () => {
           .set(bearer(volunteer))
           .send({ ...profile, skills: ['teaching', digits(51)] }),
         400,
-        'skills.1',
+        'skills',
       );
       expectProblem(
         await api.http
@@ -287,6 +288,26 @@ describe('hardening against hostile input (e2e)', () => {
         expect(response.text).not.toContain(long);
       }
     });
+  });
+
+  it('answers a request Node cannot parse with problem+json on the socket', async () => {
+    await api.app.listen(0, '127.0.0.1');
+    const { port } = api.app.getHttpServer().address() as AddressInfo;
+    for (const raw of [
+      `GET /api/v1/needs HTTP/1.1\r\nHost: x\r\nX-Big: ${'h'.repeat(20_000)}\r\n\r\n`,
+      `GARBAGE ${'g'.repeat(200)}\r\n\r\n`,
+    ]) {
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write(raw));
+        let text = '';
+        socket.on('data', (chunk) => (text += chunk.toString()));
+        socket.on('end', () => resolve(text));
+        socket.on('error', reject);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 4(00|31) /);
+      expect(answer).toContain('Content-Type: application/problem+json');
+      expect(answer).not.toMatch(/hhhhh|ggggg/);
+    }
   });
 
   describe('logs', () => {

@@ -12,6 +12,7 @@ import { ApiModule } from './api.module';
 import { registerJsonBodyParser } from './http/json-body';
 import {
   applyRouteBodyLimits,
+  clientErrorHandler,
   DEFAULT_BODY_LIMIT_BYTES,
   frameworkErrors,
   refuseMalformedUrls,
@@ -27,6 +28,7 @@ export async function createApi(
     bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
     trustProxy: false,
     frameworkErrors,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot(config, options.logDestination),

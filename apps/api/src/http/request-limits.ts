@@ -1,6 +1,7 @@
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
-import { problem, sendProblem } from '@haven/core';
+import type { Duplex } from 'node:stream';
+import { problem, PROBLEM_CONTENT_TYPE, sendProblem } from '@haven/core';
 
 /**
  * The body limit of every route that does not say otherwise: room for the largest ordinary body
@@ -60,4 +61,28 @@ export function frameworkErrors(error: { code?: string }, _request: FastifyReque
     return sendProblem(reply, problem(414, 'uri_too_long', 'A part of the address is too long.'));
   }
   return sendProblem(reply, problem(400, 'bad_request', 'The address could not be read.'));
+}
+
+/**
+ * Requests Node cannot even parse (malformed request line, headers too large): answered on the
+ * socket as problem+json too, then closed.
+ */
+export function clientErrorHandler(error: { code?: string }, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const body = JSON.stringify(
+    problem(
+      status,
+      status === 431 ? 'headers_too_large' : 'bad_request',
+      status === 431 ? 'The request headers are too large.' : 'The request could not be read.',
+    ),
+  );
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Connection: close\r\n\r\n${body}`,
+  );
 }

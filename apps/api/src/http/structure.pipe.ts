@@ -91,7 +91,7 @@ export function structuralErrors(target: Class, value: unknown, path = ''): Fiel
       const index = given.findIndex((element) => tooLong(element, limits.eachMaxLength!));
       if (index >= 0) {
         errors.push({
-          field: `${field}.${index}`,
+          field,
           message: `each value in ${property} must be shorter than or equal to ${limits.eachMaxLength} characters`,
         });
         continue;
