@@ -83,7 +83,9 @@ export async function hostileBenchmark(): Promise<void> {
   const api = spawn(process.execPath, [API_MAIN], {
     env: {
       ...process.env,
-      NODE_ENV: 'development',
+      // As production runs it: production settings and log level (mail is the worker's, never sent here).
+      NODE_ENV: 'production',
+      MAIL_URL: 'smtp://127.0.0.1:2525',
       PORT: String(PORT),
       DATABASE_URL: config.DATABASE_URL,
       REDIS_URL: config.REDIS_URL,

@@ -37,6 +37,8 @@ export function refuseMalformedUrls(instance: FastifyInstance): void {
     if (/%00/.test(request.url)) {
       return sendProblem(reply, problem(400, 'bad_request', 'The address contains a NUL character.'));
     }
+    // Haven's own routes only: the bull-board dashboard names BullMQ jobs by their own ids.
+    if (!request.routeOptions.url?.startsWith('/api/v1/')) return;
     const params = (request.params ?? {}) as Record<string, unknown>;
     const bad = Object.entries(params).find(
       ([name, value]) => isIdParam(name) && (typeof value !== 'string' || !UUID.test(value)),
