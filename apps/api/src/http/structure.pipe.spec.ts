@@ -1,7 +1,7 @@
 import { getMetadataStorage } from 'class-validator';
 import { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { AppConfig } from '@haven/core';
-import { CreateNeedDto } from '../needs/dto/need.dto';
+import { CreateNeedDto, UpdateNeedDto } from '../needs/dto/need.dto';
 import { VolunteerProfileDto } from '../volunteering/dto/volunteering.dto';
 import '../api.module';
 import { structuralErrors } from './structure.pipe';
@@ -42,6 +42,16 @@ describe('structural checks before validation', () => {
     expect(
       structuralErrors(CreateNeedDto, { items: [{ name: 'ok', unit: 'u'.repeat(51), quantity: 1 }] }),
     ).toEqual([{ field: 'items.0.unit', message: 'unit must be shorter than or equal to 50 characters' }]);
+    // Partial types (edits) keep the maximums of what they derive from, nested ones included.
+    expect(
+      structuralErrors(UpdateNeedDto, { items: Array(51).fill({}), description: 'd'.repeat(5001) }),
+    ).toEqual([
+      { field: 'description', message: 'description must be shorter than or equal to 5000 characters' },
+      { field: 'items', message: 'items must contain no more than 50 elements' },
+    ]);
+    expect(structuralErrors(UpdateNeedDto, { items: [{ name: 'n'.repeat(201) }] })).toEqual([
+      { field: 'items.0.name', message: 'name must be shorter than or equal to 200 characters' },
+    ]);
     // Surrounding white space is trimmed before free text is measured.
     expect(structuralErrors(VolunteerProfileDto, { bio: ` ${'b'.repeat(2000)}\n` })).toEqual([]);
   });
