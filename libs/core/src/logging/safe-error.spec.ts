@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { QueryFailedError } from 'typeorm';
-import { safeError, safeErrorMessage, sqlState } from './safe-error';
+import { safeError, safeErrorMessage, sqlState, withoutRequestContent } from './safe-error';
 
 /** A database error as pg and TypeORM raise it: the SQL, its parameters, and a detail quoting them. */
 function failedInsert() {
@@ -30,6 +30,14 @@ describe('safe error logging (API and worker share the logger)', () => {
     expect(JSON.stringify(safe)).not.toMatch(/Private|0791234567|INSERT/);
     expect(sqlState(error)).toBe('22P02');
     expect(safeErrorMessage(error)).toBe('QueryFailedError 22P02');
+  });
+
+  it('gives failed jobs an error without request content (BullMQ keeps it in Redis)', () => {
+    const replaced = withoutRequestContent(failedInsert()) as Error;
+    expect(replaced.message).toBe('QueryFailedError 22P02');
+    expect(`${replaced.message}${replaced.stack}`).not.toMatch(/Private|INSERT/);
+    const other = new Error('not a database error');
+    expect(withoutRequestContent(other)).toBe(other);
   });
 
   it('is the serializer of `err` in log lines, so no call site can leak one', () => {

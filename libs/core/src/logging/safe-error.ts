@@ -68,3 +68,14 @@ export function safeErrorMessage(error: unknown): string {
   const safe = safeError(error);
   return safe.code ? `${safe.type} ${safe.code}` : `${safe.type}: ${safe.message ?? ''}`;
 }
+
+/**
+ * The error a job fails with: BullMQ keeps its message and stack in Redis (and bull-board shows
+ * them), so a database error is replaced by one that names only its SQLSTATE.
+ */
+export function withoutRequestContent(error: unknown): unknown {
+  if (!isDatabaseError(error)) return error;
+  const safe = new Error(safeErrorMessage(error));
+  safe.stack = `Error: ${safe.message}\n${safeError(error).stack ?? ''}`;
+  return safe;
+}
