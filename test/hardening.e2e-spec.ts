@@ -163,6 +163,13 @@ describe('hardening against hostile input (e2e)', () => {
           .send(taskBody({ description: digits(5000) })),
         403,
       );
+      expectProblem(
+        await api.http
+          .patch(`/api/v1/needs/${needId}`)
+          .set(bearer(pendingOwner))
+          .send({ description: digits(5000), items }),
+        403,
+      );
       expect(guard).not.toHaveBeenCalled();
     });
 
