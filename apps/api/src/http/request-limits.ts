@@ -35,7 +35,8 @@ const isIdParam = (name: string) => name === 'id' || name.endsWith('Id');
 export function refuseMalformedUrls(instance: FastifyInstance): void {
   instance.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (/%00/.test(request.url)) {
-      return sendProblem(reply, problem(400, 'bad_request', 'The address contains a NUL character.'));
+      sendProblem(reply, problem(400, 'bad_request', 'The address contains a NUL character.'));
+      return reply; // an async hook ends the request only when it returns the reply
     }
     // Haven's own routes only: the bull-board dashboard names BullMQ jobs by their own ids.
     if (!request.routeOptions.url?.startsWith('/api/v1/')) return;
@@ -44,12 +45,13 @@ export function refuseMalformedUrls(instance: FastifyInstance): void {
       ([name, value]) => isIdParam(name) && (typeof value !== 'string' || !UUID.test(value)),
     );
     if (bad) {
-      return sendProblem(
+      sendProblem(
         reply,
         problem(400, 'validation', 'The request has invalid fields.', [
           { field: bad[0], message: 'must be a UUID' },
         ]),
       );
+      return reply;
     }
   });
 }
