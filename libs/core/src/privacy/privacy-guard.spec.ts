@@ -35,7 +35,11 @@ describe('normalisation before matching', () => {
     ],
     ['English ordinals', 'first second twelfth twentieth twenty-third', '1 2 12 20 23'],
     ['digits read out one by one stay apart', 'zero seven nine one', '0 7 9 1'],
-    ['Arabic cardinals', 'صفر، ثلاثة، اثنا عشر، إحدى عشرة، عشرون، واحد وعشرون، مئة وعشرون', '0، 3، 12، 11، 20، 21، 120'],
+    [
+      'Arabic cardinals',
+      'صفر، ثلاثة، اثنا عشر، إحدى عشرة، عشرون، واحد وعشرون، مئة وعشرون',
+      '0، 3، 12، 11، 20، 21، 120',
+    ],
     ['Arabic ordinals', 'الأول الثاني عشر الخامسة العشرين', '1 12 5 20'],
     [
       'Sorani cardinals and ordinals',

@@ -45,7 +45,8 @@ export function LanguageTags(options?: ValidationOptions): PropertyDecorator {
         propertyName: String(propertyName),
         options: {
           each: true,
-          message: 'each must be a BCP 47 language tag such as ar, ku-Latn or ckb-IQ, without private-use or extension subtags',
+          message:
+            'each must be a BCP 47 language tag such as ar, ku-Latn or ckb-IQ, without private-use or extension subtags',
           ...options,
         },
         validator: { validate: (value: unknown) => canonicalLanguageTag(value) === value },

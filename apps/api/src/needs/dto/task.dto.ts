@@ -15,7 +15,6 @@ import {
 import {
   FreeText,
   IsoInstant,
-  IsPrivacySafe,
   LanguageTags,
   NoControlCharacters,
   Optional,
@@ -50,11 +49,7 @@ export class CreateTaskDto {
 
   @ApiPropertyOptional({ type: [String], example: ['teaching', 'arabic'], default: [] })
   @Optional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Length(1, 50, { each: true })
-  @IsPrivacySafe({ each: true })
+  @FreeText(50, { maxItems: 20 })
   skills?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['ar', 'en'], description: 'BCP 47', default: [] })
