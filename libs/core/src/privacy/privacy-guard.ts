@@ -168,7 +168,15 @@ const NOT_NAMES = new Set(
     'only about around approx approximately another extra more less last first next other these those all some any each every ' +
     'need needs and or but the a an of for with than from at on in by to over under up into per via plus nearly almost just ' +
     'we they it this that there here our their its is are was were be been has have had will can must should may ' +
-    'top no nr num ref code type model version item priority option slot slots place places seat seats copy copies'
+    'top no nr num ref code type model version item priority option slot slots place places seat seats copy copies ' +
+    'crate crates workshop workshops cohort cohorts bag bags basket baskets carton cartons parcel parcels package packages ' +
+    'sack sacks bundle bundles load loads shipment shipments delivery deliveries convoy convoys bay bays aisle aisles ' +
+    'rack racks bin bins locker lockers cabin cabins wing wings corridor exam exams test tests quiz course courses ' +
+    'training trainings activity activities game games match matches league leagues player players volunteer teacher ' +
+    'coach coaches driver drivers nurse nurses doctor doctors form forms sheet sheets list lists folder report reports ' +
+    'question questions task tasks camera screen screens monitor monitors tool tools ladder ladders shower showers ' +
+    'sink sinks boiler pipe pipes valve meter meters cable cables bulb bulbs light lights pole poles sign signs ' +
+    'poster posters circle circles club clubs choir squad squads crew crews pharmacy hospital ambulance trip trips visit visits turn'
   ).split(' '),
 );
 
