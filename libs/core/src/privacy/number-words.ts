@@ -238,12 +238,26 @@ export function readNumberWords(text: string, onStep: (steps: number) => void = 
     return -1;
   };
 
+  /**
+   * English "one" before a word is mostly "a" or a pronoun ("one of the coaches", "one girl, one
+   * boy"); it is read as a number only before a unit, "hundred", or punctuation ("aged one").
+   */
+  const isDeterminerOne = (i: number): boolean => {
+    if (text.slice(tokens[i].start, tokens[i].end).toLowerCase() !== 'one') return false;
+    const after = tokens[i + 1];
+    if (!after || !/^[\s-]{1,3}$/u.test(text.slice(tokens[i].end, after.start))) return false;
+    return (
+      !after.word &&
+      !/^(?:years?|yrs?|months?|weeks?|days?|year-old|and)$/iu.test(text.slice(after.start, after.end))
+    );
+  };
+
   let out = '';
   let copied = 0;
   let i = 0;
   while (i < tokens.length) {
     const first = tokens[i];
-    if (!first.word) {
+    if (!first.word || isDeterminerOne(i)) {
       i += 1;
       continue;
     }

@@ -85,7 +85,10 @@ const PERSON_WORDS =
   'mother|father|mum|dad|husband|wife|grandmother|grandfather|grandson|granddaughter|uncle|aunt|niece|nephew|' +
   'student|pupil|survivor|victim|beneficiary|he|she|him|her';
 /** A number that is one age, not the bound of a range ("6-12", "8 to 10", "10 and over"). */
-const ONE_AGE = String.raw`(?<![-–]\s?)(?<!\bto\s)(?<!\d\s?)(\d{1,2})(?!\s{0,3}(?:-|–|to|and\s{1,3}(?:over|above|up|older)|or|\+|\d))`;
+const ONE_AGE =
+  String.raw`(?<![-–]\s?)(?<!\bto\s)(?<!\d\s?)(\d{1,2})(?!\s{0,3}(?:-|–|to|and\s{1,3}(?:over|above|up|older)|or|\+|\d))` +
+  // a count of people or things ("a man, 2 women and 3 children"), not an age
+  String.raw`(?!\s{1,3}(?:women|men|children|kids|boys|girls|people|persons|adults|babies|families|of|more|others?|times|x)\b)`;
 const AGE_UNIT = String.raw`\s{0,3}(?:years?|yrs?|y\/?o|-year-old|year-old|months?|-month-old)\b`;
 const NEED_VERB = String.raw`(?:needs?|wants?|has|is|lives|lost|cannot|can't|asked|lacks|misses)\b`;
 /** Words before a range's upper bound in Sorani and Kurmanji: "8 بۆ 12", "ji 8 heta 12", "over 60". */
@@ -97,7 +100,9 @@ const PERSON_AGE_PATTERNS: RegExp[] = [
   pattern(String.raw`\b(?:${PERSON_WORDS})\b[^.;\n]{0,40}?${ONE_AGE}${AGE_UNIT}`),
   // "the widow, 67,", "her daughter, aged 4", "the eldest son is 17", "an elderly man of 82"
   pattern(
-    String.raw`\b(?:${PERSON_WORDS})\b\s{0,3}(?:,\s{0,3}(?:aged?\s{1,3})?|\(\s{0,3}|\s{1,3}(?:aged?|is|of)\s{1,3})${ONE_AGE}\b`,
+    String.raw`\b(?:${PERSON_WORDS})\b\s{0,3}(?:,\s{0,3}(?:aged?\s{1,3})?|\(\s{0,3}|\s{1,3}(?:aged?|is)\s{1,3})${ONE_AGE}\b` +
+      // "of" gives an age only when the person is not a parent: "a man of 82", not "a mother of 4"
+      String.raw`|(?<!\b(?:mother|father|mum|dad|parent|grandmother|grandfather)s?)(?<=\b(?:${PERSON_WORDS}))\s{1,3}of\s{1,3}${ONE_AGE}\b`,
   ),
   // "the 13-year-old girl", "a 9-year-old", "a 19 yr old"
   pattern(
