@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { validationFailed } from '../errors/validation';
-import { FreeText, PRIVACY_CONSTRAINT, WebAddress } from './free-text.decorator';
+import { FreeText, IsPrivacySafe, PRIVACY_CONSTRAINT, WebAddress } from './free-text.decorator';
 import * as guard from './privacy-guard';
 import { IDENTIFIER_LABELS } from './privacy-guard';
 
@@ -127,4 +127,17 @@ describe('refusals never echo what matched, in any language', () => {
       }
     },
   );
+});
+
+describe('@IsPrivacySafe({ each: true }) on a list, as older DTOs declared it', () => {
+  class Older {
+    @IsPrivacySafe({ each: true }) tags: string[];
+  }
+
+  it('still names the entry and the kind', async () => {
+    const found = await validate(plainToInstance(Older, { tags: ['maths', 'tent 4'] }));
+    expect(found[0].constraints?.[PRIVACY_CONSTRAINT]).toMatch(
+      /^tags\[1\] contains an address or shelter location; /,
+    );
+  });
 });

@@ -57,7 +57,8 @@ function inspect(
 }
 
 function privacyMessage(args: ValidationArguments, limits: { maxLength: number; maxItems?: number }): string {
-  const finding = inspect(args.value, args.property, limits);
+  // With `each: true` class-validator checks entries one by one but reports the whole list here.
+  const finding = inspect(args.value, args.property, { ...limits, maxItems: limits.maxItems ?? 1000 });
   if (!finding) return `${args.property} contains personal details; ${ADVICE}`;
   const whole =
     Array.isArray(args.value) && finding.where === args.property ? ' (the list read as one text)' : '';
