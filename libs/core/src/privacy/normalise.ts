@@ -1,4 +1,5 @@
 import confusables from 'unhomoglyph/data.json';
+import { ARABIC_FOLD } from './arabic-fold';
 import { readNumberWords } from './number-words';
 
 /**
@@ -18,17 +19,6 @@ import { readNumberWords } from './number-words';
 const DROPPED = /[\p{Default_Ignorable_Code_Point}\p{Mn}\p{Me}\u0640]/u;
 const DIGIT = /\p{Nd}/u;
 const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
-
-const ARABIC_FOLD: Record<string, string> = {
-  أ: 'ا',
-  إ: 'ا',
-  آ: 'ا',
-  ٱ: 'ا',
-  ی: 'ي',
-  ې: 'ي',
-  ک: 'ك',
-  ھ: 'ه',
-};
 
 /** The value of every decimal digit of every script (Unicode encodes each script's 0–9 in a row). */
 const DIGIT_VALUE = new Map<number, string>();
@@ -77,9 +67,16 @@ export function foldCharacters(text: string, work?: WorkCounter): string {
   return out;
 }
 
+/** Three or more single letters spaced out as one word: "t e n t", "T-E-N-T", "U.N.H.C.R". */
+const SPACED_LETTERS = /(?<![\p{L}\p{N}])\p{L}(?:[ .\-_*]\p{L}(?![\p{L}\p{N}])){2,}/gu;
+
 /** The text the guard matches on. Linear in the length of the text. */
 export function normaliseForMatching(text: string, work?: WorkCounter): string {
-  return readNumberWords(foldCharacters(text, work), (steps) => {
+  const folded = foldCharacters(text, work).replace(SPACED_LETTERS, (letters) =>
+    letters.replace(/[ .\-_*]/g, ''),
+  );
+  if (work) work.steps += folded.length;
+  return readNumberWords(folded, (steps) => {
     if (work) work.steps += steps;
   });
 }

@@ -1,8 +1,11 @@
+import { foldArabicWord } from './arabic-fold';
+
 /**
  * Number words read as numbers (0–120, cardinal and ordinal) in English, Arabic, Central Kurdish
  * (Sorani) and Northern Kurdish (Kurmanji), so that "aged twelve", "اثنا عشر", "دوازدە" and
  * "yanzdeh" meet the same patterns as "12". The tables are written in the folded form that
- * `normalise.ts` produces (Arabic alef variants as ا, Persian ی and ک as ي and ك).
+ * `normalise.ts` produces (Arabic alef variants as ا, Persian ی and ک as ي and ك); `add` folds
+ * the rest (ة → ه, ى → ي).
  */
 
 type Kind = 'unit' | 'teen' | 'ten' | 'hundred' | 'arabicTen';
@@ -14,7 +17,7 @@ interface NumberWord {
 const WORDS = new Map<string, NumberWord>();
 
 function add(kind: Kind, value: number, ...words: string[]): void {
-  for (const word of words) WORDS.set(word, { value, kind });
+  for (const word of words) WORDS.set(foldArabicWord(word), { value, kind });
 }
 
 function addAll(kind: Kind, table: [number, string[]][]): void {

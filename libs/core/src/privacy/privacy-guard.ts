@@ -86,7 +86,8 @@ const PERSON_WORDS =
   'student|pupil|survivor|victim|beneficiary|he|she|him|her';
 /** A number that is one age, not the bound of a range ("6-12", "8 to 10", "10 and over"). */
 const ONE_AGE =
-  String.raw`(?<![-–]\s?)(?<!\bto\s)(?<!\d\s?)(\d{1,2})(?!\s{0,3}(?:-|–|to|and\s{1,3}(?:over|above|up|older)|or|\+|\d))` +
+  String.raw`(?<!\d\s{0,2}[-–]\s{0,2})(?<!\bto\s)(?<!\d\s?)(\d{1,2})` +
+  String.raw`(?!\s{0,3}(?:[-–]\s{0,2}\d|to|and\s{1,3}(?:over|above|up|older)|or|\+|\d))` +
   // a count of people or things ("a man, 2 women and 3 children"), not an age
   String.raw`(?!\s{1,3}(?:women|men|children|kids|boys|girls|people|persons|adults|babies|families|of|more|others?|times|x)\b)`;
 const AGE_UNIT = String.raw`\s{0,3}(?:years?|yrs?|y\/?o|-year-old|year-old|months?|-month-old)\b`;
@@ -108,6 +109,10 @@ const PERSON_AGE_PATTERNS: RegExp[] = [
   pattern(
     String.raw`\b\d{1,2}[-\s](?:years?|yrs?|yr)[-\s]old\s{1,3}(?:${PERSON_WORDS})\b|\ban?\s{1,3}\d{1,2}[-\s]?(?:years?|yrs?|yr)[-\s]old\b`,
   ),
+  // a form: "name: Amira, age: 12", "الاسم: أمل، العمر: ١٢", "nav: Rojda, temen: 11", "ناو: ئامیرا، تەمەن: ١٢"
+  pattern(
+    String.raw`(?:\bname|\bnav|الاسم|اسم|ناو)\s{0,3}[:=][^\n]{0,40}?(?:\bage|\btemen|العمر|عمر|تەمەن)\s{0,3}[:=]?\s{0,3}${ONE_AGE}(?!\d)`,
+  ),
   // "who is 12 years old"
   pattern(String.raw`\b(?:who\s{1,3}is|is|aged?)\s{1,3}\d{1,2}\s{1,3}years?\s{1,3}old\b`),
   // Arabic: a child, son or daughter with an age; "عمره ١٠"; "أمل، ١٢ سنة"
@@ -116,11 +121,11 @@ const PERSON_AGE_PATTERNS: RegExp[] = [
   ),
   // Kurmanji: "temenê Baran 8 sal e", "kurê wê yê 7 salî"
   pattern(
-    String.raw`\btemen\p{L}{0,4}[^.\n]{0,25}?(?<!heta\s)(?<![-–]\s?)\d{1,2}\s{1,3}sal(?!\p{L})|\b(?:kur|keç|keçik|kurik|jin|mêr|pîr|xort|zarok)(?:ê|a|ek|eke)?(?!\p{L})[^.\n]{0,30}?(?<![-–]\s?)(?<!heta\s)(?<!\d)\d{1,2}\s{1,3}salî(?!\p{L})`,
+    String.raw`\btemen\p{L}{0,4}(?!\p{L})(?!\s{1,3}(?:herî|kêmtir|zêdetir|ji\s))[^.\n]{0,25}?(?<!heta\s)(?<![-–]\s?)\d{1,2}\s{1,3}sal(?!\p{L})|\b(?:kur|keç|keçik|kurik|jin|mêr|pîr|xort|zarok)(?:ê|a|ek|eke)?(?!\p{L})[^.\n]{0,30}?(?<![-–]\s?)(?<!heta\s)(?<!\d)\d{1,2}\s{1,3}salî(?!\p{L})`,
   ),
   // Sorani: "کچەکە تەمەنی ١٢ ساڵە", "ئامیرا، ١٢ ساڵ", a girl or boy with an age in years or months
   pattern(
-    String.raw`تەمەن\p{L}{0,4}[^.\n]{0,25}?${SORANI_RANGE}\d{1,2}\s{0,3}(?:ساڵ|مانگ)` +
+    String.raw`(?<!(?:کەمترین|زۆرترین|لانیکەم)\s{1,2})تەمەن\p{L}{0,4}(?!\p{L})(?!\s{1,3}(?:کەمتر|زیاتر|سەروو|خوار))[^.\n]{0,25}?${SORANI_RANGE}\d{1,2}\s{0,3}(?:ساڵ|مانگ)` +
       String.raw`|(?:${SORANI_PERSON})(?:ەکە|ەکەی|ێک|ێکی|ی|ە|ەی)?(?!\p{L})[^.\n،]{0,30}?${SORANI_RANGE}\d{1,2}\s{0,3}(?:ساڵ|مانگ)(?!\p{L}{0,3}\s{0,3}(?:-|–|بۆ|تا)\s{0,3}\d)` +
       String.raw`|[\p{Script=Arabic}]{2,20}\s{0,3}[،,(]\s{0,3}\d{1,2}\s{0,3}(?:ساڵ|مانگ)`,
   ),
@@ -144,8 +149,13 @@ const NAME_YEARS_OLD = pattern(
  * precede a number in a need ("room 12 needs", "grade 6 has").
  */
 const WORD_AGE_VERB = pattern(
-  String.raw`(?<![\p{L}\p{N}])(\p{L}{2,20})(?:\s{0,3},\s{0,3}|\s{0,3}\(\s{0,3}|\s{1,3})${ONE_AGE}(?:\s{0,3}[,)]\s{0,3}|\s{1,3})${NEED_VERB}`,
+  String.raw`(?<![\p{L}\p{N}])(\p{L}{2,20})(?:\s{0,3}[,(–-]\s{0,3}|\s{1,3})${ONE_AGE}(?:\s{0,3}[,)–-]\s{0,3}|\s{1,3})${NEED_VERB}`,
   'giu',
+);
+/** "Amira - 12 years", "Amira: 12 years", "12-year-old Amira" */
+const NAME_DASH_AGE = pattern(
+  String.raw`(?<![\p{L}])(${NAME})\s{0,3}[-–:]\s{0,3}${ONE_AGE}${AGE_UNIT}|\b\d{1,2}[-\s](?:years?|yrs?|yr)[-\s]old,?\s{1,3}(\p{Lu}\p{Ll}{1,20})`,
+  'gu',
 );
 /** Several names each with a number, as in a list of children: "Adam 5, Sara 8 and Jana 11". */
 const NAME_NUMBER_PAIR = pattern(
@@ -191,6 +201,7 @@ function hasPersonAge(text: string, work: WorkCounter): boolean {
     ...allMatches(NAME_WITH_AGE, text, work),
     ...allMatches(NAME_YEARS_OLD, text, work),
     ...allMatches(WORD_AGE_VERB, text, work),
+    ...allMatches(NAME_DASH_AGE, text, work),
   ]) {
     const name = found[1] ?? found[3];
     if (name && !NOT_NAMES.has(name.toLowerCase())) return true;
