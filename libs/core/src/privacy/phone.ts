@@ -17,24 +17,31 @@ interface Group {
   plus: boolean;
 }
 
-const SEPARATOR = /[ .\-/()]/;
+const SEPARATOR = /[ .\-/(),]/;
 
 /** The digit groups of a text, in one pass. */
 function digitGroups(text: string): Group[] {
   const groups: Group[] = [];
   let gap = Infinity; // separator characters since the last group
+  let comma = false; // a comma among them
   let i = 0;
   while (i < text.length) {
     const character = text[i];
     if (character >= '0' && character <= '9') {
       let end = i;
       while (end < text.length && text[end] >= '0' && text[end] <= '9') end += 1;
+      const digits = text.slice(i, end);
       const plus = text[i - 1] === '+' || (text[i - 1] === '(' && text[i - 2] === '+');
-      groups.push({ digits: text.slice(i, end), linked: gap >= 1 && gap <= 2 && !plus, plus });
+      // Digits read out one by one may be grouped with commas: "0 7 7, 9 8 7, 6 5 4 3".
+      const previous = groups[groups.length - 1];
+      const spoken = comma && digits.length === 1 && previous?.digits.length === 1;
+      groups.push({ digits, linked: gap >= 1 && gap <= 2 && !plus && (!comma || spoken), plus });
       gap = 0;
+      comma = false;
       i = end;
       continue;
     }
+    if (character === ',') comma = true;
     gap = SEPARATOR.test(character) ? gap + 1 : Infinity;
     i += 1;
   }

@@ -196,6 +196,8 @@ const NOT_NAMES = new Set(
 );
 
 function hasPersonAge(text: string, work: WorkCounter): boolean {
+  work.steps += text.length;
+  const usesCapitals = /\p{Lu}/u.test(text);
   if (PERSON_AGE_PATTERNS.some((rule) => matches(rule, text, work))) return true;
   for (const found of [
     ...allMatches(NAME_WITH_AGE, text, work),
@@ -204,7 +206,11 @@ function hasPersonAge(text: string, work: WorkCounter): boolean {
     ...allMatches(NAME_DASH_AGE, text, work),
   ]) {
     const name = found[1] ?? found[3];
-    if (name && !NOT_NAMES.has(name.toLowerCase())) return true;
+    if (!name || NOT_NAMES.has(name.toLowerCase())) continue;
+    // A lower-case word is taken for a name only where case tells nothing: a text written all in
+    // lower case ("amira, 12, needs shoes"); where the writer capitalises, it is an ordinary word.
+    if (/^\p{Ll}/u.test(name) && usesCapitals) continue;
+    return true;
   }
   const pairs = allMatches(NAME_NUMBER_PAIR, text, work).filter(
     (found) => !NOT_NAMES.has(found[1].toLowerCase()),
