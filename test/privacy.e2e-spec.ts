@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { guardCalls } from '@haven/core';
 import { expectProblem } from '@haven/testing';
 import {
   Account,
@@ -208,6 +209,16 @@ describe('privacy guard on free text (e2e)', () => {
         'aged 12',
       ]);
       expect(response.body.errors[0].message).toMatch(/^skills \(the list read as one text\) contains /);
+    });
+
+    it('reads none of the entries of a list over its limit (400, the guard not run)', async () => {
+      const before = guardCalls();
+      const response = await api.http
+        .put('/api/v1/me/volunteer-profile')
+        .set(bearer(volunteer))
+        .send(profile(Array.from({ length: 2000 }, () => '0791 234 567 0791 234 567 0791 234 567 0791 234')));
+      expectProblem(response, 400, 'skills');
+      expect(guardCalls()).toBe(before);
     });
 
     it('names the entry that carries an identifier: skills[1]', async () => {

@@ -86,6 +86,13 @@ describe('@FreeText', () => {
     expect(await errors({ website: 'https://example.org/projects/winter-2026' })).toEqual([]);
   });
 
+  it('counts the texts it reads', async () => {
+    const before = guard.guardCalls();
+    await errors({});
+    // title, description, the two skills and the list read as one, the website
+    expect(guard.guardCalls() - before).toBe(6);
+  });
+
   it('runs no guard over a list longer than its limit, or an entry longer than its limit', async () => {
     const calls = jest.spyOn(guard, 'findIdentifiers');
     try {

@@ -227,8 +227,19 @@ export interface GuardReport {
   steps: number;
 }
 
+let calls = 0;
+
+/**
+ * How many texts the guard has read since the process started: lets a test show that an oversized
+ * request is refused before any of its texts is read (take the figure before and after).
+ */
+export function guardCalls(): number {
+  return calls;
+}
+
 /** The guard with its work counted; `findIdentifiers` is this without the count. */
 export function inspectText(input: string): GuardReport {
+  calls += 1;
   const work: WorkCounter = { steps: 0 };
   const text = normaliseForMatching(input, work);
   const kinds: IdentifierKind[] = [];
