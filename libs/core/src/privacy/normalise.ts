@@ -12,7 +12,9 @@ import { readNumberWords } from './number-words';
  *    become ASCII digits; letters of other scripts that are confusable with one Latin letter
  *    (Unicode TR39 confusables, from the `unhomoglyph` table) are folded to it; Arabic-script
  *    letter variants are folded (أ إ آ ٱ → ا, Persian/Kurdish ی → ي, ک → ك).
- * 3. Number words (0–120, cardinal and ordinal; English, Arabic, Sorani, Kurmanji) become digits.
+ * 3. Letters spaced out as one word are joined ("t e n t"); O, o, l and I in a word that is mostly
+ *    digits are read as digits ("O79l"); number words (0–120, cardinal and ordinal; English,
+ *    Arabic, Sorani, Kurmanji) become digits.
  */
 
 /** Code points that are dropped: default-ignorable (zero-width, bidi controls, soft hyphen…) and marks. */
@@ -70,11 +72,20 @@ export function foldCharacters(text: string, work?: WorkCounter): string {
 /** Three or more single letters spaced out as one word: "t e n t", "T-E-N-T", "U.N.H.C.R". */
 const SPACED_LETTERS = /(?<![\p{L}\p{N}])\p{L}(?:[ .\-_*]\p{L}(?![\p{L}\p{N}])){2,}/gu;
 
+/** Letters standing in for digits in a word that is mostly digits: "O79l 234 567" is 079 1234 567. */
+const DIGIT_LOOK_ALIKES = /(?<![\p{L}\p{N}])[\dOolI]{3,20}(?![\p{L}\p{N}])/gu;
+function asDigits(word: string): string {
+  const digits = word.replace(/\D/g, '').length;
+  return digits >= 2 && digits >= word.length - digits
+    ? word.replace(/[Oo]/g, '0').replace(/[lI]/g, '1')
+    : word;
+}
+
 /** The text the guard matches on. Linear in the length of the text. */
 export function normaliseForMatching(text: string, work?: WorkCounter): string {
-  const folded = foldCharacters(text, work).replace(SPACED_LETTERS, (letters) =>
-    letters.replace(/[ .\-_*]/g, ''),
-  );
+  const folded = foldCharacters(text, work)
+    .replace(SPACED_LETTERS, (letters) => letters.replace(/[ .\-_*]/g, ''))
+    .replace(DIGIT_LOOK_ALIKES, asDigits);
   if (work) work.steps += folded.length;
   return readNumberWords(folded, (steps) => {
     if (work) work.steps += steps;

@@ -17,6 +17,12 @@ describe('normalisation before matching', () => {
     ['soft hyphen and combining marks removed', 'te\u00adnt t\u0336e\u0336n\u0336t\u0336', 'tent tent'],
     ['Cyrillic and Greek look-alikes folded to Latin', 'tеnt Αmirа', 'tent Amira'],
     ['Kurmanji letters kept', 'Rojda şeş salî ye, çar, pênc', 'Rojda 6 salî ye, 4, 5'],
+    ['spaced-out letters joined', 't e n t 4, T-E-N-T 5, U.N.H.C.R', 'tent 4, TENT 5, UNHCR'],
+    [
+      'letters among digits read as digits',
+      'O79l234567 and l0OOO but not OIl1OlO',
+      '0791234567 and l0OOO but not OIl1OlO',
+    ],
     [
       'Arabic letter variants folded, harakat and tatweel removed',
       'أَمَـل إبراهيم آمنة إلى',
@@ -155,6 +161,9 @@ describe('the guard’s cost', () => {
     ['combining marks', `a${'\u0301'.repeat(9_999)}`],
     ['Bengali digits', '০'.repeat(10_000)],
     ['ID words and values', 'passport A1 '.repeat(833)],
+    ['spaced-out letters', 'a '.repeat(5000)],
+    ['spaced-out letters and digits', 'a b c1 '.repeat(1429)],
+    ['lower-case names with ages', 'amira 12 needs '.repeat(667)],
   ];
 
   it.each(adversarial)('stays linear on 10,000 characters of %s', (_name, input) => {
