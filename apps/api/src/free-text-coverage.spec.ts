@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { getMetadataStorage, IsString, Length, MaxLength } from 'class-validator';
 import { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
-import { AppConfig, FreeText, PRIVACY_CONSTRAINT } from '@haven/core';
+import { AppConfig, FreeText, IsPrivacySafe, PRIVACY_CONSTRAINT } from '@haven/core';
 import './api.module';
 
 /**
@@ -79,9 +79,11 @@ function unguardedStringFields(only?: (abstract new () => unknown)[]): string[] 
       const names = rules.map((rule) => rule.name ?? '');
       const isString = declared === String || names.some((name) => STRING_RULES.has(name));
       const closed = names.some((name) => CLOSED_FORMATS.has(name));
-      const guarded = names.includes(PRIVACY_CONSTRAINT);
+      const guard = rules.find((rule) => rule.name === PRIVACY_CONSTRAINT);
       const key = `${target.name}.${property}`;
-      if (isString && !closed && !guarded && !(key in NOT_FREE_TEXT)) unguarded.push(key);
+      if (isString && !closed && !guard && !(key in NOT_FREE_TEXT)) unguarded.push(key);
+      // a list must be read as one text too, which `@FreeText(n, { maxItems })` does and `each` does not
+      if (guard?.each) unguarded.push(`${key} (entries only, not the list read as one text)`);
     }
   }
   return unguarded;
@@ -103,15 +105,17 @@ describe('privacy guard coverage', () => {
     expect(Object.keys(NOT_FREE_TEXT).filter((key) => !fields.has(key))).toEqual([]);
   });
 
-  it('catches a text declared with @Length, @MaxLength or @IsString alone, and a list of them', () => {
+  it('catches a text with @Length, @MaxLength or @IsString alone, and a list guarded entry by entry only', () => {
     class Forgetful {
       @Length(1, 200) note: string;
       @MaxLength(50) label: string;
       @IsString({ each: true }) tags: string[];
       @FreeText(200) fine: string;
       @FreeText(50, { maxItems: 10 }) fineList: string[];
+      @IsPrivacySafe({ each: true }) entriesOnly: string[];
     }
     expect(unguardedStringFields([Forgetful]).sort()).toEqual([
+      'Forgetful.entriesOnly (entries only, not the list read as one text)',
       'Forgetful.label',
       'Forgetful.note',
       'Forgetful.tags',

@@ -164,18 +164,35 @@ describe('the guard’s cost', () => {
     ['spaced-out letters', 'a '.repeat(5000)],
     ['spaced-out letters and digits', 'a b c1 '.repeat(1429)],
     ['lower-case names with ages', 'amira 12 needs '.repeat(667)],
+    ['characters NFKC lengthens', '\ufdfa'.repeat(10_000)],
   ];
 
   it.each(adversarial)('stays linear on 10,000 characters of %s', (_name, input) => {
     expect(input.length).toBeGreaterThanOrEqual(9_990);
     const { steps } = inspectText(input);
     // Each pattern is run once over the normalised text, plus a few linear passes (normalisation,
-    // number words, the digit-run scan): the work is a constant times the length, whatever the text.
-    const bound = (GUARD_PATTERNS.length + 10) * input.length;
-    expect(steps).toBeLessThanOrEqual(bound);
+    // number words, the digit-run scan): the work is a constant times the length, whatever the
+    // text. NFKC may lengthen a text, by at most 18 times (U+FDFA), so the bound is on the longer.
+    const length = Math.max(input.length, normaliseForMatching(input).length);
+    expect(length).toBeLessThanOrEqual(18 * input.length);
+    expect(steps).toBeLessThanOrEqual((GUARD_PATTERNS.length + 10) * length);
     // and ten times the text is at most about ten times the work
     const small = inspectText(input.slice(0, 1000)).steps;
     expect(steps).toBeLessThanOrEqual(12 * small);
+  });
+});
+
+describe('any text at all (property-based)', () => {
+  it('never throws, and its work stays within a constant times the length', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
+        const { kinds, steps } = inspectText(text);
+        expect(Array.isArray(kinds)).toBe(true);
+        const length = Math.max(text.length, normaliseForMatching(text).length, 1);
+        expect(steps).toBeLessThanOrEqual((GUARD_PATTERNS.length + 10) * length);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
