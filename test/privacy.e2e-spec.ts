@@ -158,6 +158,17 @@ describe('privacy guard on free text (e2e)', () => {
       expectRefused(response, field, 'an address or shelter location', ['14', '112']);
     });
 
+    it('camp region on edit, leaving the camp as it was', async () => {
+      const campId = await createCamp(api, admin);
+      const response = await api.http
+        .patch(`/api/v1/camps/${campId}`)
+        .set(bearer(admin))
+        .send({ region: 'Rojda, 9, tent four' });
+      expectRefused(response, 'region', "a person's name or description with their age", ['Rojda', 'four']);
+      const camp = await api.http.get(`/api/v1/camps/${campId}`).set(bearer(admin)).expect(200);
+      expect(camp.body.region).toBe('Testland');
+    });
+
     it('displayName at registration', async () => {
       const response = await api.http
         .post('/api/v1/auth/register')
