@@ -18,7 +18,7 @@ export const PRIVACY_CONSTRAINT = 'privacySafe';
 
 const ADVICE = 'Haven stores no personal details of the people you serve, only aggregate counts';
 
-function describe(kinds: IdentifierKind[]): string {
+function labelsOf(kinds: IdentifierKind[]): string {
   return kinds.map((kind) => IDENTIFIER_LABELS[kind]).join(' and ');
 }
 
@@ -62,7 +62,7 @@ function privacyMessage(args: ValidationArguments, limits: { maxLength: number; 
   if (!finding) return `${args.property} contains personal details; ${ADVICE}`;
   const whole =
     Array.isArray(args.value) && finding.where === args.property ? ' (the list read as one text)' : '';
-  return `${finding.where}${whole} contains ${describe(finding.kinds)}; ${ADVICE}`;
+  return `${finding.where}${whole} contains ${labelsOf(finding.kinds)}; ${ADVICE}`;
 }
 
 /**
