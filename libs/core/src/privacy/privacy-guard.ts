@@ -117,11 +117,11 @@ const PERSON_AGE_PATTERNS: RegExp[] = [
   pattern(String.raw`\b(?:who\s{1,3}is|is|aged?)\s{1,3}\d{1,2}\s{1,3}years?\s{1,3}old\b`),
   // Arabic: a child, son or daughter with an age; "عمره ١٠"; "أمل، ١٢ سنة"
   pattern(
-    String.raw`(?<!\p{L})[وف]?(?:الطفل|الطفلة|طفل|طفلة|الولد|ولد|البنت|بنت|الفتاة|فتاة|ابن|ابنة|ابنه|ابنها|ابنتها|ابنته|الصبي|صبي|أرملة|يتيم|يتيمة)[^.،\n]{0,30}?(?<![-–]\s?)(?<!(?:إلى|الى|من)\s)\d{1,2}\s{0,3}(?:سنة|سنوات|عام|عاما|أعوام|شهر|أشهر)(?!\s{0,3}(?:-|–|إلى|الى)\s{0,3}\d)|(?:عمره|عمرها|بعمر|يبلغ\s{1,3}من\s{1,3}العمر|تبلغ\s{1,3}من\s{1,3}العمر)\s{0,3}\d{1,2}(?!\s{0,3}(?:-|–|إلى|الى)\s{0,3}\d)|[\u0621-\u064A]{2,20}\s{0,3}[،,(]\s{0,3}\d{1,2}\s{0,3}(?:سنة|سنوات|عام|عاما|\))`,
+    String.raw`(?<!\p{L})[وف]?(?:الطفل|الطفلة|طفل|طفلة|الولد|ولد|البنت|بنت|الفتاة|فتاة|ابن|ابنة|ابنه|ابنها|ابنتها|ابنته|الصبي|صبي|أرملة|يتيم|يتيمة)[^.،\n]{0,30}?(?<![-–]\s?)(?<!(?:إلى|الى|من)\s)\d{1,2}\s{0,3}(?:سنة|سنوات|عام|عاما|أعوام|شهر|أشهر)(?!\s{0,3}(?:-|–|إلى|الى)\s{0,3}\d)|(?:عمره|عمرها|بعمر|يبلغ\s{1,3}من\s{1,3}العمر|تبلغ\s{1,3}من\s{1,3}العمر)\s{0,3}\d{1,2}(?!\s{0,3}(?:-|–|إلى|الى)\s{0,3}\d)|[\u0621-\u064A]{2,20}\s{0,3}[،,(]\s{0,3}\d{1,2}\s{0,3}(?:سنة|سنوات|عام|عاما|\))|[\u0621-\u064A]{2,20}\s{1,3}\d{1,2}\s{0,3}(?:سنة|سنوات|سنين|عاما|عام)\s{1,3}و?(?:تحتاج|يحتاج|بحاجة|تريد|يريد|لديه|لديها|فقد|فقدت|مريض|مريضة)`,
   ),
   // Kurmanji: "temenê Baran 8 sal e", "kurê wê yê 7 salî"
   pattern(
-    String.raw`\btemen\p{L}{0,4}(?!\p{L})(?!\s{1,3}(?:herî|kêmtir|zêdetir|ji\s))[^.\n]{0,25}?(?<!heta\s)(?<![-–]\s?)\d{1,2}\s{1,3}sal(?!\p{L})|\b(?:kur|keç|keçik|kurik|jin|mêr|pîr|xort|zarok)(?:ê|a|ek|eke)?(?!\p{L})[^.\n]{0,30}?(?<![-–]\s?)(?<!heta\s)(?<!\d)\d{1,2}\s{1,3}salî(?!\p{L})`,
+    String.raw`\btemen\p{L}{0,4}(?!\p{L})(?!\s{1,3}(?:herî|kêmtir|zêdetir|ji\s))[^.\n]{0,25}?(?<!heta\s)(?<![-–]\s?)\d{1,2}\s{1,3}sal(?!\p{L})|\b(?:kur|keç|keçik|kurik|jin|mêr|pîr|xort|zarok|bav|dapîr|bapîr)(?:ê|a|ek|eke)?(?!\p{L})[^.\n]{0,30}?(?<![-–]\s?)(?<!heta\s)(?<!\d)\d{1,2}\s{1,3}salî(?!\p{L})`,
   ),
   // Sorani: "کچەکە تەمەنی ١٢ ساڵە", "ئامیرا، ١٢ ساڵ", a girl or boy with an age in years or months
   pattern(
@@ -184,6 +184,7 @@ const NOT_NAMES = new Set(
     'need needs and or but the a an of for with than from at on in by to over under up into per via plus nearly almost just ' +
     'we they it this that there here our their its is are was were be been has have had will can must should may ' +
     'top no nr num ref code type model version item priority option slot slots place places seat seats copy copies ' +
+    'zarok zarokên keçên kurên jinên mêrên ciwanên malbatên xwendekarên şagirtên dilxwazên pola proje projeya ' +
     'crate crates workshop workshops cohort cohorts bag bags basket baskets carton cartons parcel parcels package packages ' +
     'sack sacks bundle bundles load loads shipment shipments delivery deliveries convoy convoys bay bays aisle aisles ' +
     'rack racks bin bins locker lockers cabin cabins wing wings corridor exam exams test tests quiz course courses ' +
