@@ -11,7 +11,9 @@ import { readNumberWords } from './number-words';
  *    marks (Arabic harakat, tatweel, strike-through overlays) are dropped; digits of every script
  *    become ASCII digits; letters of other scripts that are confusable with one Latin letter
  *    (Unicode TR39 confusables, from the `unhomoglyph` table) are folded to it; Arabic-script
- *    letter variants are folded (أ إ آ ٱ → ا, Persian/Kurdish ی → ي, ک → ك).
+ *    letters that TR39 lists as confusable with a basic Arabic letter are folded to it (ڪ → ك),
+ *    and the variants people write interchangeably too (arabic-fold.ts: أ إ آ → ا, ی ى → ي,
+ *    ک → ك, ة → ه); Sorani's own letters are kept.
  * 3. Letters spaced out as one word are joined ("t e n t"); O, o, l and I in a word that is mostly
  *    digits are read as digits ("O79l"); number words (0–120, cardinal and ordinal; English,
  *    Arabic, Sorani, Kurmanji) become digits.
@@ -45,6 +47,19 @@ for (const [from, to] of Object.entries(confusables as Record<string, string>)) 
   }
 }
 
+/** An Arabic-script letter that TR39 lists as confusable with a basic Arabic letter (ڪ → ك, ٮ → ى). */
+const ARABIC_SKELETON = new Map<string, string>();
+for (const [from, to] of Object.entries(confusables as Record<string, string>)) {
+  if (
+    [...from].length === 1 &&
+    ARABIC_SCRIPT.test(from) &&
+    /^[\u0621-\u064A]$/.test(to) &&
+    /\p{L}/u.test(from)
+  ) {
+    ARABIC_SKELETON.set(from, ARABIC_FOLD[to] ?? to);
+  }
+}
+
 /** Work counter for the guard's cost test: characters and words visited. */
 export interface WorkCounter {
   steps: number;
@@ -56,7 +71,8 @@ function foldCharacter(character: string): string {
   if (DROPPED.test(character)) return '';
   const digit = DIGIT_VALUE.get(character.codePointAt(0)!);
   if (digit !== undefined) return digit;
-  if (ARABIC_SCRIPT.test(character)) return ARABIC_FOLD[character] ?? character;
+  if (ARABIC_SCRIPT.test(character))
+    return ARABIC_FOLD[character] ?? ARABIC_SKELETON.get(character) ?? character;
   return LATIN_SKELETON.get(character) ?? character;
 }
 
