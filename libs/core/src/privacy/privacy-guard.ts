@@ -127,7 +127,10 @@ const PERSON_AGE_PATTERNS: RegExp[] = [
   pattern(
     String.raw`(?<!(?:کەمترین|زۆرترین|لانیکەم)\s{1,2})تەمەن\p{L}{0,4}(?!\p{L})(?!\s{1,3}(?:کەمتر|زیاتر|سەروو|خوار))[^.\n]{0,25}?${SORANI_RANGE}\d{1,2}\s{0,3}(?:ساڵ|مانگ)` +
       String.raw`|(?<!\p{L})(?:${SORANI_PERSON})(?:ەکە|ەکەی|ێک|ێکی|ی|ە|ەی)?(?!\p{L})[^.\n،]{0,30}?${SORANI_RANGE}\d{1,2}\s{0,3}(?:ساڵ|مانگ)(?!\p{L}{0,3}\s{0,3}(?:-|–|بۆ|تا)\s{0,3}\d)` +
-      String.raw`|[\p{Script=Arabic}]{2,20}\s{0,3}[،,(]\s{0,3}\d{1,2}\s{0,3}(?:ساڵ|مانگ)`,
+      String.raw`|[\p{Script=Arabic}]{2,20}\s{0,3}[،,(]\s{0,3}\d{1,2}\s{0,3}(?:ساڵ|مانگ)` +
+      // a name with years and a need: "ئامیرا ١٢ ساڵە و پێویستی بە پێڵاوە"
+      // (a word with the definite or indefinite ending, "خولەکە", "the course", is not a name)
+      String.raw`|[\p{Script=Arabic}]{2,20}(?<!ەکە|ەکەی|ەکان|ێک|ێکی)\s{1,3}\d{1,2}\s{0,3}ساڵ\p{L}{0,2}\s{1,3}(?:و\s{1,3})?پێویست`,
   ),
 ];
 
