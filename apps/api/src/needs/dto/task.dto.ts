@@ -52,7 +52,13 @@ export class CreateTaskDto {
   @FreeText(50, { maxItems: 20 })
   skills?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['ar', 'en'], description: 'BCP 47', default: [] })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['ar', 'en'],
+    description:
+      'BCP 47: language, optional script and region (ar, ku-Latn, ckb-IQ); no private-use, extension or variant subtags',
+    default: [],
+  })
   @Optional()
   @IsArray()
   @ArrayMaxSize(20)

@@ -41,7 +41,12 @@ export class VolunteerProfileDto {
   @FreeText(50, { maxItems: 30 })
   skills: string[];
 
-  @ApiProperty({ type: [String], example: ['ar', 'en'], description: 'BCP 47' })
+  @ApiProperty({
+    type: [String],
+    example: ['ar', 'en'],
+    description:
+      'BCP 47: language, optional script and region (ar, ku-Latn, ckb-IQ); no private-use, extension or variant subtags',
+  })
   @IsArray()
   @ArrayMaxSize(20)
   @LanguageTags()
