@@ -9,29 +9,17 @@ import {
   IsIn,
   IsISO31661Alpha2,
   IsOptional,
-  IsString,
-  IsUrl,
   Length,
   MaxLength,
 } from 'class-validator';
-import {
-  FreeText,
-  NEED_CATEGORIES,
-  NeedCategory,
-  PageQuery,
-  NoControlCharacters,
-  QueryBoolean,
-} from '@haven/core';
+import { FreeText, NEED_CATEGORIES, NeedCategory, PageQuery, QueryBoolean, WebAddress } from '@haven/core';
 import type { OrganizationStatus } from '@haven/organizations';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class ApplyOrganizationDto {
   @ApiProperty({ example: 'Bridges for Learning (fictional)', maxLength: 200 })
-  @Transform(trim)
-  @IsString()
-  @NoControlCharacters()
-  @Length(2, 200)
+  @FreeText(200, { min: 2 })
   name: string;
 
   @ApiProperty({ example: 'JO', description: 'ISO 3166-1 alpha-2' })
@@ -39,10 +27,7 @@ export class ApplyOrganizationDto {
   country: string;
 
   @ApiProperty({ example: 'NGO-2026-0001', maxLength: 100 })
-  @Transform(trim)
-  @IsString()
-  @NoControlCharacters()
-  @Length(1, 100)
+  @FreeText(100)
   registrationNumber: string;
 
   @ApiProperty({ example: 'office@example.org' })
@@ -64,8 +49,7 @@ export class ApplyOrganizationDto {
 
   @ApiPropertyOptional({ example: 'https://example.org' })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
-  @MaxLength(500)
+  @WebAddress(500)
   website?: string;
 }
 
