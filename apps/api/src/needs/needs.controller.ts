@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentUser, PageQuery, Roles } from '@haven/core';
+import { Actor, CurrentUser, PageQuery, RequiresVerifiedEmail, Roles } from '@haven/core';
 import { NeedsService, PledgesService, TasksService } from '@haven/needs';
 import { CreateNeedDto, NeedListQuery, OptionalReasonDto, PledgeDto, UpdateNeedDto } from './dto/need.dto';
 import { CreateTaskDto } from './dto/task.dto';
@@ -19,6 +19,7 @@ export class NeedsController {
 
   @Post()
   @Roles('coordinator')
+  @RequiresVerifiedEmail()
   create(@CurrentUser() actor: Actor, @Body() dto: CreateNeedDto) {
     return this.needs.create(actor, dto);
   }
@@ -56,12 +57,14 @@ export class NeedsController {
 
   @Post(':id/tasks')
   @Roles('coordinator')
+  @RequiresVerifiedEmail()
   createTask(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: CreateTaskDto) {
     return this.tasks.create(actor, id, taskInput(dto));
   }
 
   @Post(':id/items/:itemId/pledges')
   @Roles('volunteer')
+  @RequiresVerifiedEmail()
   pledge(
     @CurrentUser() actor: Actor,
     @IdParam() id: string,
