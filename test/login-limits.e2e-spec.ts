@@ -49,7 +49,8 @@ describe('login limits per account and address (e2e)', () => {
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status === 401)).toHaveLength(10);
     expect(statuses.filter((status) => status === 429)).toHaveLength(90);
-    for (const response of responses.filter((entry) => entry.status === 429)) expectLimited(response);
+    for (const response of responses.filter((entry) => entry.status === 429))
+      expectLimited(response, 15 * 60);
 
     // The attacking address is blocked even with the right password ...
     expectLimited(

@@ -10,9 +10,11 @@ import './api.module';
 const NOT_FREE_TEXT: Record<string, string> = {
   email: 'the account holder’s own e-mail',
   password: 'a secret, never stored or shown',
+  currentPassword: 'a secret, never stored or shown',
+  newPassword: 'a secret, stored only as an argon2id hash',
   displayName: 'the account holder’s own name',
   refreshToken: 'a token',
-  token: 'a calendar feed token, compared by its hash',
+  token: 'a calendar, verification or reset token, compared by its hash',
   cursor: 'a cursor this API issued',
   contactEmail: 'the organisation’s office address',
   website: 'the organisation’s URL',

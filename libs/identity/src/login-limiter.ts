@@ -113,9 +113,13 @@ export class LoginLimiter {
       await this.pairs.consume(attempt.pair);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      if (rejection.consumedPoints !== LOGIN_FAILURES_ALLOWED + 1) throw tooMany(rejection.msBeforeNext);
+      if (rejection.consumedPoints !== LOGIN_FAILURES_ALLOWED + 1) {
+        // Racing the attempt that sets the block, the key may still carry its day-long window.
+        const blocks = (await this.pairBlocks.get(attempt.pair))?.consumedPoints ?? 1;
+        throw CommonErrors.tooManyRequests(Math.min(rejection.msBeforeNext / 1000, blockSeconds(blocks)));
+      }
       const { consumedPoints: blocks } = await this.pairBlocks.penalty(attempt.pair, 1);
-      const seconds = Math.min(FIRST_BLOCK_SECONDS * 2 ** (blocks - 1), LONGEST_BLOCK_SECONDS);
+      const seconds = blockSeconds(blocks);
       await this.pairs.block(attempt.pair, seconds);
       throw CommonErrors.tooManyRequests(seconds);
     }
@@ -154,5 +158,9 @@ export class LoginLimiter {
     return `login-known:${attempt.pair}`;
   }
 }
+
+/** The nth block of a pair in a day: 15 minutes, doubling, at most a day. */
+const blockSeconds = (blocks: number) =>
+  Math.min(FIRST_BLOCK_SECONDS * 2 ** Math.max(0, blocks - 1), LONGEST_BLOCK_SECONDS);
 
 const tooMany = (msBeforeNext: number) => CommonErrors.tooManyRequests(msBeforeNext / 1000);
