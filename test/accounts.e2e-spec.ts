@@ -95,6 +95,11 @@ describe('accounts people can keep: verification, password change and reset, pro
         .expect(201);
     });
 
+    it('counts accounts created by the operator CLI as verified, and mails them no link', async () => {
+      expect((await me(admin)).body.emailVerified).toBe(true);
+      expect(await outboxRows(admin.id, 'account.verify_email')).toBe(0);
+    });
+
     it('lets an unverified account sign in and browse, but not sign up, pledge or post (403 email_unverified)', async () => {
       const campId = await createCamp(api, admin);
       const { owner, needId } = await organizationWithNeed(api, admin, campId);
