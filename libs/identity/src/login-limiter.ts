@@ -98,13 +98,15 @@ export class LoginLimiter {
 
   /** The password was right: the pair's count starts again and the address becomes known. */
   async succeeded(attempt: LoginAttempt): Promise<void> {
-    await Promise.all([
-      this.pairs.delete(attempt.pair),
-      this.pairBlocks.delete(attempt.pair),
-      this.addresses.reward(attempt.address),
-      attempt.accountCounted ? this.accounts.reward(attempt.account) : undefined,
-      this.redis.set(this.knownKey(attempt), '1', 'EX', KNOWN_ADDRESS_SECONDS),
-    ]);
+    await this.failClosed(async () => {
+      await Promise.all([
+        this.pairs.delete(attempt.pair),
+        this.pairBlocks.delete(attempt.pair),
+        this.addresses.reward(attempt.address),
+        attempt.accountCounted ? this.accounts.reward(attempt.account) : undefined,
+        this.redis.set(this.knownKey(attempt), '1', 'EX', KNOWN_ADDRESS_SECONDS),
+      ]);
+    });
   }
 
   /** The pair's own count; the attempt that first goes over it sets a block that grows each time. */
