@@ -1,4 +1,5 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiForbiddenResponse } from '@nestjs/swagger';
 import { Actor, Role } from './actor';
 
 export const IS_PUBLIC = 'haven:public';
@@ -16,7 +17,14 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
  * Restricts a route to accounts whose e-mail is verified: signing up, pledging and posting. An
  * unverified account can still sign in and browse. The VerifiedEmailGuard enforces it.
  */
-export const RequiresVerifiedEmail = () => SetMetadata(VERIFIED_EMAIL_KEY, true);
+export const RequiresVerifiedEmail = () =>
+  applyDecorators(
+    SetMetadata(VERIFIED_EMAIL_KEY, true),
+    ApiForbiddenResponse({
+      description:
+        'Also `urn:haven:problem:email_unverified` while the caller has not followed the verification link',
+    }),
+  );
 
 /** Marks a controller whose routes get the stricter authentication rate limit. */
 export const AuthRateLimit = () => SetMetadata(AUTH_ROUTE, true);
