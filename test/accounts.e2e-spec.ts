@@ -332,6 +332,14 @@ describe('accounts people can keep: verification, password change and reset, pro
       expect(await outboxRows(suspended.id, 'account.password_reset')).toBe(0);
     });
 
+    it('refuses a link of an account deleted since it was mailed', async () => {
+      const person = await register(api);
+      await requestReset(person.email).expect(202);
+      const token = await awaitToken(mail.messages, person.email, 'reset-password');
+      await api.http.delete('/api/v1/me').set(bearer(person)).send({ password: person.password }).expect(204);
+      expectProblem(await confirm(token, 'a reset passphrase 2026'), 400, 'token');
+    });
+
     it('limits requests per e-mail address asked about (known or not) and per network address', async () => {
       const reset = (address: string, email: string) =>
         from(api, address, 'POST', '/api/v1/auth/password-reset', { email });

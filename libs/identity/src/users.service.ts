@@ -158,6 +158,10 @@ export class UsersService {
         },
       );
       await this.refreshTokens.revokeAllForUser(user.id, manager);
+      await manager.query(
+        `UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`,
+        [user.id],
+      );
     });
   }
 }
