@@ -159,6 +159,30 @@ describe('account passwords: change and reset (e2e)', () => {
       expect(await outboxRows(suspended.id, 'account.password_reset')).toBe(0);
     });
 
+    it('refuses malformed requests with 400 naming each field', async () => {
+      const post = (path: string, body: object) => api.http.post(`/api/v1/auth/${path}`).send(body);
+      expectProblem(await post('password-reset', {}), 400, 'email');
+      expectProblem(await post('password-reset', { email: 'x@example.org', role: 'admin' }), 400, 'role');
+      expectProblem(await post('password-reset', { email: `${'a'.repeat(250)}@example.org` }), 400, 'email');
+      const noFields = await post('password-reset/confirm', {});
+      expectProblem(noFields, 400, 'token');
+      expectProblem(noFields, 400, 'password');
+      expectProblem(
+        await post('password-reset/confirm', {
+          token: 'z'.repeat(43),
+          password: 'a reset passphrase 2026',
+          x: 1,
+        }),
+        400,
+        'x',
+      );
+      expectProblem(
+        await post('password-reset/confirm', { token: 'z'.repeat(43), password: 'p'.repeat(129) }),
+        400,
+        'password',
+      );
+    });
+
     it('refuses a link of an account deleted since it was mailed', async () => {
       const person = await register(api);
       await requestReset(person.email).expect(202);
