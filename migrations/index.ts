@@ -4,6 +4,7 @@ import { NeedsItemsPledgesTasks1764070000000 } from './1764070000000-needs-items
 import { Volunteering1764080000000 } from './1764080000000-volunteering';
 import { Notifications1764090000000 } from './1764090000000-notifications';
 import { UpdatedNotBeforeCreated1764100000000 } from './1764100000000-updated-not-before-created';
+import { Accounts1764103000000 } from './1764103000000-accounts';
 
 /** Every migration, in order. Listed explicitly: globs break in monorepo builds. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Volunteering1764080000000,
   Notifications1764090000000,
   UpdatedNotBeforeCreated1764100000000,
+  Accounts1764103000000,
 ];

@@ -13,6 +13,7 @@ import {
   QueueModule,
   RedisModule,
   RolesGuard,
+  VerifiedEmailGuard,
 } from '@haven/core';
 import { IdentityModule } from '@haven/identity';
 import { NeedsModule } from '@haven/needs';
@@ -72,10 +73,11 @@ export class ApiModule {
       ],
       providers: [
         QueuesSession,
-        // Order matters: limit by address first, then authenticate, then check the role.
+        // Order matters: limit by address first, then authenticate, then check the role, then the e-mail.
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_GUARD, useClass: VerifiedEmailGuard },
       ],
     };
   }

@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import { RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -62,6 +63,8 @@ export async function createApi(
     }),
   );
 
+  // Parses cookies for the refresh-token cookie of the auth routes (never signed: it is a random token).
+  await app.register(cookie);
   await app.register(helmet, {
     // Swagger UI at /api/docs runs inline scripts and styles; everything else is JSON.
     contentSecurityPolicy: {

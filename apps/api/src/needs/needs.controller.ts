@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentUser, PageQuery, Roles } from '@haven/core';
+import { Actor, CurrentUser, PageQuery, RequiresVerifiedEmail, Roles } from '@haven/core';
 import { NeedsService, PledgesService, TasksService } from '@haven/needs';
 import { CreateNeedDto, NeedListQuery, OptionalReasonDto, PledgeDto, UpdateNeedDto } from './dto/need.dto';
 import { CreateTaskDto } from './dto/task.dto';
@@ -23,6 +23,7 @@ export class NeedsController {
   @Roles('coordinator')
   @BodyLimit(NEED_BODY_LIMIT_BYTES)
   @PostingMember()
+  @RequiresVerifiedEmail()
   create(@CurrentUser() actor: Actor, @Body() dto: CreateNeedDto) {
     return this.needs.create(actor, dto);
   }
@@ -63,12 +64,14 @@ export class NeedsController {
   @Post(':id/tasks')
   @Roles('coordinator')
   @PostingMember()
+  @RequiresVerifiedEmail()
   createTask(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: CreateTaskDto) {
     return this.tasks.create(actor, id, taskInput(dto));
   }
 
   @Post(':id/items/:itemId/pledges')
   @Roles('volunteer')
+  @RequiresVerifiedEmail()
   pledge(
     @CurrentUser() actor: Actor,
     @IdParam() id: string,

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentUser, Roles } from '@haven/core';
+import { Actor, CurrentUser, RequiresVerifiedEmail, Roles } from '@haven/core';
 import { OrganizationsService, VettingService } from '@haven/organizations';
 import {
   AddMemberDto,
@@ -23,6 +23,7 @@ export class OrganizationsController {
 
   @Post()
   @Roles('coordinator')
+  @RequiresVerifiedEmail()
   apply(@CurrentUser() actor: Actor, @Body() dto: ApplyOrganizationDto) {
     return this.organizations.apply(actor, dto);
   }

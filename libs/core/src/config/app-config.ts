@@ -57,6 +57,17 @@ export class AppConfig {
   @Matches(/^[^\r\n]{3,200}$/, { message: 'must be an address such as Haven <no-reply@example.org>' })
   MAIL_FROM = 'Haven <no-reply@haven.invalid>';
 
+  /** Where people open Haven in a browser: the links of account e-mails start with it. */
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'must be an http(s):// URL without query' })
+  APP_URL = 'http://localhost:3000';
+
+  /**
+   * In development with MAIL_URL=log:, every e-mail is also written here as an .eml file, so the
+   * person at the terminal can open account links; never in production, where log: is refused.
+   */
+  @Matches(/^[^\0\r\n]{1,500}$/, { message: 'must be a folder path' })
+  MAIL_LOG_DIR = 'var/mail';
+
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number' })
   @Min(10, { message: 'must be at least 10' })
@@ -94,6 +105,11 @@ export class AppConfig {
     return this.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean);
+  }
+
+  /** The link of an account e-mail: APP_URL, a path and a token. */
+  appLink(path: string, token: string): string {
+    return `${this.APP_URL.replace(/\/+$/, '')}/${path}?token=${encodeURIComponent(token)}`;
   }
 
   get isProduction(): boolean {

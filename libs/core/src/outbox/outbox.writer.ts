@@ -20,7 +20,21 @@ export enum OutboxEvent {
   SignupWithdrawn = 'signup.withdrawn',
   SignupReminder = 'signup.reminder',
   Digest = 'digest',
+  /** Account mails: always e-mailed (whatever the preferences), never in the feed; the link is made at sending. */
+  AccountVerifyEmail = 'account.verify_email',
+  AccountPasswordReset = 'account.password_reset',
 }
+
+export const ACCOUNT_EVENTS: readonly OutboxEvent[] = [
+  OutboxEvent.AccountVerifyEmail,
+  OutboxEvent.AccountPasswordReset,
+];
+
+/** Events that become notifications (feed and e-mail by preference). */
+export type NotificationEvent = Exclude<
+  OutboxEvent,
+  OutboxEvent.AccountVerifyEmail | OutboxEvent.AccountPasswordReset
+>;
 
 export interface OutboxRecord {
   /** A fixed id makes the write idempotent: a job that runs twice writes one row. */

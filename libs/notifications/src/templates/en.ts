@@ -1,4 +1,4 @@
-import { OutboxEvent } from '@haven/core';
+import { NotificationEvent, OutboxEvent } from '@haven/core';
 import { Facts } from './facts';
 
 export interface Message {
@@ -18,7 +18,7 @@ const taskTime = (facts: Facts) =>
 const organization = (facts: Facts) => facts.organization?.name ?? 'Your organisation';
 
 /** English messages, one per event. Other languages add a file of the same shape. */
-export const EN: Record<OutboxEvent, (facts: Facts) => Message> = {
+export const EN: Record<NotificationEvent, (facts: Facts) => Message> = {
   [OutboxEvent.OrganizationApproved]: (facts) => ({
     title: `${organization(facts)} is approved`,
     body: `${organization(facts)} has been vetted and approved on Haven. You can now post needs and tasks.`,

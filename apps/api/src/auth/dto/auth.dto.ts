@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { FreeText, NoControlCharacters } from '@haven/core';
 import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, UserView } from '@haven/identity';
 
@@ -50,11 +50,12 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty()
+  @ApiPropertyOptional({ description: 'May be left out when the haven_refresh cookie carries it' })
+  @IsOptional()
   @IsString()
   @NoControlCharacters()
   @Length(20, 200)
-  refreshToken: string;
+  refreshToken?: string;
 }
 
 export class UserDto implements UserView {
