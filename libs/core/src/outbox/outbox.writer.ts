@@ -8,6 +8,7 @@ export enum OutboxEvent {
   OrganizationSuspended = 'organization.suspended',
   OrganizationReinstated = 'organization.reinstated',
   OrganizationReviewDue = 'organization.review_due',
+  OrganizationInvitation = 'organization.invitation',
   NeedCancelled = 'need.cancelled',
   TaskChanged = 'task.changed',
   TaskCancelled = 'task.cancelled',
@@ -20,6 +21,11 @@ export enum OutboxEvent {
   SignupWithdrawn = 'signup.withdrawn',
   SignupReminder = 'signup.reminder',
   Digest = 'digest',
+  /** To the volunteer whose clearance an organisation revoked. */
+  ClearanceRevoked = 'safeguarding.revoked',
+  /** To the organisation's coordinators: places that went back to review after a revocation. */
+  ClearanceRevokedReview = 'safeguarding.revoked_review',
+  ClearanceExpiring = 'safeguarding.expiring',
 }
 
 export interface OutboxRecord {
