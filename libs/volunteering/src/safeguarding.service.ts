@@ -161,13 +161,16 @@ export class SafeguardingService {
     return this.transactions.run(async (manager) => {
       const due: { id: string; organization_id: string; volunteer_id: string; valid_until: string }[] =
         await manager.query(
-          `UPDATE safeguarding_clearances c SET expiry_warned_at = now()
+          // A CTE, so the driver hands back the claimed rows rather than an UPDATE's [rows, count].
+          `WITH claimed AS (
+           UPDATE safeguarding_clearances c SET expiry_warned_at = now()
             WHERE c.revoked_at IS NULL AND c.expiry_warned_at IS NULL
               AND c.valid_until >= current_date AND c.valid_until <= current_date + $1::int
               AND NOT EXISTS (SELECT 1 FROM safeguarding_clearances n
                                WHERE n.organization_id = c.organization_id AND n.volunteer_id = c.volunteer_id
                                  AND n.revoked_at IS NULL AND n.valid_until > c.valid_until)
-            RETURNING c.id, c.organization_id, c.volunteer_id, to_char(c.valid_until, 'YYYY-MM-DD') AS valid_until`,
+            RETURNING c.id, c.organization_id, c.volunteer_id, to_char(c.valid_until, 'YYYY-MM-DD') AS valid_until)
+           SELECT * FROM claimed`,
           [CLEARANCE_WARNING_DAYS],
         );
       for (const clearance of due) {

@@ -95,7 +95,7 @@ export const EN: Record<OutboxEvent, (facts: Facts) => Message> = {
     body: `A reminder: ${task(facts)} starts${taskTime(facts)}.`,
   }),
   [OutboxEvent.ClearanceRevoked]: (facts) => ({
-    title: `Your safeguarding clearance with ${organization(facts)} was revoked`,
+    title: 'Your safeguarding clearance was revoked',
     body:
       `${organization(facts)} revoked the safeguarding clearance it had recorded for you. ` +
       (facts.tasks?.length
