@@ -49,7 +49,8 @@ export class InvitationsService {
     const invitee = await this.users.findByEmail(email);
     await this.transactions.run(async (manager) => {
       await this.access.lockAsOwner(actor, organizationId, manager);
-      if (!invitee || invitee.role !== 'coordinator' || invitee.status !== 'active' || invitee.deletedAt) return;
+      if (!invitee || invitee.role !== 'coordinator' || invitee.status !== 'active' || invitee.deletedAt)
+        return;
       if (await manager.existsBy(OrganizationMemberEntity, { userId: invitee.id })) return;
       // A lapsed invitation makes room for a new one; an open one is left as it is (no second message).
       await manager.query(

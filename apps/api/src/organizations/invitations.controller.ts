@@ -24,7 +24,8 @@ export class InvitationsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Accept an invitation: join as a coordinator',
-    description: '409 if the caller already belongs to an organisation, or the invitation lapsed or was answered.',
+    description:
+      '409 if the caller already belongs to an organisation, or the invitation lapsed or was answered.',
   })
   @ApiOkResponse({ type: AcceptedInvitationDto })
   accept(@CurrentUser() actor: Actor, @IdParam() id: string) {

@@ -100,7 +100,10 @@ export class ClearanceDto {
 }
 
 export class RevokeClearanceDto {
-  @ApiProperty({ maxLength: 2000, description: 'Why; kept with the revoked clearance, never shown to the volunteer' })
+  @ApiProperty({
+    maxLength: 2000,
+    description: 'Why; kept with the revoked clearance, never shown to the volunteer',
+  })
   @FreeText(2000)
   reason: string;
 }
