@@ -84,6 +84,31 @@ describe('organisation membership by invitation and consent (e2e)', () => {
     await api.close();
   });
 
+  it('describes the invitation routes in the OpenAPI document, and adding a member directly is gone', async () => {
+    const { owner, organizationId } = await registerOrganization(api, admin);
+    const colleague = await register(api, 'coordinator');
+    expectProblem(
+      await api.http
+        .post(`/api/v1/organizations/${organizationId}/members`)
+        .set(bearer(owner))
+        .send({ email: colleague.email }),
+      404,
+    );
+    expect(await memberIds(organizationId)).toEqual([owner.id]);
+    const document = await api.http.get('/api/openapi.json').expect(200);
+    const paths = document.body.paths;
+    expect(paths['/api/v1/organizations/{id}/invitations'].post.responses).toHaveProperty('202');
+    expect(paths['/api/v1/me/invitations'].get.responses['200']).toBeDefined();
+    expect(paths['/api/v1/me/invitations/{id}/accept'].post.responses).toHaveProperty('200');
+    expect(paths['/api/v1/me/invitations/{id}/decline'].post.responses).toHaveProperty('204');
+    expect(paths['/api/v1/organizations/{id}/members/{userId}'].delete.responses).toHaveProperty('204');
+    expect(paths['/api/v1/organizations/{id}/members/{userId}'].patch).toBeDefined();
+    expect(paths['/api/v1/organizations/{id}/members'].post).toBeUndefined();
+    expect(
+      paths['/api/v1/organizations/{id}/safeguarding-clearances/{clearanceId}'].delete.responses,
+    ).toHaveProperty('204');
+  });
+
   describe('inviting', () => {
     it('invites a free coordinator, who sees the invitation and joins only by accepting it', async () => {
       const { owner, organizationId } = await registerOrganization(api, admin);
