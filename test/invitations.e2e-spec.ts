@@ -294,6 +294,15 @@ describe('organisation membership by invitation and consent (e2e)', () => {
       const invitationId = await invitationOf(invitee, organizationId);
       await answer(invitee, invitationId, 'decline').expect(204);
       expect((await myInvitations(invitee).expect(200)).body.items).toEqual([]);
+      const exported = await api.http.get('/api/v1/me/export').set(bearer(invitee)).expect(200);
+      expect(exported.body.invitations).toEqual([
+        expect.objectContaining({
+          id: invitationId,
+          organizationId,
+          status: 'declined',
+          answeredAt: expect.any(String),
+        }),
+      ]);
       expectProblem(await answer(invitee, invitationId, 'accept'), 409);
       expect(await memberIds(organizationId)).toEqual([owner.id]);
       expect(await auditCount('organization.invitation_declined', organizationId)).toBe(1);

@@ -194,6 +194,25 @@ export class InvitationsService {
     });
   }
 
+  /** Every invitation the caller received, for their data export. */
+  exportFor(actor: Actor) {
+    return this.transactions.read(async (manager) => ({
+      invitations: (
+        await manager.find(OrganizationInvitationEntity, {
+          where: { inviteeId: actor.id },
+          order: { createdAt: 'ASC' },
+        })
+      ).map((invitation) => ({
+        id: invitation.id,
+        organizationId: invitation.organizationId,
+        status: invitation.status,
+        invitedAt: invitation.createdAt.toISOString(),
+        expiresAt: invitation.expiresAt.toISOString(),
+        answeredAt: invitation.answeredAt?.toISOString() ?? null,
+      })),
+    }));
+  }
+
   /** Someone else's invitation answers exactly like one that does not exist. */
   private async own(actor: Actor, invitationId: string, manager: EntityManager) {
     const invitation = await manager.findOneBy(OrganizationInvitationEntity, {

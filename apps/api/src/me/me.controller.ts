@@ -5,7 +5,7 @@ import { Actor, CurrentUser, PageQuery, Roles } from '@haven/core';
 import { UsersService } from '@haven/identity';
 import { PledgesService } from '@haven/needs';
 import { FeedService } from '@haven/notifications';
-import { MeService } from '@haven/organizations';
+import { InvitationsService, MeService } from '@haven/organizations';
 import { SignupQueries } from '@haven/volunteering';
 
 export class DeleteAccountDto {
@@ -40,6 +40,7 @@ export class MeController {
     private readonly pledges: PledgesService,
     private readonly volunteering: SignupQueries,
     private readonly notifications: FeedService,
+    private readonly invitations: InvitationsService,
   ) {}
 
   @Get()
@@ -55,6 +56,7 @@ export class MeController {
       pledges: await this.pledges.exportFor(actor),
       ...(await this.volunteering.exportFor(actor)),
       ...(await this.notifications.exportFor(actor)),
+      ...(await this.invitations.exportFor(actor)),
     };
   }
 
