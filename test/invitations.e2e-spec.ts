@@ -497,6 +497,11 @@ describe('organisation membership by invitation and consent (e2e)', () => {
       await api.http.get('/api/v1/me').set(bearer(owner)).expect(200);
       expect(await memberIds(organizationId)).toEqual([owner.id, successor.id].sort());
 
+      // Alone in a pending organisation, too: there is no one yet to hand over to.
+      const lone = await registerOrganization(api);
+      expectProblem(await deleteAccount(lone.owner), 409);
+      expect(await memberIds(lone.organizationId)).toEqual([lone.owner.id]);
+
       await makeOwner(owner, organizationId, successor.id).expect(200);
       await deleteAccount(owner).expect(204);
       expect(await memberIds(organizationId)).toEqual([successor.id]);
