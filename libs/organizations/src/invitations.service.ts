@@ -21,6 +21,8 @@ import { OrganizationErrors } from './organizations.errors';
 export const INVITATION_LIFETIME_DAYS = 14;
 
 const UNIQUE_VIOLATION = '23505';
+/** An id no account has: the invitation statements run against it for an address that cannot be invited. */
+const NO_ONE = '00000000-0000-0000-0000-000000000000';
 
 export interface InvitationView {
   id: string;
@@ -49,23 +51,30 @@ export class InvitationsService {
     const invitee = await this.users.findByEmail(email);
     await this.transactions.run(async (manager) => {
       await this.access.lockAsOwner(actor, organizationId, manager);
-      if (!invitee || invitee.role !== 'coordinator' || invitee.status !== 'active' || invitee.deletedAt)
-        return;
-      if (await manager.existsBy(OrganizationMemberEntity, { userId: invitee.id })) return;
+      // Every address takes the same statements, so the time of the answer does not tell whether
+      // it has an account: an address that cannot be invited runs them against no one.
+      const eligible = invitee?.role === 'coordinator' && invitee.status === 'active' && !invitee.deletedAt;
+      const inviteeId = eligible ? invitee.id : NO_ONE;
+      const [{ member }] = await manager.query(
+        'SELECT EXISTS (SELECT 1 FROM organization_members WHERE user_id = $1) AS member',
+        [inviteeId],
+      );
+      const invitable = eligible && !member;
       // A lapsed invitation makes room for a new one; an open one is left as it is (no second message).
       await manager.query(
         `UPDATE organization_invitations SET status = 'expired', answered_at = expires_at
           WHERE organization_id = $1 AND invitee_id = $2 AND status = 'pending' AND expires_at <= now()`,
-        [organizationId, invitee.id],
+        [organizationId, inviteeId],
       );
       const [created]: { id: string; expires_at: Date }[] = await manager.query(
         `INSERT INTO organization_invitations (organization_id, invitee_id, invited_by, created_at, expires_at)
          SELECT $1, $2, $3, at, at + make_interval(days => $4) FROM (SELECT clock_timestamp() AS at) AS sent
+          WHERE $5
          ON CONFLICT (organization_id, invitee_id) WHERE status = 'pending' DO NOTHING
          RETURNING id, expires_at`,
-        [organizationId, invitee.id, actor.id, INVITATION_LIFETIME_DAYS],
+        [organizationId, inviteeId, actor.id, INVITATION_LIFETIME_DAYS, invitable],
       );
-      if (!created) return;
+      if (!created || !invitee) return;
       await this.outbox.write(manager, {
         type: OutboxEvent.OrganizationInvitation,
         recipientIds: [invitee.id],
