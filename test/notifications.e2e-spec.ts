@@ -395,6 +395,8 @@ describe('notifications through the outbox, the queue and the mail transport (e2
         .send({ volunteerId: volunteer.id, validUntil: inYears(1) })
         .expect(201);
       await api.http.post(`/api/v1/signups/${signup.body.id}/approve`).set(bearer(owner)).expect(200);
+      const reminders = worker.get(JobProducer).queueFor(JobName.Reminder);
+      await eventually(() => reminders.getJob(reminderJobId(signup.body.id)), 'the reminder job');
       await api.http
         .delete(`/api/v1/organizations/${organizationId}/safeguarding-clearances/${clearance.body.id}`)
         .set(bearer(owner))
@@ -415,6 +417,11 @@ describe('notifications through the outbox, the queue and the mail transport (e2
       );
       expect(toOwner.raw).toMatch(/back to review/);
       for (const message of [toVolunteer, toOwner]) expect(message.raw).not.toMatch(/Confidential concern/);
+      // The place is back under review: its reminder goes.
+      await eventually(
+        async () => !(await reminders.getJob(reminderJobId(signup.body.id))),
+        'the reminder to go',
+      );
     });
 
     it('warns the volunteer 30 days before a clearance ends, once', async () => {
