@@ -11,10 +11,11 @@ import {
   stableId,
   TransactionService,
 } from '@haven/core';
-import { NeedAccess } from '@haven/needs';
+import { NeedAccess, TaskEntity } from '@haven/needs';
 import { OrganizationMemberEntity } from '@haven/organizations';
 import { SafeguardingClearanceEntity } from './entities/safeguarding-clearance.entity';
-import { lockClearances } from './signup-rules';
+import { SignupEntity } from './entities/signup.entity';
+import { hasValidClearance, lockClearances } from './signup-rules';
 import { SignupsService } from './signups.service';
 import { VolunteeringErrors } from './volunteering.errors';
 
@@ -108,11 +109,14 @@ export class SafeguardingService {
       const found = await manager.findOneBy(SafeguardingClearanceEntity, { id: clearanceId, organizationId });
       if (!found) throw CommonErrors.notFound('clearance');
       const { volunteerId } = found;
-      // Tasks first, then the clearances: the order approvals and promotions lock in.
-      const tasks = await this.signups.lockSafeguardedTasks(manager, organizationId, volunteerId);
+      // The tasks first, then the clearances: the order approvals and promotions lock in. Once the
+      // clearances are held exclusively no approval that saw this one as valid is uncommitted, so a
+      // second look finds every live sign-up; one on a task not locked yet means starting over.
+      const locked = await this.safeguardedTaskIds(manager, organizationId, volunteerId);
+      const tasks: TaskEntity[] = [];
+      for (const taskId of locked) tasks.push(await this.signups.lockTask(taskId, manager));
       await lockClearances(manager, organizationId, volunteerId, 'exclusive');
-      const locked = tasks.map((task) => task.id);
-      const now = await this.signups.safeguardedTaskIds(manager, organizationId, volunteerId);
+      const now = await this.safeguardedTaskIds(manager, organizationId, volunteerId);
       if (now.some((taskId) => !locked.includes(taskId))) throw new SignupsMoved();
       const clearance = await manager.findOneOrFail(SafeguardingClearanceEntity, {
         where: { id: clearanceId },
@@ -124,7 +128,7 @@ export class SafeguardingService {
         revokedBy: actor.id,
         revocationReason: reason,
       });
-      const returned = await this.signups.returnToReview(manager, tasks, volunteerId);
+      const returned = await this.returnToReview(manager, tasks, volunteerId);
       const payload = {
         clearanceId,
         organizationId,
@@ -150,6 +154,37 @@ export class SafeguardingService {
         summary: `Safeguarding clearance revoked; ${returned.length} confirmed place(s) back to review`,
       });
     });
+  }
+
+  /**
+   * Each confirmed place of the volunteer on these (locked) tasks that no other valid clearance
+   * covers goes back to review. Returns the sign-ups sent back.
+   */
+  private async returnToReview(manager: EntityManager, tasks: TaskEntity[], volunteerId: string) {
+    const returned: { signupId: string; taskId: string }[] = [];
+    for (const task of tasks) {
+      if (task.startsAt.getTime() <= Date.now()) continue;
+      const signup = await manager.findOne(SignupEntity, {
+        where: { taskId: task.id, volunteerId, status: 'confirmed' },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!signup || (await hasValidClearance(manager, volunteerId, task))) continue;
+      await this.signups.sendBackToReview(task, signup, manager);
+      returned.push({ signupId: signup.id, taskId: task.id });
+    }
+    return returned;
+  }
+
+  /** The organisation's safeguarded tasks, not started, on which the volunteer holds a live sign-up. */
+  private async safeguardedTaskIds(manager: EntityManager, organizationId: string, volunteerId: string) {
+    const rows: { task_id: string }[] = await manager.query(
+      `SELECT DISTINCT s.task_id FROM signups s JOIN tasks t ON t.id = s.task_id
+        WHERE s.volunteer_id = $1 AND t.organization_id = $2 AND t.requires_safeguarding
+          AND t.status = 'open' AND t.starts_at > now() AND s.status IN ('pending', 'confirmed', 'waitlisted')
+        ORDER BY s.task_id`,
+      [volunteerId, organizationId],
+    );
+    return rows.map((row) => row.task_id);
   }
 
   /**

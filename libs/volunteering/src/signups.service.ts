@@ -144,60 +144,15 @@ export class SignupsService implements AccountErasure {
   }
 
   /**
-   * For a revocation, first step: locks (in id order) the organisation's safeguarded tasks, not yet
-   * started, on which the volunteer holds a live sign-up. The caller then locks the clearances
-   * (`lockClearances`) and calls `safeguardedTaskIds` again: a sign-up confirmed meanwhile on a task
-   * outside this set makes the caller start over.
+   * After a clearance was revoked, inside the revocation's transaction and the task's lock: a
+   * confirmed place goes back to `pending` review, and the freed place goes to the waitlist.
    */
-  async lockSafeguardedTasks(
-    manager: EntityManager,
-    organizationId: string,
-    volunteerId: string,
-  ): Promise<TaskEntity[]> {
-    const tasks: TaskEntity[] = [];
-    for (const taskId of await this.safeguardedTaskIds(manager, organizationId, volunteerId)) {
-      tasks.push(await this.lockTask(taskId, manager));
-    }
-    return tasks;
-  }
-
-  async safeguardedTaskIds(manager: EntityManager, organizationId: string, volunteerId: string) {
-    const rows: { task_id: string }[] = await manager.query(
-      `SELECT DISTINCT s.task_id FROM signups s JOIN tasks t ON t.id = s.task_id
-        WHERE s.volunteer_id = $1 AND t.organization_id = $2 AND t.requires_safeguarding
-          AND t.status = 'open' AND t.starts_at > now() AND s.status IN ('pending', 'confirmed', 'waitlisted')
-        ORDER BY s.task_id`,
-      [volunteerId, organizationId],
-    );
-    return rows.map((row) => row.task_id);
-  }
-
-  /**
-   * After a revocation, on the tasks `lockSafeguardedTasks` locked: each confirmed place the volunteer
-   * can no longer hold (no other valid clearance) goes back to `pending` review, and the freed place
-   * goes to the waitlist by the usual rules. Returns the sign-ups sent back.
-   */
-  async returnToReview(
-    manager: EntityManager,
-    tasks: TaskEntity[],
-    volunteerId: string,
-  ): Promise<{ signupId: string; taskId: string }[]> {
-    const returned: { signupId: string; taskId: string }[] = [];
-    for (const task of tasks) {
-      if (task.startsAt.getTime() <= Date.now()) continue;
-      const signup = await manager.findOne(SignupEntity, {
-        where: { taskId: task.id, volunteerId, status: 'confirmed' },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!signup || (await hasValidClearance(manager, volunteerId, task))) continue;
-      await this.count(task, 'confirmed', -1, manager);
-      signup.status = 'pending';
-      await manager.save(signup);
-      await this.record(null, signup, 'Back to review: safeguarding clearance revoked', manager);
-      returned.push({ signupId: signup.id, taskId: task.id });
-      await this.promote(task, manager);
-    }
-    return returned;
+  async sendBackToReview(task: TaskEntity, signup: SignupEntity, manager: EntityManager): Promise<void> {
+    await this.count(task, 'confirmed', -1, manager);
+    signup.status = 'pending';
+    await manager.save(signup);
+    await this.record(null, signup, 'Back to review: safeguarding clearance revoked', manager);
+    await this.promote(task, manager);
   }
 
   /** A member approves a pending sign-up: confirmed while there is space, waitlisted after. */
@@ -310,7 +265,7 @@ export class SignupsService implements AccountErasure {
     });
   }
 
-  private async lockTask(taskId: string, manager: EntityManager): Promise<TaskEntity> {
+  async lockTask(taskId: string, manager: EntityManager): Promise<TaskEntity> {
     const task = await manager.findOne(TaskEntity, {
       where: { id: taskId },
       lock: { mode: 'pessimistic_write' },
