@@ -269,10 +269,12 @@ describe('organisation membership by invitation and consent (e2e)', () => {
       const { owner, organizationId } = await registerOrganization(api, admin);
       const invitee = await register(api, 'coordinator');
       const stranger = await register(api, 'coordinator');
+      const member = await joinOrganization(api, owner, organizationId);
       await invite(owner, organizationId, invitee.email).expect(202);
       const invitationId = await invitationOf(invitee, organizationId);
       for (const verb of ['accept', 'decline'] as const) {
         expectProblem(await answer(stranger, invitationId, verb), 404);
+        expectProblem(await answer(member, invitationId, verb), 404);
         expectProblem(await answer(owner, invitationId, verb), 404);
         expectProblem(await answer(otherOwner, invitationId, verb), 404);
         expectProblem(await answer(volunteer, invitationId, verb), 403);
@@ -280,11 +282,16 @@ describe('organisation membership by invitation and consent (e2e)', () => {
         expectProblem(await api.http.post(`/api/v1/me/invitations/${invitationId}/${verb}`), 401);
         expectProblem(await answer(invitee, UNKNOWN_ID, verb), 404);
       }
-      expect((await myInvitations(stranger).expect(200)).body.items).toEqual([]);
+      for (const other of [stranger, member, owner, otherOwner]) {
+        expect((await myInvitations(other).expect(200)).body.items).toEqual([]);
+      }
       expectProblem(await myInvitations(volunteer), 403);
       expectProblem(await myInvitations(admin), 403);
       expectProblem(await api.http.get('/api/v1/me/invitations'), 401);
-      expect(await invitationRows(organizationId)).toEqual([{ invitee_id: invitee.id, status: 'pending' }]);
+      expect(await invitationRows(organizationId)).toEqual([
+        { invitee_id: member.id, status: 'accepted' },
+        { invitee_id: invitee.id, status: 'pending' },
+      ]);
     });
 
     it('declines: the invitation goes, no membership, and it cannot be accepted afterwards', async () => {
