@@ -159,6 +159,14 @@ export const HOUR = 3_600_000;
 /** An ISO time this many hours from now. */
 export const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
 
+/** A date (YYYY-MM-DD, UTC) this many years from today, plus `days`. */
+export function inYears(years: number, days = 0): string {
+  const date = new Date();
+  date.setUTCFullYear(date.getUTCFullYear() + years);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
 /** The Authorization header of an account. */
 export const bearer = (account: { accessToken: string }) => ({
   Authorization: `Bearer ${account.accessToken}`,
@@ -210,4 +218,23 @@ export async function manyVolunteers(
   );
   const tokens = api.app.get(AccessTokenService);
   return rows.map((row) => ({ id: row.id, accessToken: tokens.sign({ sub: row.id, role: 'volunteer' }) }));
+}
+
+/**
+ * A coordinator who joins the organisation the way people do: the owner invites them by e-mail and
+ * they accept. Returns the new member.
+ */
+export async function joinOrganization(api: TestApi, owner: { accessToken: string }, organizationId: string) {
+  const member = await register(api, 'coordinator');
+  await api.http
+    .post(`/api/v1/organizations/${organizationId}/invitations`)
+    .set(bearer(owner))
+    .send({ email: member.email })
+    .expect(202);
+  const invitations = await api.http.get('/api/v1/me/invitations').set(bearer(member)).expect(200);
+  const invitation = invitations.body.items.find(
+    (item: { organization: { id: string } }) => item.organization.id === organizationId,
+  );
+  await api.http.post(`/api/v1/me/invitations/${invitation.id}/accept`).set(bearer(member)).expect(200);
+  return member;
 }

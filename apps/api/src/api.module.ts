@@ -23,6 +23,7 @@ import { VolunteeringModule } from '@haven/volunteering';
 import { AdminController } from './admin/admin.controller';
 import { QueuesSession } from './admin/queues-board';
 import { CampsController } from './camps/camps.controller';
+import { InvitationsController } from './organizations/invitations.controller';
 import { OrganizationsController } from './organizations/organizations.controller';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
@@ -60,6 +61,7 @@ export class ApiModule {
         AuthController,
         MeController,
         OrganizationsController,
+        InvitationsController,
         CampsController,
         NeedsController,
         PledgesController,

@@ -25,7 +25,7 @@ const NOT_FREE_TEXT: Record<string, string> = {
   'CalendarQuery.token': 'a calendar feed token, compared by its hash',
   'PageQuery.cursor': 'a cursor this API issued',
   'ApplyOrganizationDto.contactEmail': 'the organisation’s office address, checked as an address',
-  'AddMemberDto.email': 'a colleague’s account address, checked as an address',
+  'InviteDto.email': 'a colleague’s account address, checked as an address',
   'NeedListQuery.q': 'a search, never stored',
   'TaskListQuery.skill': 'a filter, never stored',
   'AuditLogQuery.entity': 'an audit-log filter, never stored',

@@ -27,6 +27,8 @@ export const HEARTBEAT_EVERY_MS = 60_000;
 export const REMINDERS_SWEEP_EVERY_MS = 30 * 60_000;
 /** Every day at 06:00 UTC. */
 export const REVIEWS_DUE_CRON = '0 6 * * *';
+/** Every day at 06:30 UTC. */
+export const CLEARANCE_EXPIRY_CRON = '30 6 * * *';
 /** Digests: daily at 07:00 UTC, weekly on Mondays at 07:00 UTC. */
 export const DAILY_DIGEST_CRON = '0 7 * * *';
 export const WEEKLY_DIGEST_CRON = '0 7 * * 1';
@@ -54,6 +56,15 @@ class WorkerBootstrap implements OnApplicationBootstrap {
         { pattern: REVIEWS_DUE_CRON, tz: 'UTC' },
         { name: JobName.ReviewsDue, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
       );
+    await this.jobs.queueFor(JobName.ClearanceExpiryWarnings).upsertJobScheduler(
+      'safeguarding-expiry-warnings',
+      { pattern: CLEARANCE_EXPIRY_CRON, tz: 'UTC' },
+      {
+        name: JobName.ClearanceExpiryWarnings,
+        data: {},
+        opts: { removeOnComplete: 100, removeOnFail: 500 },
+      },
+    );
     await this.jobs
       .queueFor(JobName.RemindersSweep)
       .upsertJobScheduler(

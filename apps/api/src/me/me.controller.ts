@@ -12,7 +12,7 @@ import { Actor, CurrentUser, PageQuery, Roles } from '@haven/core';
 import { AccountService, Locale, LOCALES, UsersService } from '@haven/identity';
 import { PledgesService } from '@haven/needs';
 import { FeedService } from '@haven/notifications';
-import { MeService } from '@haven/organizations';
+import { InvitationsService, MeService } from '@haven/organizations';
 import { SignupQueries } from '@haven/volunteering';
 import { ChangePasswordDto, UpdateMeDto } from '../auth/dto/account.dto';
 
@@ -52,6 +52,7 @@ export class MeController {
     private readonly pledges: PledgesService,
     private readonly volunteering: SignupQueries,
     private readonly notifications: FeedService,
+    private readonly invitations: InvitationsService,
   ) {}
 
   @Get()
@@ -83,6 +84,7 @@ export class MeController {
       pledges: await this.pledges.exportFor(actor),
       ...(await this.volunteering.exportFor(actor)),
       ...(await this.notifications.exportFor(actor)),
+      ...(await this.invitations.exportFor(actor)),
     };
   }
 

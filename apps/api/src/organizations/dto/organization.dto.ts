@@ -89,12 +89,40 @@ export class ApproveDto {
   reviewBy?: string;
 }
 
-export class AddMemberDto {
+export class InviteDto {
   @ApiProperty({ example: 'colleague@example.org' })
   @Transform(trim)
   @IsEmail({}, { message: 'must be an e-mail address' })
   @MaxLength(254)
   email: string;
+}
+
+export class InvitationOrganizationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
+export class InvitationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: InvitationOrganizationDto }) organization: InvitationOrganizationDto;
+  @ApiProperty({ format: 'date-time' }) invitedAt: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+}
+
+export class InvitationPageDto {
+  @ApiProperty({ type: [InvitationDto] }) items: InvitationDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class JoinedOrganizationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['pending', 'approved'] }) status: string;
+  @ApiProperty({ enum: ['coordinator'] }) memberRole: 'coordinator';
+}
+
+export class AcceptedInvitationDto {
+  @ApiProperty({ type: JoinedOrganizationDto }) organization: JoinedOrganizationDto;
 }
 
 export class MemberRoleDto {

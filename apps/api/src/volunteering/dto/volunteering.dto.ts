@@ -94,9 +94,18 @@ export class ClearanceDto {
   @IsUUID()
   volunteerId: string;
 
-  @ApiProperty({ example: '2027-06-30' })
+  @ApiProperty({ example: '2027-06-30', description: 'From today to at most 3 years ahead' })
   @IsoDate()
   validUntil: string;
+}
+
+export class RevokeClearanceDto {
+  @ApiProperty({
+    maxLength: 2000,
+    description: 'Why; kept with the revoked clearance, never shown to the volunteer',
+  })
+  @FreeText(2000)
+  reason: string;
 }
 
 export class RecommendedQuery {
