@@ -1,0 +1,156 @@
+import { ApiProperty, ApiPropertyOptional, ApiResponseOptions } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches } from 'class-validator';
+import { MAX_REPORT_YEARS } from '@haven/reports';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class ReportRangeQuery {
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-01-01',
+    description:
+      'First day covered (UTC, inclusive). Default: the first day of the month eleven months before `to`.',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(DATE, { message: 'must be a calendar date such as 2026-01-31' })
+  from?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-12-31',
+    description: `Last day covered (UTC, inclusive); not before \`from\`, less than ${MAX_REPORT_YEARS} years after it. Default: today.`,
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(DATE, { message: 'must be a calendar date such as 2026-01-31' })
+  to?: string;
+}
+
+/** A people count as it may leave its organisation (README, small-cell suppression). */
+const PEOPLE_COUNT = {
+  oneOf: [
+    { type: 'integer', minimum: 0 },
+    { type: 'string', pattern: '^(<[0-9]+|suppressed)$', example: '<5' },
+  ],
+  description:
+    'A count of people: exact for the organisation’s own members; outside it, `"<N"` below the ' +
+    'threshold and `"suppressed"` for a total shown beside a hidden cell.',
+};
+
+class NeedCountsDto {
+  @ApiProperty({ type: 'integer', minimum: 0 }) open: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) filled: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) closed: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) cancelled: number;
+}
+
+class TaskCountsDto {
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Ended and not cancelled' }) completed: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) cancelled: number;
+}
+
+class SupplyDeliveredDto {
+  @ApiProperty({ example: 'kg' }) unit: string;
+  @ApiProperty({ type: 'integer', minimum: 1 }) quantity: number;
+}
+
+class MonthFiguresDto {
+  @ApiProperty({ pattern: '^[0-9]{4}-[0-9]{2}$', example: '2026-03', description: 'Calendar month, UTC' })
+  month: string;
+  @ApiProperty({ type: 'number', format: 'double', minimum: 0 }) volunteerHours: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) tasksCompleted: number;
+  @ApiProperty(PEOPLE_COUNT) volunteers: number | string;
+}
+
+class CampFiguresDto {
+  @ApiProperty({ format: 'uuid' }) campId: string;
+  @ApiProperty() campName: string;
+  @ApiProperty({ type: 'number', format: 'double', minimum: 0 }) volunteerHours: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) tasksCompleted: number;
+  @ApiProperty(PEOPLE_COUNT) beneficiariesReached: number | string;
+}
+
+class OrganizationFiguresDto {
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty() organizationName: string;
+  @ApiProperty({ type: 'number', format: 'double', minimum: 0 }) volunteerHours: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) tasksCompleted: number;
+  @ApiProperty(PEOPLE_COUNT) volunteers: number | string;
+  @ApiProperty(PEOPLE_COUNT) beneficiariesReached: number | string;
+}
+
+export class ReportSummaryDto {
+  @ApiProperty({ format: 'date', example: '2026-01-01' }) from: string;
+  @ApiProperty({ format: 'date', example: '2026-12-31' }) to: string;
+  @ApiProperty({ type: NeedCountsDto, description: 'Needs created in the range, by their status now' })
+  needs: NeedCountsDto;
+  @ApiProperty({ type: TaskCountsDto, description: 'Tasks starting in the range' })
+  tasks: TaskCountsDto;
+  @ApiProperty({ type: 'number', format: 'double', minimum: 0, description: 'Hours of attended sign-ups' })
+  volunteerHours: number;
+  @ApiProperty({
+    ...PEOPLE_COUNT,
+    description: `Distinct volunteers who attended. ${PEOPLE_COUNT.description}`,
+  })
+  volunteers: number | string;
+  @ApiProperty({
+    oneOf: [
+      { type: 'number', format: 'double', minimum: 0, maximum: 1 },
+      { type: 'string', enum: ['suppressed'] },
+    ],
+    nullable: true,
+    description:
+      'No-shows ÷ attendance records (4 decimals); null without records; outside the organisation ' +
+      '`"suppressed"` when it rests on fewer records than the threshold.',
+  })
+  noShowRate: number | string | null;
+  @ApiProperty({ type: [SupplyDeliveredDto], description: 'Delivered in the range, per unit' })
+  suppliesDelivered: SupplyDeliveredDto[];
+  @ApiProperty({
+    ...PEOPLE_COUNT,
+    description: `Beneficiaries of the needs that saw attended work or delivered supplies in the range. ${PEOPLE_COUNT.description}`,
+  })
+  beneficiariesReached: number | string;
+  @ApiProperty({ type: [MonthFiguresDto], description: 'Every month the range touches' })
+  byMonth: MonthFiguresDto[];
+  @ApiProperty({ type: [CampFiguresDto], description: 'Camps with activity in the range' })
+  byCamp: CampFiguresDto[];
+}
+
+export class PlatformReportSummaryDto extends ReportSummaryDto {
+  @ApiProperty({ type: [OrganizationFiguresDto], description: 'Organisations with activity in the range' })
+  byOrganization: OrganizationFiguresDto[];
+}
+
+const problem = (description: string): ApiResponseOptions => ({
+  description,
+  content: {
+    'application/problem+json': {
+      schema: {
+        type: 'object',
+        required: ['type', 'title', 'status'],
+        properties: {
+          type: { type: 'string' },
+          title: { type: 'string' },
+          status: { type: 'integer' },
+          detail: { type: 'string' },
+          errors: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { field: { type: 'string' }, message: { type: 'string' } },
+            },
+          },
+        },
+      },
+    },
+  },
+});
+
+export const REPORT_ERRORS = {
+  badRange: problem('`from` or `to` is no calendar date, `from` is after `to`, or the range is too long'),
+  unauthenticated: problem('No valid access token'),
+  forbidden: problem('Not a coordinator or an admin'),
+  notFound: problem('No such organisation, or not the caller’s'),
+};
