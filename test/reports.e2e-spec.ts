@@ -524,6 +524,29 @@ describe('reports (e2e)', () => {
     });
   });
 
+  it('describes every report route in the OpenAPI document, with its response schema', async () => {
+    const document = (await api.http.get('/api/openapi.json').expect(200)).body;
+    const summary = document.paths['/api/v1/organizations/{id}/reports/summary'].get;
+    const csv = document.paths['/api/v1/organizations/{id}/reports/hours.csv'].get;
+    const platform = document.paths['/api/v1/admin/reports/summary'].get;
+    expect(summary.responses['200'].content['application/json'].schema.$ref).toMatch(/ReportSummaryDto$/);
+    expect(platform.responses['200'].content['application/json'].schema.$ref).toMatch(
+      /PlatformReportSummaryDto$/,
+    );
+    expect(Object.keys(csv.responses['200'].content)).toEqual(['text/csv']);
+    for (const operation of [summary, csv, platform]) {
+      expect(operation.summary).toEqual(expect.any(String));
+      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403']));
+    }
+    const schemas = document.components.schemas;
+    expect(schemas.ReportSummaryDto.properties.tasks.allOf[0].$ref).toMatch(/TaskCountsDto$/);
+    expect(schemas.TaskCountsDto.properties.completed.type).toBe('integer');
+    expect(schemas.MonthFiguresDto.properties.volunteers.oneOf[0].type).toBe('integer');
+    expect(schemas.PlatformReportSummaryDto.properties.byOrganization.items.$ref).toMatch(
+      /OrganizationFiguresDto$/,
+    );
+  });
+
   describe('bad ranges', () => {
     const paths = (query: string) => [
       summaryOf(orgA, query),

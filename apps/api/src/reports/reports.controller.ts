@@ -6,6 +6,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiProduces,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -24,13 +25,14 @@ import {
 @ApiBearerAuth()
 @ApiBadRequestResponse(REPORT_ERRORS.badRange)
 @ApiUnauthorizedResponse(REPORT_ERRORS.unauthenticated)
-@ApiForbiddenResponse(REPORT_ERRORS.forbidden)
 @Controller()
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('organizations/:id/reports/summary')
   @Roles('coordinator', 'admin')
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The organisation' })
+  @ApiForbiddenResponse(REPORT_ERRORS.notCoordinatorOrAdmin)
   @ApiOperation({
     summary: 'An organisation’s report: needs, tasks, hours, volunteers, supplies, beneficiaries',
     description: 'Exact for its members; small-cell suppressed for admins, to whom the figures leave it.',
@@ -47,6 +49,8 @@ export class ReportsController {
 
   @Get('organizations/:id/reports/hours.csv')
   @Roles('coordinator', 'admin')
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The organisation' })
+  @ApiForbiddenResponse(REPORT_ERRORS.notCoordinatorOrAdmin)
   @ApiOperation({
     summary: 'An organisation’s attended hours as CSV, one row per attended sign-up',
     description:
@@ -79,6 +83,7 @@ export class ReportsController {
 
   @Get('admin/reports/summary')
   @Roles('admin')
+  @ApiForbiddenResponse(REPORT_ERRORS.notAdmin)
   @ApiOperation({
     summary: 'The platform’s report across organisations, with each organisation’s figures',
     description: 'Every people count is small-cell suppressed, with secondary suppression of totals.',

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiResponseOptions } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { MAX_REPORT_YEARS } from '@haven/reports';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -12,7 +12,6 @@ export class ReportRangeQuery {
       'First day covered (UTC, inclusive). Default: the first day of the month eleven months before `to`.',
   })
   @IsOptional()
-  @IsString()
   @Matches(DATE, { message: 'must be a calendar date such as 2026-01-31' })
   from?: string;
 
@@ -22,7 +21,6 @@ export class ReportRangeQuery {
     description: `Last day covered (UTC, inclusive); not before \`from\`, less than ${MAX_REPORT_YEARS} years after it. Default: today.`,
   })
   @IsOptional()
-  @IsString()
   @Matches(DATE, { message: 'must be a calendar date such as 2026-01-31' })
   to?: string;
 }
@@ -96,10 +94,9 @@ export class ReportSummaryDto {
   volunteers: number | string;
   @ApiProperty({
     oneOf: [
-      { type: 'number', format: 'double', minimum: 0, maximum: 1 },
+      { type: 'number', format: 'double', minimum: 0, maximum: 1, nullable: true },
       { type: 'string', enum: ['suppressed'] },
     ],
-    nullable: true,
     description:
       'No-shows ÷ attendance records (4 decimals); null without records; outside the organisation ' +
       '`"suppressed"` when it rests on fewer records than the threshold.',
@@ -151,6 +148,7 @@ const problem = (description: string): ApiResponseOptions => ({
 export const REPORT_ERRORS = {
   badRange: problem('`from` or `to` is no calendar date, `from` is after `to`, or the range is too long'),
   unauthenticated: problem('No valid access token'),
-  forbidden: problem('Not a coordinator or an admin'),
+  notCoordinatorOrAdmin: problem('A volunteer: reports are for coordinators and admins'),
+  notAdmin: problem('Not an admin'),
   notFound: problem('No such organisation, or not the caller’s'),
 };
