@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { get } from 'node:http';
+import { ClientRequest, get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Pool } from 'pg';
 import { expectProblem } from '@haven/testing';
@@ -381,6 +381,7 @@ describe('reports (e2e)', () => {
     it('streams one RFC 4180 row per attended sign-up, with a BOM, neutralised formulas and Arabic names', async () => {
       const response = await raw(api.http.get(csvOf(orgA)).set(bearer(ownerA))).expect(200);
       expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(response.headers['cache-control']).toBe('private, no-store');
       expect(response.headers['content-disposition']).toBe(
         'attachment; filename="haven-hours-2025-01-01-to-2025-03-31.csv"',
       );
@@ -426,44 +427,55 @@ describe('reports (e2e)', () => {
       await poolSettles();
     });
 
-    it('stops reading and gives its connection back when the client goes away mid-file', async () => {
+    it('reads from an open cursor while the client is slow, and closes it when the client goes away', async () => {
       const { owner, organizationId } = await registerOrganization(api, admin);
       const { id: needId } = await need(owner, alpha, {});
-      const taskId = await task(needId, 'A long series', '2025-01-15T09:00:00Z', 1);
+      // About 20 MB of CSV (5,000 rows with a 4,000-character title): more than the socket
+      // buffers between server and client can hold.
+      const taskId = await task(needId, 'A long series. '.repeat(267), '2025-01-15T09:00:00Z', 1);
       await api.db.query(
         `INSERT INTO signups (task_id, volunteer_id, status, hours)
-         SELECT $1, $2, 'attended', 1 FROM generate_series(1, 30000)`,
+         SELECT $1, $2, 'attended', 1 FROM generate_series(1, 5000)`,
         [taskId, volunteer.id],
       );
+      const openQueries = async () =>
+        (
+          await api.db.query(
+            `SELECT count(*)::int AS count FROM pg_stat_activity
+              WHERE datname = current_database() AND state <> 'idle'
+                AND query LIKE '%display_name AS volunteer%' AND pid <> pg_backend_pid()`,
+          )
+        )[0].count as number;
       const server = api.app.getHttpServer();
       if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const { port } = server.address() as AddressInfo;
-      const start = await new Promise<string>((resolve, reject) => {
-        const request = get(
-          { host: '127.0.0.1', port, path: csvOf(organizationId), headers: bearer(owner) },
-          (response) => {
-            let received = '';
-            response.on('data', (chunk: Buffer) => {
-              received += chunk.toString('utf8');
-              if (received.includes('\r\n2025-01-15')) {
-                request.destroy();
-                resolve(received);
-              }
-            });
-          },
-        );
-        request.on('error', (error) => {
-          if (!request.destroyed) reject(error);
-        });
-      });
-      expect(start.startsWith('\uFEFFdate,task,camp,volunteer,hours\r\n')).toBe(true);
-      await poolSettles();
-      const [{ count }] = await api.db.query(
-        `SELECT count(*)::int AS count FROM pg_stat_activity
-          WHERE datname = current_database() AND state <> 'idle' AND query LIKE '%display_name AS volunteer%'
-            AND pid <> pg_backend_pid()`,
+      const { request, start } = await new Promise<{ request: ClientRequest; start: string }>(
+        (resolve, reject) => {
+          const request = get(
+            { host: '127.0.0.1', port, path: csvOf(organizationId), headers: bearer(owner) },
+            (response) => {
+              let received = '';
+              const onData = (chunk: Buffer) => {
+                received += chunk.toString('utf8');
+                if (!received.includes('\r\n2025-01-15')) return;
+                // Stop reading: the server must wait for us, its query half-read.
+                response.off('data', onData);
+                response.pause();
+                resolve({ request, start: received });
+              };
+              response.on('data', onData);
+            },
+          );
+          request.on('error', (error) => {
+            if (!request.destroyed) reject(error);
+          });
+        },
       );
-      expect(count).toBe(0);
+      expect(start.startsWith('\uFEFFdate,task,camp,volunteer,hours\r\n')).toBe(true);
+      expect(await openQueries()).toBe(1);
+      request.destroy();
+      await poolSettles();
+      expect(await openQueries()).toBe(0);
     });
   });
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -58,10 +58,13 @@ export class ReportsController {
       'text cells beginning with =, +, -, @, tab or carriage return are prefixed with an apostrophe.',
   })
   @ApiProduces('text/csv')
+  // Names of people: no shared cache or browser history should keep a copy.
+  @Header('Cache-Control', 'private, no-store')
   @ApiOkResponse({
     description: 'The CSV file, streamed',
     content: { 'text/csv': { schema: { type: 'string' } } },
     headers: {
+      'Cache-Control': { description: 'private, no-store', schema: { type: 'string' } },
       'Content-Disposition': {
         description: 'attachment; filename="haven-hours-FROM-to-TO.csv"',
         schema: { type: 'string' },
