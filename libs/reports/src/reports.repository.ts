@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ReadStream } from 'typeorm/platform/PlatformTools';
+import { Readable } from 'node:stream';
 import { ReportRange } from './report-range';
 
 /** Which rows a report reads: one organisation's, or (null) every organisation's. */
@@ -176,7 +176,7 @@ export class ReportsRepository {
   async attendedHours(
     organizationId: string,
     range: ReportRange,
-  ): Promise<{ rows: ReadStream; release: () => Promise<void> }> {
+  ): Promise<{ rows: Readable; release: () => Promise<void> }> {
     const runner = this.dataSource.createQueryRunner('slave');
     try {
       await runner.connect();
@@ -194,7 +194,8 @@ export class ReportsRepository {
           ORDER BY t.starts_at, t.id, s.seq`,
         [organizationId, range.start.toISOString(), range.end.toISOString()],
       );
-      return { rows, release: () => runner.release() };
+      // TypeORM types the stream loosely; on PostgreSQL it is pg-query-stream's object-mode Readable.
+      return { rows: rows as unknown as Readable, release: () => runner.release() };
     } catch (error) {
       await runner.release();
       throw error;

@@ -76,7 +76,7 @@ export class ReportsService {
     const range = reportRange(input);
     await this.transactions.read((manager) => this.mayRead(actor, organizationId, manager));
     const { rows, release } = await this.repository.attendedHours(organizationId, range);
-    const stream = hoursCsv(rows as unknown as Readable, () => void release());
+    const stream = hoursCsv(rows, () => void release());
     return { filename: `haven-hours-${range.from}-to-${range.to}.csv`, stream };
   }
 
