@@ -4,9 +4,18 @@ import { MAX_REPORT_YEARS } from '@haven/reports';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The largest `count(*)::int` or integer sum PostgreSQL hands back. */
+const INT32_MAX = 2_147_483_647;
+const COUNT = { type: 'integer', format: 'int32', minimum: 0, maximum: INT32_MAX } as const;
+const HOURS = { type: 'number', format: 'double', minimum: 0 } as const;
+/** Names of camps and organisations, and supply units, as the API accepts them. */
+const NAME = { type: 'string', maxLength: 200 } as const;
+
 export class ReportRangeQuery {
   @ApiPropertyOptional({
+    type: 'string',
     format: 'date',
+    maxLength: 10,
     example: '2026-01-01',
     description:
       'First day covered (UTC, inclusive). Default: the first day of the month eleven months before `to`.',
@@ -16,7 +25,9 @@ export class ReportRangeQuery {
   from?: string;
 
   @ApiPropertyOptional({
+    type: 'string',
     format: 'date',
+    maxLength: 10,
     example: '2026-12-31',
     description: `Last day covered (UTC, inclusive); not before \`from\`, less than ${MAX_REPORT_YEARS} years after it. Default: today.`,
   })
@@ -27,65 +38,68 @@ export class ReportRangeQuery {
 
 /** A people count as it may leave its organisation (README, small-cell suppression). */
 const PEOPLE_COUNT = {
-  oneOf: [
-    { type: 'integer', minimum: 0 },
-    { type: 'string', pattern: '^(<[0-9]+|suppressed)$', example: '<5' },
-  ],
+  oneOf: [COUNT, { type: 'string', pattern: '^(<[0-9]+|suppressed)$', maxLength: 10, example: '<5' }],
   description:
     'A count of people: exact for the organisation’s own members; outside it, `"<N"` below the ' +
     'threshold and `"suppressed"` for a total shown beside a hidden cell.',
 };
 
 class NeedCountsDto {
-  @ApiProperty({ type: 'integer', minimum: 0 }) open: number;
-  @ApiProperty({ type: 'integer', minimum: 0 }) filled: number;
-  @ApiProperty({ type: 'integer', minimum: 0 }) closed: number;
-  @ApiProperty({ type: 'integer', minimum: 0 }) cancelled: number;
+  @ApiProperty(COUNT) open: number;
+  @ApiProperty(COUNT) filled: number;
+  @ApiProperty(COUNT) closed: number;
+  @ApiProperty(COUNT) cancelled: number;
 }
 
 class TaskCountsDto {
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'Ended and not cancelled' }) completed: number;
-  @ApiProperty({ type: 'integer', minimum: 0 }) cancelled: number;
+  @ApiProperty({ ...COUNT, description: 'Ended and not cancelled' }) completed: number;
+  @ApiProperty(COUNT) cancelled: number;
 }
 
 class SupplyDeliveredDto {
-  @ApiProperty({ example: 'kg' }) unit: string;
-  @ApiProperty({ type: 'integer', minimum: 1 }) quantity: number;
+  @ApiProperty({ ...NAME, example: 'kg' }) unit: string;
+  @ApiProperty({ ...COUNT, minimum: 1 }) quantity: number;
 }
 
 class MonthFiguresDto {
-  @ApiProperty({ pattern: '^[0-9]{4}-[0-9]{2}$', example: '2026-03', description: 'Calendar month, UTC' })
+  @ApiProperty({
+    type: 'string',
+    pattern: '^[0-9]{4}-[0-9]{2}$',
+    maxLength: 7,
+    example: '2026-03',
+    description: 'Calendar month, UTC',
+  })
   month: string;
-  @ApiProperty({ type: 'number', format: 'double', minimum: 0 }) volunteerHours: number;
-  @ApiProperty({ type: 'integer', minimum: 0 }) tasksCompleted: number;
+  @ApiProperty(HOURS) volunteerHours: number;
+  @ApiProperty(COUNT) tasksCompleted: number;
   @ApiProperty(PEOPLE_COUNT) volunteers: number | string;
 }
 
 class CampFiguresDto {
-  @ApiProperty({ format: 'uuid' }) campId: string;
-  @ApiProperty() campName: string;
-  @ApiProperty({ type: 'number', format: 'double', minimum: 0 }) volunteerHours: number;
-  @ApiProperty({ type: 'integer', minimum: 0 }) tasksCompleted: number;
+  @ApiProperty({ type: 'string', format: 'uuid', maxLength: 36 }) campId: string;
+  @ApiProperty(NAME) campName: string;
+  @ApiProperty(HOURS) volunteerHours: number;
+  @ApiProperty(COUNT) tasksCompleted: number;
   @ApiProperty(PEOPLE_COUNT) beneficiariesReached: number | string;
 }
 
 class OrganizationFiguresDto {
-  @ApiProperty({ format: 'uuid' }) organizationId: string;
-  @ApiProperty() organizationName: string;
-  @ApiProperty({ type: 'number', format: 'double', minimum: 0 }) volunteerHours: number;
-  @ApiProperty({ type: 'integer', minimum: 0 }) tasksCompleted: number;
+  @ApiProperty({ type: 'string', format: 'uuid', maxLength: 36 }) organizationId: string;
+  @ApiProperty(NAME) organizationName: string;
+  @ApiProperty(HOURS) volunteerHours: number;
+  @ApiProperty(COUNT) tasksCompleted: number;
   @ApiProperty(PEOPLE_COUNT) volunteers: number | string;
   @ApiProperty(PEOPLE_COUNT) beneficiariesReached: number | string;
 }
 
 export class ReportSummaryDto {
-  @ApiProperty({ format: 'date', example: '2026-01-01' }) from: string;
-  @ApiProperty({ format: 'date', example: '2026-12-31' }) to: string;
+  @ApiProperty({ type: 'string', format: 'date', maxLength: 10, example: '2026-01-01' }) from: string;
+  @ApiProperty({ type: 'string', format: 'date', maxLength: 10, example: '2026-12-31' }) to: string;
   @ApiProperty({ type: NeedCountsDto, description: 'Needs created in the range, by their status now' })
   needs: NeedCountsDto;
   @ApiProperty({ type: TaskCountsDto, description: 'Tasks starting in the range' })
   tasks: TaskCountsDto;
-  @ApiProperty({ type: 'number', format: 'double', minimum: 0, description: 'Hours of attended sign-ups' })
+  @ApiProperty({ ...HOURS, description: 'Hours of attended sign-ups' })
   volunteerHours: number;
   @ApiProperty({
     ...PEOPLE_COUNT,
@@ -95,7 +109,7 @@ export class ReportSummaryDto {
   @ApiProperty({
     oneOf: [
       { type: 'number', format: 'double', minimum: 0, maximum: 1, nullable: true },
-      { type: 'string', enum: ['suppressed'] },
+      { type: 'string', enum: ['suppressed'], maxLength: 10 },
     ],
     description:
       'No-shows ÷ attendance records (4 decimals); null without records; outside the organisation ' +
