@@ -19,6 +19,7 @@ import { IdentityModule } from '@haven/identity';
 import { NeedsModule } from '@haven/needs';
 import { NotificationsModule } from '@haven/notifications';
 import { OrganizationsModule } from '@haven/organizations';
+import { ReportsModule } from '@haven/reports';
 import { VolunteeringModule } from '@haven/volunteering';
 import { AdminController } from './admin/admin.controller';
 import { QueuesSession } from './admin/queues-board';
@@ -33,6 +34,7 @@ import { PledgesController } from './needs/pledges.controller';
 import { TasksController } from './needs/tasks.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { RateLimitModule } from './rate-limit';
+import { ReportsController } from './reports/reports.controller';
 import { MeVolunteeringController } from './volunteering/me-volunteering.controller';
 import { SafeguardingController } from './volunteering/safeguarding.controller';
 import { SignupsController } from './volunteering/signups.controller';
@@ -56,6 +58,7 @@ export class ApiModule {
         NeedsModule,
         VolunteeringModule,
         NotificationsModule,
+        ReportsModule,
       ],
       controllers: [
         AuthController,
@@ -71,6 +74,7 @@ export class ApiModule {
         SafeguardingController,
         NotificationsController,
         AdminController,
+        ReportsController,
         HealthController,
       ],
       providers: [
