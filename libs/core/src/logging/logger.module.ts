@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
@@ -42,6 +42,9 @@ export class HavenLoggerModule {
         LoggerModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
+            // Named wildcard (path-to-regexp 8): the library's default '*' plus the global prefix
+            // made Nest warn at every start that it had to convert "/api/v1/*".
+            forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
             pinoHttp: {
               level: config.LOG_LEVEL,
               redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
