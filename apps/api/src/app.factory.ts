@@ -13,7 +13,11 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the HTTP application exactly as production runs it; the end-to-end tests use it too. */
 export async function createApi(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Trust X-Forwarded-For only from as many proxies as the operator says stand in front.
+    trustProxy: config.TRUST_PROXY > 0 ? config.TRUST_PROXY : false,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     bufferLogs: true,
   });

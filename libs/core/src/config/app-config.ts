@@ -62,6 +62,16 @@ export class AppConfig {
   @Min(10, { message: 'must be at least 10' })
   RATE_LIMIT_PER_IP_PER_MINUTE = 120;
 
+  /**
+   * How many reverse proxies stand in front of the API (0: none). Behind one, set 1: the client
+   * address for rate limits and logs is then read from X-Forwarded-For, as that proxy wrote it.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0)
+  @Max(5)
+  TRUST_PROXY = 0;
+
   /** Comma-separated origins allowed by CORS; empty allows none (same-origin only). */
   @IsString()
   CORS_ORIGINS = '';
