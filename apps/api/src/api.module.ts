@@ -41,7 +41,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         HavenConfigModule.forRoot(config),
-        HavenLoggerModule.forRoot(),
+        HavenLoggerModule.forRoot('api'),
         DatabaseModule,
         RedisModule,
         QueueModule.forRoot('producer'),

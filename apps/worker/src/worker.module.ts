@@ -84,7 +84,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         HavenConfigModule.forRoot(config),
-        HavenLoggerModule.forRoot(),
+        HavenLoggerModule.forRoot('worker'),
         DatabaseModule,
         RedisModule,
         AuditModule,

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { AppConfig, loadConfig, machineStateDir, prepareDatabase } from '@haven/core';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { startLocalRedis, redisServerInstalled } from './local-redis';
@@ -18,6 +18,12 @@ const PROCESSES = [
   { name: 'api', main: join(DIST, 'api', 'src', 'main.js') },
   { name: 'worker', main: join(DIST, 'worker', 'src', 'main.js') },
 ];
+
+/** A path as a person reads it: relative inside the current folder, absolute outside it. */
+function shown(path: string): string {
+  const inside = relative(process.cwd(), path);
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
+}
 
 function say(message: string): void {
   console.log(`[haven] ${message}`);
@@ -81,7 +87,6 @@ export async function launch(): Promise<number> {
 
 async function ensureServices(config: AppConfig, services: Stoppable[]): Promise<void> {
   const stateDir = machineStateDir(config.HAVEN_VAR_DIR);
-  const shown = relative(process.cwd(), stateDir) || '.';
   const postgres = embeddablePostgres(config.DATABASE_URL);
   const redis = startableRedis(config.REDIS_URL);
   const needPostgres = postgres !== null && !(await answers(postgres));
@@ -94,13 +99,13 @@ async function ensureServices(config: AppConfig, services: Stoppable[]): Promise
     const embedded = await startEmbeddedPostgres(postgres, stateDir);
     services.push({ name: 'the embedded PostgreSQL', stop: embedded.stop });
     if (embedded.note) say(embedded.note);
-    say(`embedded PostgreSQL on port ${postgres.port}, data in ${relative(process.cwd(), embedded.dataDir)}`);
+    say(`embedded PostgreSQL on port ${postgres.port}, data in ${shown(embedded.dataDir)}`);
   }
   if (needRedis && redis) {
     say(`nothing answers at ${redis.host}:${redis.port}; starting redis-server`);
     const local = await startLocalRedis(redis, stateDir);
     services.push({ name: 'redis-server', stop: local.stop });
-    say(`redis-server on port ${redis.port}, data in ${join(shown, 'redis')}`);
+    say(`redis-server on port ${redis.port}, data in ${shown(join(stateDir, 'redis'))}`);
   }
 }
 
