@@ -66,7 +66,7 @@ export function noRedisMessage(redisUrl: string): string {
     '  - from the system package manager: sudo apt-get install redis-server (Debian, Ubuntu),',
     '    sudo dnf install redis (Fedora), brew install redis (macOS);',
     '  - with Docker: docker compose up (all of Haven in containers), or Redis alone for npm start:',
-    '    docker run -d --name haven-redis -p 127.0.0.1:6379:6379 redis:7.4-bookworm;',
+    '    docker run -d --name haven-redis -p 127.0.0.1:6379:6379 redis:7.4.1-bookworm;',
     '  - or set REDIS_URL to a Redis you already have.',
   ].join('\n');
 }
