@@ -11,7 +11,7 @@ import { newAccount } from './support/test-api';
  * key (HAVEN_VAR_DIR/jwt-secret), so a token from one API process works on another and after a
  * restart. Production still refuses to start without a real secret.
  */
-describe('the machine signing key (e2e)', () => {
+describe('the machine signing key, across API processes (e2e)', () => {
   let config: AppConfig;
   let varDir: string;
   const apis: Child[] = [];
@@ -73,6 +73,19 @@ describe('the machine signing key (e2e)', () => {
 
     expect(await me(first, accessToken)).toBe(200);
     expect(await me(second, accessToken)).toBe(200);
+
+    // Nothing is kept in a process: what one API writes, the other reads at once.
+    const profile = { skills: ['logistics'], languages: ['ar'], availability: [], remote: true, campIds: [] };
+    const written = await fetch(`${first}/api/v1/me/volunteer-profile`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify(profile),
+    });
+    expect(written.status).toBe(200);
+    const read = await fetch(`${second}/api/v1/me/volunteer-profile`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    expect(await read.json()).toEqual(expect.objectContaining(profile));
 
     // A restart of the process that issued the token still accepts it.
     await apis[0].stop('SIGTERM');
