@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
+import { spawn } from 'node:child_process';
 import { Client } from 'pg';
 import { AppConfig } from '@haven/core';
 import { createTestConfig, dropTestResources, TEST_REDIS_URL } from '@haven/testing';
@@ -30,10 +31,19 @@ describe('the launcher (e2e)', () => {
     rmSync(varDir, { recursive: true, force: true });
   });
 
-  async function launch(env: Record<string, string>): Promise<Child> {
-    const child = startNode('haven start', CLI_MAIN, { NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env }, [
-      'start',
-    ]);
+  /** Runs `haven start`; in a process group of its own, as a terminal runs it, when `ownGroup`. */
+  async function launch(env: Record<string, string>, ownGroup = false): Promise<Child> {
+    const fullEnv = { PATH: process.env.PATH ?? '', NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env };
+    const child = ownGroup
+      ? new Child(
+          'haven start',
+          spawn(process.execPath, [CLI_MAIN, 'start'], {
+            env: fullEnv,
+            detached: true,
+            stdio: ['ignore', 'pipe', 'pipe'],
+          }),
+        )
+      : startNode('haven start', CLI_MAIN, fullEnv, ['start']);
     launched.push(child);
     return child;
   }
@@ -59,7 +69,8 @@ describe('the launcher (e2e)', () => {
     };
 
     for (const round of ['first start (initdb)', 'second start (kept data)']) {
-      const haven = await launch(env);
+      const ctrlC = round.startsWith('second');
+      const haven = await launch(env, ctrlC);
       await waitFor(
         `Haven to be ready on the ${round}`,
         async () => {
@@ -76,8 +87,17 @@ describe('the launcher (e2e)', () => {
       );
       expect(existsSync(join(varDir, 'postgres', 'PG_VERSION'))).toBe(true);
 
-      await haven.stop('SIGTERM', 60_000);
+      if (ctrlC) {
+        // Ctrl-C at a terminal: SIGINT to the whole process group, the API and worker included.
+        // They stop first, while the database and Redis they use still answer.
+        process.kill(-(haven.process.pid as number), 'SIGINT');
+      } else {
+        haven.process.kill('SIGTERM');
+      }
       expect((await haven.exited).code).toBe(0);
+      expect(haven.output()).not.toMatch(
+        /ECONNREFUSED|Connection terminated|the database system is shutting down/,
+      );
       expect(haven.output()).toContain('stopped the embedded PostgreSQL');
       expect(haven.output()).toContain('stopped redis-server');
       expect(await listening(pgPort)).toBe(false);

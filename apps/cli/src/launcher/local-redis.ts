@@ -24,7 +24,9 @@ export async function startLocalRedis(target: LocalTarget, stateDir: string): Pr
   const child: ChildProcess = spawn(
     'redis-server',
     ['--port', String(target.port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', ''],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // A process group of its own: a Ctrl-C at the terminal reaches the API and the worker, not the
+    // Redis they still use; the launcher stops it after them.
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-8_000);
@@ -33,14 +35,20 @@ export async function startLocalRedis(target: LocalTarget, stateDir: string): Pr
   child.stderr?.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const running = () => child.exitCode === null && child.signalCode === null;
+  const onExit = () => {
+    if (running()) child.kill('SIGTERM');
+  };
+  process.once('exit', onExit);
   try {
     await waitUntilAnswers(target, 'redis-server', 15_000, running);
   } catch (error) {
     if (running()) child.kill('SIGKILL');
+    process.removeListener('exit', onExit);
     throw new Error(`${(error as Error).message}\n${output.trim()}`);
   }
   return {
     stop: async () => {
+      process.removeListener('exit', onExit);
       if (!running()) return;
       child.kill('SIGTERM');
       await exited;
