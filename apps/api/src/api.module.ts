@@ -46,7 +46,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         HavenConfigModule.forRoot(config),
-        HavenLoggerModule.forRoot(logDestination),
+        HavenLoggerModule.forRoot('api', logDestination),
         DatabaseModule,
         RedisModule,
         QueueModule.forRoot('producer'),

@@ -27,7 +27,8 @@ export async function createApi(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
-    trustProxy: false,
+    // Trust X-Forwarded-For only from as many proxies as the operator says stand in front.
+    trustProxy: config.TRUST_PROXY > 0 ? config.TRUST_PROXY : false,
     frameworkErrors,
     clientErrorHandler,
   });

@@ -14,6 +14,7 @@ import {
 import { NotificationsModule } from '@haven/notifications';
 import { OrganizationsModule } from '@haven/organizations';
 import { checkJobCoverage } from './job-handlers';
+import { WorkerLiveness } from './liveness';
 import { OutboxRelayLoop } from './outbox-relay.loop';
 import { NotificationsProcessor } from './processors/notifications.processor';
 import { SystemProcessor } from './processors/system.processor';
@@ -94,7 +95,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         HavenConfigModule.forRoot(config),
-        HavenLoggerModule.forRoot(),
+        HavenLoggerModule.forRoot('worker'),
         DatabaseModule,
         RedisModule,
         AuditModule,
@@ -102,7 +103,12 @@ export class WorkerModule {
         OrganizationsModule,
         NotificationsModule,
       ],
-      providers: [...PROCESSORS.map(({ processor }) => processor), WorkerBootstrap, OutboxRelayLoop],
+      providers: [
+        ...PROCESSORS.map(({ processor }) => processor),
+        WorkerBootstrap,
+        OutboxRelayLoop,
+        WorkerLiveness,
+      ],
     };
   }
 }

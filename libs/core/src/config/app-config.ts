@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn,
@@ -11,6 +10,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { machineSecret, machineStateDir } from './machine-secret';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -73,6 +73,16 @@ export class AppConfig {
   @Min(10, { message: 'must be at least 10' })
   RATE_LIMIT_PER_IP_PER_MINUTE = 120;
 
+  /**
+   * How many reverse proxies stand in front of the API (0: none). Behind one, set 1: the client
+   * address for rate limits and logs is then read from X-Forwarded-For, as that proxy wrote it.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0)
+  @Max(5)
+  TRUST_PROXY = 0;
+
   /** Comma-separated origins allowed by CORS; empty allows none (same-origin only). */
   @IsString()
   CORS_ORIGINS = '';
@@ -98,7 +108,17 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  /** The secret actually used to sign tokens: JWT_SECRET, or a random one per start outside production. */
+  /**
+   * The folder for this machine's development state: the signing key shared by every process
+   * outside production, and the embedded PostgreSQL's data. Empty: the project's var/ folder.
+   */
+  @IsString()
+  HAVEN_VAR_DIR = '';
+
+  /**
+   * The secret actually used to sign tokens: JWT_SECRET, or outside production the machine's own
+   * key (HAVEN_VAR_DIR/jwt-secret), shared by every process and kept across restarts.
+   */
   jwtSecret!: string;
 
   get corsOrigins(): string[] {
@@ -132,7 +152,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')} (got "${redact(error.property, error.value)}")`,
   );
   if (config.isProduction && !config.JWT_SECRET) {
-    problems.push('JWT_SECRET: is required when NODE_ENV=production');
+    problems.push(
+      'JWT_SECRET: is required when NODE_ENV=production (32+ random characters, e.g. from openssl rand -base64 48)',
+    );
   }
   if (config.isProduction && config.MAIL_URL === 'log:') {
     problems.push(
@@ -140,7 +162,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  config.jwtSecret = config.JWT_SECRET ?? randomBytes(48).toString('base64url');
+  if (config.JWT_SECRET) {
+    config.jwtSecret = config.JWT_SECRET;
+  } else {
+    try {
+      config.jwtSecret = machineSecret(machineStateDir(config.HAVEN_VAR_DIR));
+    } catch (error) {
+      throw new ConfigError([
+        `JWT_SECRET: not set, and this machine's development key could not be kept (${(error as Error).message}); set JWT_SECRET to 32+ random characters`,
+      ]);
+    }
+  }
   return config;
 }
 
