@@ -17,6 +17,8 @@ const NOT_FREE_TEXT: Record<string, string> = {
   'LoginDto.email': 'a sign-in attempt, never stored',
   'LoginDto.password': 'a secret, never stored or shown',
   'RefreshDto.refreshToken': 'a token',
+  'ReportRangeQuery.from': 'a calendar date, YYYY-MM-DD',
+  'ReportRangeQuery.to': 'a calendar date, YYYY-MM-DD',
   'AccountTokenDto.token': 'a verification or reset token, compared by its hash',
   'PasswordResetConfirmDto.password': 'a secret, stored only as an argon2id hash',
   'ChangePasswordDto.currentPassword': 'a secret, never stored or shown',
