@@ -17,8 +17,6 @@ const NOT_FREE_TEXT: Record<string, string> = {
   'LoginDto.email': 'a sign-in attempt, never stored',
   'LoginDto.password': 'a secret, never stored or shown',
   'RefreshDto.refreshToken': 'a token',
-  'ReportRangeQuery.from': 'a calendar date, YYYY-MM-DD',
-  'ReportRangeQuery.to': 'a calendar date, YYYY-MM-DD',
   'AccountTokenDto.token': 'a verification or reset token, compared by its hash',
   'PasswordResetConfirmDto.password': 'a secret, stored only as an argon2id hash',
   'ChangePasswordDto.currentPassword': 'a secret, never stored or shown',
@@ -34,6 +32,8 @@ const NOT_FREE_TEXT: Record<string, string> = {
   'AuditLogQuery.action': 'an audit-log filter, never stored',
   'AvailabilityDto.from': 'a time of day, HH:MM',
   'AvailabilityDto.to': 'a time of day, HH:MM',
+  'ReportRangeQuery.from': 'a calendar date, YYYY-MM-DD (@Matches)',
+  'ReportRangeQuery.to': 'a calendar date, YYYY-MM-DD (@Matches)',
 };
 
 /** Rules that make a string a closed format rather than free text. */
