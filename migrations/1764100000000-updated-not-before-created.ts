@@ -8,8 +8,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * still. So: updated_at defaults to clock_timestamp() too, and a trigger keeps it at or after
  * created_at on every insert and update, whatever the writer sends.
  */
-export class UpdatedNotBeforeCreated1764110000000 implements MigrationInterface {
-  name = 'UpdatedNotBeforeCreated1764110000000';
+export class UpdatedNotBeforeCreated1764100000000 implements MigrationInterface {
+  name = 'UpdatedNotBeforeCreated1764100000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
