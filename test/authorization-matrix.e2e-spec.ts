@@ -455,6 +455,23 @@ describe('authorisation matrix (e2e)', () => {
     expect([...covered].filter((route) => !routes.includes(route))).toEqual([]);
   });
 
+  it('shows coordinators their volunteers without an e-mail address, and admins cannot suspend themselves', async () => {
+    const { owner, volunteer, admin } = world.actors;
+    const signups = await api.http
+      .get(`/api/v1/tasks/${world.taskA}/signups`)
+      .set('Authorization', `Bearer ${owner.accessToken}`)
+      .expect(200);
+    expect(signups.body.items.map((item: { volunteer: { id: string } }) => item.volunteer.id)).toContain(
+      volunteer.id,
+    );
+    expect(JSON.stringify(signups.body)).not.toContain('@');
+    const self = await api.http
+      .post(`/api/v1/admin/users/${admin.id}/suspend`)
+      .set('Authorization', `Bearer ${admin.accessToken}`)
+      .send({ reason: 'Trying.' });
+    expect(self.status).toBe(409);
+  });
+
   it('gives every actor the expected status on every route', async () => {
     const failures: string[] = [];
     let cells = 0;
