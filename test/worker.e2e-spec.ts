@@ -49,6 +49,7 @@ describe('worker (e2e)', () => {
     const schedulers = await queue.getJobSchedulers();
     expect(schedulers.map((scheduler) => scheduler.key).sort()).toEqual([
       'organizations-reviews-due',
+      'privacy-retention',
       'safeguarding-expiry-warnings',
       'worker-heartbeat',
     ]);

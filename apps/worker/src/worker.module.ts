@@ -12,6 +12,7 @@ import {
   RedisModule,
 } from '@haven/core';
 import { NotificationsModule } from '@haven/notifications';
+import { IdentityModule } from '@haven/identity';
 import { OrganizationsModule } from '@haven/organizations';
 import { checkJobCoverage } from './job-handlers';
 import { WorkerLiveness } from './liveness';
@@ -33,6 +34,8 @@ export const CLEARANCE_EXPIRY_CRON = '30 6 * * *';
 /** Digests: daily at 07:00 UTC, weekly on Mondays at 07:00 UTC. */
 export const DAILY_DIGEST_CRON = '0 7 * * *';
 export const WEEKLY_DIGEST_CRON = '0 7 * * 1';
+/** Retention: every day at 03:00 UTC. */
+export const RETENTION_CRON = '0 3 * * *';
 
 @Injectable()
 class WorkerBootstrap implements OnApplicationBootstrap {
@@ -67,6 +70,13 @@ class WorkerBootstrap implements OnApplicationBootstrap {
       },
     );
     await this.jobs
+      .queueFor(JobName.Retention)
+      .upsertJobScheduler(
+        'privacy-retention',
+        { pattern: RETENTION_CRON, tz: 'UTC' },
+        { name: JobName.Retention, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
+      );
+    await this.jobs
       .queueFor(JobName.RemindersSweep)
       .upsertJobScheduler(
         'reminders-sweep',
@@ -100,6 +110,7 @@ export class WorkerModule {
         RedisModule,
         AuditModule,
         QueueModule.forRoot('worker'),
+        IdentityModule,
         OrganizationsModule,
         NotificationsModule,
       ],

@@ -50,6 +50,7 @@ export class AuthService {
   }
 
   async startSession(user: UserEntity): Promise<Session> {
+    await this.users.markActive(user.id);
     const familyId = randomUUID();
     return this.sessionFor(user, familyId, await this.refreshTokens.issue(user.id, familyId));
   }
@@ -58,6 +59,7 @@ export class AuthService {
     const rotated = await this.refreshTokens.rotate(refreshToken);
     await this.users.actorFor(rotated.userId);
     const user = await this.users.findLive(rotated.userId);
+    await this.users.markActive(user.id);
     return this.sessionFor(user, rotated.familyId, rotated.refreshToken);
   }
 

@@ -5,6 +5,7 @@ import { AccountMailLimiter } from './account-mail-limiter';
 import { AccountService } from './account.service';
 import { AccountStatusService } from './account-status.service';
 import { AuthService } from './auth.service';
+import { InactiveAccountsService } from './inactive-accounts.service';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
 import { LoginLimiter } from './login-limiter';
@@ -29,12 +30,20 @@ import { VerificationMail } from './verification-mail';
     LoginLimiter,
     AccountMailLimiter,
     AccountService,
+    InactiveAccountsService,
     PasswordProof,
     VerificationMail,
     JwtStrategy,
     LocalStrategy,
   ],
-  exports: [AccountStatusService, AccountService, AuthService, UsersService, AccessTokenService],
+  exports: [
+    AccountStatusService,
+    AccountService,
+    AuthService,
+    InactiveAccountsService,
+    UsersService,
+    AccessTokenService,
+  ],
 })
 export class IdentityModule {}
 

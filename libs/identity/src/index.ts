@@ -8,6 +8,7 @@ export * from './users.service';
 export { ACCESS_TOKEN_SECONDS, AccessTokenService } from './tokens/access-token.service';
 export * from './account-erasure';
 export * from './account.service';
+export * from './inactive-accounts.service';
 export { ACCOUNT_TOKEN_SECONDS, mintAccountToken } from './tokens/account-tokens';
 export type { AccountTokenPurpose, MintedToken } from './tokens/account-tokens';
 export { REFRESH_TOKEN_DAYS } from './tokens/refresh-token.service';

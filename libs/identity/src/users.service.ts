@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { Actor, CommonErrors, Role, TransactionService } from '@haven/core';
 import { ACCOUNT_ERASURE, AccountErasure } from './account-erasure';
 import { Locale, UserEntity } from './entities/user.entity';
@@ -146,22 +146,37 @@ export class UsersService {
         );
         if (count <= 1) throw IdentityErrors.lastAdmin();
       }
-      await this.erasure?.erase(manager, user.id);
-      await manager.update(
-        UserEntity,
-        { id: user.id },
-        {
-          email: `deleted-${user.id}@deleted.invalid`,
-          displayName: 'Deleted user',
-          passwordHash: null,
-          deletedAt: new Date(),
-        },
-      );
-      await this.refreshTokens.revokeAllForUser(user.id, manager);
-      await manager.query(
-        `UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`,
-        [user.id],
-      );
+      await this.anonymise(manager, user.id);
     });
+  }
+
+  /**
+   * Anonymises an account inside the caller's transaction: other contexts let go of it first (which
+   * may refuse, e.g. the sole owner of an organisation), then nothing in the row identifies anyone.
+   */
+  async anonymise(manager: EntityManager, userId: string): Promise<void> {
+    await this.erasure?.erase(manager, userId);
+    await manager.update(
+      UserEntity,
+      { id: userId },
+      {
+        email: `deleted-${userId}@deleted.invalid`,
+        displayName: 'Deleted user',
+        passwordHash: null,
+        deletedAt: new Date(),
+      },
+    );
+    await this.refreshTokens.revokeAllForUser(userId, manager);
+    await manager.query(`UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [
+      userId,
+    ]);
+  }
+
+  /** A sign-in or a refresh: the account is in use, and any warning of its deletion is void. */
+  async markActive(userId: string): Promise<void> {
+    await this.users.query(
+      `UPDATE users SET last_active_at = clock_timestamp(), inactivity_warned_at = NULL WHERE id = $1`,
+      [userId],
+    );
   }
 }

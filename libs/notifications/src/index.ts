@@ -5,6 +5,7 @@ export * from './email.channel';
 export * from './entities/notification-preferences.entity';
 export * from './entities/notification.entity';
 export * from './feed.service';
+export * from './notification-retention.service';
 export * from './notifications.module';
 export * from './operations-stats.service';
 export * from './outbox-relay.service';

@@ -1,3 +1,4 @@
+import { NotificationRetentionService } from './notification-retention.service';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { VolunteeringModule } from '@haven/volunteering';
@@ -21,6 +22,7 @@ const SERVICES = [
   DigestsService,
   EmailChannel,
   FeedService,
+  NotificationRetentionService,
   OperationsStatsService,
   OutboxRelay,
   PreferencesService,

@@ -10,6 +10,8 @@ import {
   WORKER_HEARTBEAT_KEY,
   withoutRequestContent,
 } from '@haven/core';
+import { InactiveAccountsService } from '@haven/identity';
+import { NotificationRetentionService } from '@haven/notifications';
 import { VettingService } from '@haven/organizations';
 import { SafeguardingService } from '@haven/volunteering';
 import { JobHandlers } from '../job-handlers';
@@ -17,24 +19,37 @@ import { JobHandlers } from '../job-handlers';
 /**
  * Housekeeping jobs. The heartbeat proves, end to end, that the worker consumes its queues; the
  * daily reviews-due job reminds admins of organisations due for re-vetting, and the daily
- * expiry-warnings job warns of safeguarding clearances about to end.
+ * expiry-warnings job warns of safeguarding clearances about to end; the daily retention job warns,
+ * then anonymises, long-unused accounts and deletes old notifications and delivery errors.
  */
 @Processor(QueueName.System)
 export class SystemProcessor extends WorkerHost {
   private readonly logger = new Logger(SystemProcessor.name);
 
-  static readonly handles = [JobName.Heartbeat, JobName.ReviewsDue, JobName.ClearanceExpiryWarnings] as const;
+  static readonly handles = [
+    JobName.Heartbeat,
+    JobName.ReviewsDue,
+    JobName.ClearanceExpiryWarnings,
+    JobName.Retention,
+  ] as const;
 
   private readonly handlers: JobHandlers<(typeof SystemProcessor.handles)[number]> = {
     [JobName.Heartbeat]: (job) => this.heartbeat(job.data),
     [JobName.ReviewsDue]: async () => ({ due: await this.vetting.notifyReviewsDue() }),
     [JobName.ClearanceExpiryWarnings]: async () => ({ warned: await this.safeguarding.warnExpiring() }),
+    [JobName.Retention]: async () => ({
+      warned: await this.inactiveAccounts.warn(),
+      ...(await this.inactiveAccounts.anonymise()),
+      deleted: await this.notificationRetention.purge(),
+    }),
   };
 
   constructor(
     @InjectRedis() private readonly redis: Redis,
     private readonly vetting: VettingService,
     private readonly safeguarding: SafeguardingService,
+    private readonly inactiveAccounts: InactiveAccountsService,
+    private readonly notificationRetention: NotificationRetentionService,
   ) {
     super();
   }

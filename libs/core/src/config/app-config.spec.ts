@@ -16,6 +16,26 @@ describe('loadConfig', () => {
     expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
   });
 
+  it('keeps data for the documented retention periods unless told otherwise, within bounds', () => {
+    const config = loadConfig({});
+    expect(config.ACCOUNT_INACTIVE_DAYS).toBe(730);
+    expect(config.ACCOUNT_INACTIVE_WARNING_DAYS).toBe(30);
+    expect(config.NOTIFICATION_RETENTION_DAYS).toBe(90);
+    expect(loadConfig({ ACCOUNT_INACTIVE_DAYS: '365' }).ACCOUNT_INACTIVE_DAYS).toBe(365);
+    for (const [variable, value] of [
+      ['ACCOUNT_INACTIVE_DAYS', '59'],
+      ['ACCOUNT_INACTIVE_DAYS', 'forever'],
+      ['ACCOUNT_INACTIVE_WARNING_DAYS', '0'],
+      ['NOTIFICATION_RETENTION_DAYS', '6'],
+      ['NOTIFICATION_RETENTION_DAYS', '3651'],
+    ]) {
+      expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`${variable}: must`));
+    }
+    expect(() => loadConfig({ ACCOUNT_INACTIVE_DAYS: '90', ACCOUNT_INACTIVE_WARNING_DAYS: '90' })).toThrow(
+      /ACCOUNT_INACTIVE_WARNING_DAYS: must be shorter than ACCOUNT_INACTIVE_DAYS/,
+    );
+  });
+
   describe('the machine key outside production', () => {
     let dir: string;
     beforeEach(() => {

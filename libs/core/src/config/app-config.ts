@@ -108,6 +108,27 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Accounts unused (no sign-in, no session refresh) this many days are anonymised (two years). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(60, { message: 'must be at least 60' })
+  @Max(3650, { message: 'must be at most 3650' })
+  ACCOUNT_INACTIVE_DAYS = 730;
+
+  /** How many days before that the account's owner is warned (it must be shorter than the period). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(365, { message: 'must be at most 365' })
+  ACCOUNT_INACTIVE_WARNING_DAYS = 30;
+
+  /** Notifications (their bodies) and delivery errors older than this many days are deleted. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(7, { message: 'must be at least 7' })
+  @Max(3650, { message: 'must be at most 3650' })
+  NOTIFICATION_RETENTION_DAYS = 90;
+
   /**
    * The folder for this machine's development state: the signing key shared by every process
    * outside production, and the embedded PostgreSQL's data. Empty: the project's var/ folder.
@@ -160,6 +181,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(
       'MAIL_URL: must be an smtp:// URL when NODE_ENV=production (log: only writes mail to the log)',
     );
+  }
+  if (config.ACCOUNT_INACTIVE_WARNING_DAYS >= config.ACCOUNT_INACTIVE_DAYS) {
+    problems.push('ACCOUNT_INACTIVE_WARNING_DAYS: must be shorter than ACCOUNT_INACTIVE_DAYS');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   if (config.JWT_SECRET) {

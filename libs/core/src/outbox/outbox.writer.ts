@@ -29,6 +29,8 @@ export enum OutboxEvent {
   /** To the organisation's coordinators: places that went back to review after a revocation. */
   ClearanceRevokedReview = 'safeguarding.revoked_review',
   ClearanceExpiring = 'safeguarding.expiring',
+  /** The account has not been used for a long time and will be anonymised unless its owner signs in. */
+  AccountInactive = 'account.inactive',
 }
 
 export const ACCOUNT_EVENTS: readonly OutboxEvent[] = [

@@ -17,6 +17,8 @@ export enum JobName {
   /** Recreates reminder jobs from PostgreSQL (Redis holds nothing that cannot be rebuilt). */
   RemindersSweep = 'notifications.reminders-sweep',
   Digest = 'notifications.digest',
+  /** Daily: warns, then anonymises, long-inactive accounts; deletes old notifications and delivery errors. */
+  Retention = 'privacy.retention',
 }
 
 export interface JobPayloads {
@@ -27,6 +29,7 @@ export interface JobPayloads {
   [JobName.Reminder]: { signupId: string; startsAt: string };
   [JobName.RemindersSweep]: Record<string, never>;
   [JobName.Digest]: { frequency: 'daily' | 'weekly' };
+  [JobName.Retention]: Record<string, never>;
 }
 
 export const JOB_QUEUE: { [name in JobName]: QueueName } = {
@@ -37,6 +40,7 @@ export const JOB_QUEUE: { [name in JobName]: QueueName } = {
   [JobName.Reminder]: QueueName.Notifications,
   [JobName.RemindersSweep]: QueueName.Notifications,
   [JobName.Digest]: QueueName.Notifications,
+  [JobName.Retention]: QueueName.System,
 };
 
 /** Redis key where the worker records its last heartbeat (ISO time), read by the API's readiness details. */

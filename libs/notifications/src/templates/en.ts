@@ -114,6 +114,10 @@ export const EN: Record<NotificationEvent, (facts: Facts) => Message> = {
     title: `Safeguarding clearance ends on ${day(facts.payload.validUntil)}`,
     body: `The safeguarding clearance that ${organization(facts)} recorded for ${volunteer(facts)} is valid until ${day(facts.payload.validUntil)}. After that day they cannot be confirmed for its tasks that need safeguarding until a new clearance is recorded.`,
   }),
+  [OutboxEvent.AccountInactive]: (facts) => ({
+    title: `Your Haven account will be deleted on ${day(facts.payload.deleteOn)}`,
+    body: `You have not signed in to Haven for a long time. To keep only what is needed, unused accounts are deleted: your name and e-mail address are removed and only anonymous totals stay. Sign in before ${day(facts.payload.deleteOn)} to keep your account.`,
+  }),
   [OutboxEvent.Digest]: (facts) => ({
     title: `${facts.tasks?.length ?? 0} new task(s) that fit you`,
     body: (facts.tasks ?? [])
