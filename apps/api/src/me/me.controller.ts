@@ -7,27 +7,13 @@ import { PledgesService } from '@haven/needs';
 import { FeedService } from '@haven/notifications';
 import { MeService } from '@haven/organizations';
 import { SignupQueries } from '@haven/volunteering';
+import { MeDto } from './dto/me.dto';
 
 export class DeleteAccountDto {
   @ApiProperty({ description: 'The current password, to confirm' })
   @IsString()
   @MaxLength(128)
   password: string;
-}
-
-class MeOrganizationDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
-  @ApiProperty() status: string;
-  @ApiProperty({ enum: ['owner', 'coordinator'] }) memberRole: string;
-}
-
-class MeDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() email: string;
-  @ApiProperty() displayName: string;
-  @ApiProperty({ enum: ['admin', 'coordinator', 'volunteer'] }) role: string;
-  @ApiProperty({ type: MeOrganizationDto, nullable: true }) organization: MeOrganizationDto | null;
 }
 
 @ApiTags('me')
@@ -44,7 +30,7 @@ export class MeController {
 
   @Get()
   @ApiOkResponse({ type: MeDto })
-  me(@CurrentUser() actor: Actor): Promise<MeDto> {
+  me(@CurrentUser() actor: Actor) {
     return this.profiles.describe(actor);
   }
 
