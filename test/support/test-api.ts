@@ -6,6 +6,7 @@ import { AppConfig } from '@haven/core';
 import { AccessTokenService, UsersService } from '@haven/identity';
 import { createTestConfig, dropTestResources } from '@haven/testing';
 import { createApi } from '../../apps/api/src/app.factory';
+import { OpenApiContract } from './openapi-contract';
 
 export interface TestApi {
   app: NestFastifyApplication;
@@ -21,9 +22,11 @@ export async function startTestApi(overrides: Record<string, string> = {}): Prom
   const app = await createApi(config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  const http = request(app.getHttpServer());
+  const document = (await http.get('/api/openapi.json').expect(200)).body;
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: checkedAgainst(new OpenApiContract(document), http),
     config,
     db: app.get(DataSource),
     close: async () => {
@@ -31,6 +34,28 @@ export async function startTestApi(overrides: Record<string, string> = {}): Prom
       await dropTestResources(config);
     },
   };
+}
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
+
+/**
+ * The contract test: every answer the suites receive through `api.http` is checked against the
+ * served OpenAPI document first (route, status, content type, body schema); a breach fails the
+ * request with the route, the status and the schema error.
+ */
+function checkedAgainst(contract: OpenApiContract, agent: TestAgent): TestAgent {
+  const checked = Object.create(agent) as TestAgent;
+  for (const method of METHODS) {
+    const send = agent[method].bind(agent) as (url: string) => request.Test;
+    Object.defineProperty(checked, method, {
+      value: (url: string) =>
+        send(url).expect((response) => {
+          const violation = contract.violation(method, url, response);
+          if (violation) throw new Error(`OpenAPI contract: ${violation}`);
+        }),
+    });
+  }
+  return checked;
 }
 
 let counter = 0;

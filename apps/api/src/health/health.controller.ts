@@ -1,6 +1,6 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -10,6 +10,7 @@ import {
 import type Redis from 'ioredis';
 import { InjectRedis, Public, WORKER_HEARTBEAT_KEY, withTimeout } from '@haven/core';
 import { OperationsStatsService } from '@haven/notifications';
+import { LivenessDto, ReadinessDto } from './dto/health.dto';
 
 @ApiTags('health')
 @Public()
@@ -25,6 +26,7 @@ export class HealthController {
 
   /** 200 while the process runs. */
   @Get('live')
+  @ApiOkResponse({ type: LivenessDto })
   live() {
     return { status: 'ok' };
   }
@@ -32,6 +34,8 @@ export class HealthController {
   /** 200 only while PostgreSQL and Redis answer; 503 otherwise, with the same report of what is down. */
   @Get('ready')
   @HealthCheck()
+  @ApiOkResponse({ type: ReadinessDto, description: 'Ready' })
+  @ApiResponse({ status: 503, type: ReadinessDto, description: 'PostgreSQL or Redis does not answer' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     try {
       return await this.health.check([

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentUser, Roles } from '@haven/core';
 import { TaskInput, TasksService } from '@haven/needs';
 import { OptionalReasonDto } from './dto/need.dto';
 import { CreateTaskDto, TaskListQuery, UpdateTaskDto } from './dto/task.dto';
 import { IdParam } from '../id-param';
+import { ApiPage, ApiProblems } from '../openapi/decorators';
+import { TaskDto } from './dto/need-views.dto';
 
 /** A new task's input, with the defaults the contract leaves to us and the times as Dates. */
 export function taskInput(dto: CreateTaskDto): TaskInput {
@@ -21,12 +23,13 @@ export function taskInput(dto: CreateTaskDto): TaskInput {
 }
 
 @ApiTags('tasks')
-@ApiBearerAuth()
 @Controller('tasks')
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
+  /** Lists tasks, soonest first, with filters. */
   @Get()
+  @ApiPage(TaskDto)
   list(@CurrentUser() actor: Actor, @Query() query: TaskListQuery) {
     const { limit, cursor, from, to, ...filter } = query;
     return this.tasks.list(
@@ -36,13 +39,18 @@ export class TasksController {
     );
   }
 
+  /** One task. */
   @Get(':id')
+  @ApiOkResponse({ type: TaskDto })
   get(@CurrentUser() actor: Actor, @IdParam() id: string) {
     return this.tasks.get(actor, id);
   }
 
+  /** Changes a task; a started task's time and capacity are frozen. */
   @Patch(':id')
   @Roles('coordinator')
+  @ApiOkResponse({ type: TaskDto })
+  @ApiProblems(409, 422)
   update(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: UpdateTaskDto) {
     const { startsAt, endsAt, ...rest } = dto;
     return this.tasks.update(actor, id, {
@@ -52,9 +60,12 @@ export class TasksController {
     });
   }
 
+  /** Cancels a task; its volunteers are told. */
   @Post(':id/cancel')
   @Roles('coordinator')
   @HttpCode(200)
+  @ApiOkResponse({ type: TaskDto })
+  @ApiProblems(409, 422)
   cancel(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: OptionalReasonDto) {
     return this.tasks.cancel(actor, id, dto.reason);
   }

@@ -1,11 +1,5 @@
 import { applyDecorators, Type } from '@nestjs/common';
-import {
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiResponse,
-  ApiSecurity,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiResponse, ApiSecurity, getSchemaPath } from '@nestjs/swagger';
 import { ProblemDto } from './problem.dto';
 
 export const PROBLEM_STATUSES = {
@@ -16,6 +10,7 @@ export const PROBLEM_STATUSES = {
   409: 'The request conflicts with the current state',
   422: 'A free-text field carries personal details of a person (the privacy guard)',
   429: 'Too many requests: wait for Retry-After seconds',
+  500: 'An unexpected failure: the problem carries only an errorId to find it in the log',
   503: 'A dependency does not answer',
 } as const;
 

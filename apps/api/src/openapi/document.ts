@@ -4,6 +4,7 @@ import { PUBLIC_OPERATION, ROLES_OPERATION } from '@haven/core';
 import { PROBLEM_STATUSES, ProblemStatus } from './decorators';
 import metadata from './metadata';
 import { ProblemDto } from './problem.dto';
+import { INT32_MAX } from './schema';
 
 type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
 type Responses = Operation['responses'];
@@ -27,19 +28,19 @@ const TAGS: [string, string][] = [
 const rateLimitHeaders = {
   'X-RateLimit-Limit': {
     description: 'Requests allowed per address in the current minute',
-    schema: { type: 'integer', minimum: 1 },
+    schema: { type: 'integer', minimum: 1, maximum: INT32_MAX },
   },
   'X-RateLimit-Remaining': {
     description: 'Requests left in the current minute',
-    schema: { type: 'integer', minimum: 0 },
+    schema: { type: 'integer', minimum: 0, maximum: INT32_MAX },
   },
   'X-RateLimit-Reset': {
     description: 'Seconds until the current minute’s count resets',
-    schema: { type: 'integer', minimum: 0 },
+    schema: { type: 'integer', minimum: 0, maximum: 60 },
   },
   'Retry-After': {
     description: 'Seconds to wait before trying again',
-    schema: { type: 'integer', minimum: 1 },
+    schema: { type: 'integer', minimum: 1, maximum: 86_400 },
   },
 };
 
@@ -62,8 +63,17 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
     )
     .setVersion('1')
     .setLicense('AGPL-3.0-only', 'https://www.gnu.org/licenses/agpl-3.0.html')
-    .addServer('/', 'This server')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER)
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description:
+          'The access token from sign-in: a JWT (HS256, issuer and audience pinned, 15 minutes) ' +
+          'following the best current practices of RFC8725.',
+      },
+      BEARER,
+    )
     .addApiKey(
       { type: 'apiKey', in: 'query', name: 'token', description: 'The secret from POST /me/calendar-token' },
       'calendarToken',
@@ -78,6 +88,12 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
 }
 
 function completeDocument(document: OpenAPIObject): OpenAPIObject {
+  const server = {
+    url: '/',
+    description: 'The deployment serving this document (local, staging or production)',
+  };
+  // x-internal: false, the audience (OWASP API9): the API is meant for clients outside Haven.
+  document.servers = [Object.assign(server, { 'x-internal': false })];
   document.components = {
     ...document.components,
     headers: { ...document.components?.headers, ...rateLimitHeaders },
@@ -88,6 +104,7 @@ function completeDocument(document: OpenAPIObject): OpenAPIObject {
       if (operation) completeOperation(operation);
     }
   }
+  tightenSchemas(document);
   return document;
 }
 
@@ -110,21 +127,14 @@ function completeOperation(operation: Operation): void {
   }
 
   const responses: Responses = operation.responses;
-  for (const response of Object.entries(responses)) {
-    const [status, value] = response;
-    if (!value || !/^2/.test(status) || '$ref' in value) continue;
-    value.headers = {
-      ...value.headers,
-      ...Object.fromEntries(
-        ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'].map((name) => [
-          name,
-          { $ref: `#/components/headers/${name}` },
-        ]),
-      ),
-    };
+  const parameters = (operation.parameters ?? []) as { in?: string; name?: string; schema?: object }[];
+  for (const parameter of parameters) {
+    // Path ids are read with IdParam(): a uuid, and anything else answers 404.
+    if (parameter.in === 'path' && /^(id|\w+Id)$/.test(parameter.name ?? '')) {
+      parameter.schema = { type: 'string', format: 'uuid', maxLength: 36 };
+    }
   }
-  const parameters = (operation.parameters ?? []) as { in?: string }[];
-  const implied: ProblemStatus[] = [429];
+  const implied: ProblemStatus[] = [429, 500];
   if (!isPublic || operation.security?.length) implied.push(401);
   if (roles && roles.length > 0) implied.push(403);
   if (operation.requestBody || parameters.some((parameter) => parameter.in === 'query')) implied.push(400);
@@ -136,8 +146,42 @@ function completeOperation(operation: Operation): void {
       content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
     };
   }
+  for (const response of Object.entries(responses)) {
+    const [status, value] = response;
+    // The rate limiter runs before authentication, so its headers come with every answer it let
+    // through, errors included (not with failures before routing such as malformed JSON).
+    if (!value || !/^[24]/.test(status) || '$ref' in value) continue;
+    value.headers = {
+      ...value.headers,
+      ...Object.fromEntries(
+        ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'].map((name) => [
+          name,
+          { $ref: `#/components/headers/${name}` },
+        ]),
+      ),
+    };
+  }
   const tooMany = responses[429];
   if (tooMany && !('$ref' in tooMany)) {
-    tooMany.headers = { 'Retry-After': { $ref: '#/components/headers/Retry-After' } };
+    tooMany.headers = { ...tooMany.headers, 'Retry-After': { $ref: '#/components/headers/Retry-After' } };
   }
+}
+
+/** The longest text of each string format the API reads or writes (an instant as IsoInstant() reads it). */
+const FORMAT_LENGTH: Record<string, number> = { uuid: 36, date: 10, 'date-time': 29 };
+
+/**
+ * What holds for every schema alike: integers are PostgreSQL `integer`s (int32), and strings of a
+ * fixed format have that format's length. Walks the whole document in place.
+ */
+function tightenSchemas(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(tightenSchemas);
+  if (!node || typeof node !== 'object') return;
+  const schema = node as Record<string, unknown>;
+  if (schema.type === 'integer' && schema.format === undefined) schema.format = 'int32';
+  if (schema.type === 'string' && typeof schema.format === 'string' && schema.maxLength === undefined) {
+    const length = FORMAT_LENGTH[schema.format];
+    if (length) schema.maxLength = length;
+  }
+  Object.values(schema).forEach(tightenSchemas);
 }

@@ -10,7 +10,8 @@ export const AUTH_ROUTE = 'haven:auth-route';
 export const PUBLIC_OPERATION = 'x-haven-public';
 
 /** Opts a route out of the global authentication guard (and out of bearer auth in the API document). */
-export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(PUBLIC_OPERATION, true));
+export const Public = () =>
+  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(PUBLIC_OPERATION, true));
 
 /** Lists an operation's roles in the OpenAPI document (and adds its 403). */
 export const ROLES_OPERATION = 'x-haven-roles';

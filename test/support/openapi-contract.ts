@@ -1,0 +1,120 @@
+import Ajv, { ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { OpenAPIObject } from '@nestjs/swagger';
+
+type Json = Record<string, unknown>;
+
+interface Route {
+  template: string;
+  pattern: RegExp;
+  params: number;
+  operations: Record<string, Json>;
+}
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | undefined>;
+  body: unknown;
+  text?: string;
+}
+
+/** Routes served beside the API that the document rightly leaves out. */
+const OUTSIDE_THE_API = [/^\/api\/docs/, /^\/api\/openapi\.(json|yaml)$/, /^\/admin\/queues(\/|$)/];
+
+/**
+ * Checks answers against the OpenAPI document: the route and its status must be documented, and a
+ * JSON body must match the schema for that status and content type. Objects are closed (no property
+ * the document does not list), so a field added to a view without its DTO fails too.
+ */
+export class OpenApiContract {
+  private readonly ajv = new Ajv({ strict: false, allErrors: true });
+  private readonly routes: Route[];
+  private readonly validators = new Map<string, ValidateFunction>();
+
+  constructor(document: OpenAPIObject) {
+    addFormats(this.ajv);
+    this.ajv.addSchema({ $id: 'openapi', components: toJsonSchema(document.components ?? {}) });
+    this.routes = Object.entries(document.paths)
+      .map(([template, operations]) => ({
+        template,
+        pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+        params: (template.match(/\{/g) ?? []).length,
+        operations: operations as Record<string, Json>,
+      }))
+      // `/tasks/recommended` before `/tasks/{id}`
+      .sort((a, b) => a.params - b.params);
+  }
+
+  /** The reason an answer breaks the contract, or null when it keeps to it. */
+  violation(method: string, url: string, answer: Answer): string | null {
+    const path = new URL(url, 'http://haven.invalid').pathname;
+    const verb = method.toLowerCase();
+    const route = this.routes.find((candidate) => candidate.pattern.test(path) && candidate.operations[verb]);
+    const where = `${method.toUpperCase()} ${route?.template ?? path} answered ${answer.status}`;
+    if (!route) {
+      // Unknown routes answer 404 (405 never: Fastify answers 404 for an unknown method too).
+      if (answer.status === 404 || OUTSIDE_THE_API.some((pattern) => pattern.test(path))) return null;
+      return `${where}: the route is not in the OpenAPI document`;
+    }
+    const operation = route.operations[verb];
+    const responses = operation.responses as Record<string, Json>;
+    const response = responses[String(answer.status)];
+    if (!response) {
+      return `${where}: status not documented (documented: ${Object.keys(responses).join(', ')})`;
+    }
+    const content = response.content as Record<string, Json> | undefined;
+    const contentType = (answer.headers['content-type'] ?? '').split(';')[0].trim();
+    const empty = answer.text === undefined || answer.text === '';
+    if (!content) {
+      return empty ? null : `${where}: a body the document does not describe (${contentType})`;
+    }
+    const media = content[contentType];
+    if (!media) {
+      return `${where}: content type ${contentType || '(none)'} not documented (${Object.keys(content).join(', ')})`;
+    }
+    if (!/json$/.test(contentType)) return null;
+    const key = `${verb} ${route.template} ${answer.status} ${contentType}`;
+    let validate = this.validators.get(key);
+    if (!validate) {
+      validate = this.ajv.compile(toJsonSchema(media.schema ?? {}) as Json);
+      this.validators.set(key, validate);
+    }
+    if (validate(answer.body)) return null;
+    const errors = (validate.errors ?? [])
+      .slice(0, 5)
+      .map((error) => `${error.instancePath || '(body)'} ${error.message}${paramsOf(error.params)}`)
+      .join('; ');
+    return `${where} (${contentType}), body does not match the document: ${errors}\nbody: ${JSON.stringify(answer.body).slice(0, 500)}`;
+  }
+}
+
+function paramsOf(params: Record<string, unknown>): string {
+  if ('additionalProperty' in params) return ` (${String(params.additionalProperty)})`;
+  if ('allowedValues' in params) return ` (${JSON.stringify(params.allowedValues)})`;
+  return '';
+}
+
+/**
+ * OpenAPI 3.0 schema objects as JSON Schema: `nullable` becomes a null alternative, references point
+ * into the document registered as `openapi`, and objects that list properties admit no others.
+ */
+function toJsonSchema(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(toJsonSchema);
+  if (!value || typeof value !== 'object') return value;
+  const schema: Json = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (key === '$ref' && typeof child === 'string' && child.startsWith('#/'))
+      schema.$ref = `openapi${child}`;
+    else if (key === 'properties' && child && typeof child === 'object') {
+      schema.properties = Object.fromEntries(
+        Object.entries(child).map(([name, property]) => [name, toJsonSchema(property)]),
+      );
+    } else schema[key] = toJsonSchema(child);
+  }
+  if (schema.properties && schema.additionalProperties === undefined) schema.additionalProperties = false;
+  if (schema.nullable === true) {
+    delete schema.nullable;
+    return { anyOf: [schema, { type: 'null' }] };
+  }
+  return schema;
+}
