@@ -5,9 +5,11 @@ import { ProblemDto } from './problem.dto';
 export const PROBLEM_STATUSES = {
   400: 'The request is malformed: the problem lists every invalid field',
   401: 'No valid access token',
-  403: 'The caller’s role may not do this',
+  403: 'The caller’s role may not do this, or the account is suspended',
   404: 'Nothing with this id that the caller may see',
   409: 'The request conflicts with the current state',
+  413: 'The body is larger than 1 MiB',
+  415: 'The body is not JSON',
   422: 'A free-text field carries personal details of a person (the privacy guard)',
   429: 'Too many requests: wait for Retry-After seconds',
   500: 'An unexpected failure: the problem carries only an errorId to find it in the log',

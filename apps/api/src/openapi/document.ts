@@ -135,9 +135,11 @@ function completeOperation(operation: Operation): void {
     }
   }
   const implied: ProblemStatus[] = [429, 500];
-  if (!isPublic || operation.security?.length) implied.push(401);
-  if (roles && roles.length > 0) implied.push(403);
+  if (!isPublic) implied.push(401);
+  // A suspended account is refused everywhere it is signed in, not only where roles are checked.
+  if (!isPublic) implied.push(403);
   if (operation.requestBody || parameters.some((parameter) => parameter.in === 'query')) implied.push(400);
+  if (operation.requestBody) implied.push(413, 415);
   if (parameters.some((parameter) => parameter.in === 'path')) implied.push(404);
   for (const status of implied) {
     if (responses[status]) continue;

@@ -61,6 +61,7 @@ export class MeVolunteeringController {
   @Get('calendar.ics')
   @Public()
   @ApiCalendarToken()
+  @ApiProblems(404)
   @ApiOkResponse({
     description: 'An iCalendar feed of the caller’s confirmed shifts',
     content: { 'text/calendar': { schema: { type: 'string' } } },
