@@ -139,6 +139,17 @@ describe('The OpenAPI document', () => {
     });
   });
 
+  it('documents the rate-limit headers the API sends, on successes and errors alike', async () => {
+    for (const response of [
+      await api.http.get('/health/live').expect(200),
+      await api.http.get('/api/v1/tasks').expect(401),
+    ]) {
+      expect(Number(response.headers['x-ratelimit-limit'])).toBeGreaterThan(0);
+      expect(response.headers['x-ratelimit-remaining']).toMatch(/^\d+$/);
+      expect(response.headers['x-ratelimit-reset']).toMatch(/^\d+$/);
+    }
+  });
+
   it('documents what the HTTP layer answers before a route runs: 413 and 415 as problem+json', async () => {
     // Both go through the contract check of api.http, so they must be documented.
     await api.http

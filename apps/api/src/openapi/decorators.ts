@@ -19,8 +19,9 @@ export const PROBLEM_STATUSES = {
 export type ProblemStatus = keyof typeof PROBLEM_STATUSES;
 
 /**
- * The errors an operation can answer, each an application/problem+json `Problem`. 401 and 429 are
- * added to every operation by the document itself (see document.ts), so list only the others.
+ * The errors an operation can answer beyond those document.ts adds wherever they apply (401 and 403
+ * when signed in, 400 with a body or query, 404 with a path id, 413 and 415 with a body, 429, 500):
+ * usually 409 and 422. Each is an application/problem+json `ProblemDto`.
  */
 export const ApiProblems = (...statuses: ProblemStatus[]) =>
   applyDecorators(
