@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { PUBLIC_OPERATION, ROLES_OPERATION } from '@haven/core';
+import { EmptyBody, PUBLIC_OPERATION, ROLES_OPERATION } from '@haven/core';
 import { PROBLEM_STATUSES, ProblemStatus } from './decorators';
 import metadata from './metadata';
 import { ProblemDto } from './problem.dto';
@@ -126,6 +126,10 @@ function completeOperation(operation: Operation): void {
     operation.description = operation.description ? `${operation.description}\n\n${who}` : who;
   }
 
+  // An action that takes no fields accepts no body at all as well as `{}`.
+  const body = operation.requestBody as { required?: boolean; content?: Record<string, { schema?: object }> };
+  const bodySchema = body?.content?.['application/json']?.schema as { $ref?: string } | undefined;
+  if (bodySchema?.$ref === getSchemaPath(EmptyBody)) body.required = false;
   const responses: Responses = operation.responses;
   const parameters = (operation.parameters ?? []) as { in?: string; name?: string; schema?: object }[];
   for (const parameter of parameters) {
