@@ -1,17 +1,20 @@
 import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
 import { NEED_CATEGORIES, ROLES } from '@haven/core';
+import { AGE_GROUPS, NEED_STATUSES, URGENCIES } from '@haven/needs';
 
 /**
  * Named enums: each becomes one schema component that every property using it refers to, so a
- * generated client gets one type per vocabulary.
+ * generated client gets one type per vocabulary. Values come from the libraries' constants where
+ * they export one; the others mirror their string-union types (the contract test catches drift).
  */
 export const ENUMS = {
   NeedCategory: NEED_CATEGORIES,
   Role: ROLES,
   RegistrationRole: ['volunteer', 'coordinator'],
-  Urgency: ['low', 'medium', 'high', 'critical'],
-  AgeGroup: ['children', 'youth', 'adults', 'mixed'],
-  NeedStatus: ['open', 'filled', 'closed', 'cancelled'],
+  Urgency: URGENCIES,
+  AgeGroup: AGE_GROUPS,
+  NeedStatus: NEED_STATUSES,
+  NeedSort: ['newest', 'urgency'],
   TaskStatus: ['open', 'cancelled'],
   SignupMode: ['open', 'review'],
   SignupStatus: ['pending', 'confirmed', 'waitlisted', 'declined', 'withdrawn', 'attended', 'no_show'],

@@ -146,7 +146,7 @@ export class NeedListQuery extends PageQuery {
   @NoControlCharacters()
   q?: string;
 
-  @ApiPropertyOptional({ enum: ['newest', 'urgency'], default: 'newest' })
+  @ApiEnum('NeedSort', { required: false, default: 'newest' })
   @IsOptional()
   @IsIn(['newest', 'urgency'])
   sort?: 'newest' | 'urgency';
