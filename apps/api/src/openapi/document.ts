@@ -177,13 +177,20 @@ function completeOperation(operation: Operation): void {
 const FORMAT_LENGTH: Record<string, number> = { uuid: 36, date: 10, 'date-time': 29 };
 
 /**
- * What holds for every schema alike: integers are PostgreSQL `integer`s (int32), and strings of a
- * fixed format have that format's length. Walks the whole document in place.
+ * What holds for every schema alike: integers are PostgreSQL `integer`s (int32), strings of a fixed
+ * format have that format's length, and a lone reference needs no allOf. Walks the document in place.
  */
 function tightenSchemas(node: unknown): void {
   if (Array.isArray(node)) return node.forEach(tightenSchemas);
   if (!node || typeof node !== 'object') return;
   const schema = node as Record<string, unknown>;
+  // Nest wraps a referenced enum in a one-element allOf even with nothing beside it: the reference alone.
+  const keys = Object.keys(schema);
+  if (keys.length === 1 && keys[0] === 'allOf' && Array.isArray(schema.allOf) && schema.allOf.length === 1) {
+    const [only] = schema.allOf as Record<string, unknown>[];
+    delete schema.allOf;
+    Object.assign(schema, only);
+  }
   if (schema.type === 'integer' && schema.format === undefined) schema.format = 'int32';
   if (schema.type === 'string' && typeof schema.format === 'string' && schema.maxLength === undefined) {
     const length = FORMAT_LENGTH[schema.format];
