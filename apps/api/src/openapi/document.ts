@@ -121,10 +121,15 @@ function completeOperation(operation: Operation): void {
   } else {
     delete operation.security; // the document-wide bearer requirement applies
   }
-  if (roles && roles.length > 0) {
-    const who = `Roles: ${roles.join(', ')}.`;
-    operation.description = operation.description ? `${operation.description}\n\n${who}` : who;
-  }
+  // Who may call it, in words, for the reader of the document.
+  const who = isPublic
+    ? operation.security?.length
+      ? 'Authenticated by its own token in the query, not by a bearer token.'
+      : 'Public: no token needed.'
+    : roles && roles.length > 0
+      ? `Roles: ${roles.join(', ')}.`
+      : 'Any signed-in account.';
+  operation.description = operation.description ? `${operation.description}\n\n${who}` : who;
 
   // An action that takes no fields accepts no body at all as well as `{}`.
   const body = operation.requestBody as { required?: boolean; content?: Record<string, { schema?: object }> };
