@@ -25,6 +25,6 @@ export class ProblemDto {
   @ApiPropertyOptional({ type: [FieldErrorDto], description: 'One entry per invalid field' })
   errors?: FieldErrorDto[];
 
-  @ApiPropertyOptional({ description: 'On a 500 only: the id to find the error in the log' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'On a 500 only: the id to find the error in the log' })
   errorId?: string;
 }

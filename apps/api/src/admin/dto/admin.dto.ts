@@ -25,7 +25,7 @@ export class AuditEntryDto {
   @ApiUuid({ nullable: true, description: 'Null for the system' }) actorId: string | null;
   @ApiProperty({ example: 'organization.approved' }) action: string;
   @ApiProperty({ example: 'organization' }) entity: string;
-  @ApiProperty({ description: 'Usually a uuid' }) entityId: string;
+  @ApiUuid() entityId: string;
   /** What happened, without personal data: ids and categories, never names, e-mails or reasons. */
   summary: string;
   createdAt: Date;
