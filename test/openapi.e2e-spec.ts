@@ -204,6 +204,30 @@ describe('The OpenAPI document', () => {
       expect(violation).toContain("must have required property 'longitude'");
     });
 
+    it('fails a request body the API accepted but the document would refuse', () => {
+      const camp = { name: 'Camp', country: 'JO', region: 'R', timezone: 'Asia/Amman' };
+      const created = {
+        status: 201,
+        headers: json,
+        body: { id: '6f1c2a43-4b8e-4b7a-9f59-1f0d7c4d9e11', ...camp, latitude: null, longitude: null },
+        text: '{}',
+      };
+      expect(contract.violation('POST', '/api/v1/camps', created, { body: camp })).toBeNull();
+      expect(
+        contract.violation('POST', '/api/v1/camps', created, { body: { ...camp, capacity: 3 } }),
+      ).toContain(
+        'POST /api/v1/camps answered 201, but the request body it accepted does not match the document: (body) must NOT have additional properties (capacity)',
+      );
+      // A refused request is the suites' unhappy path: only the answer is checked then.
+      const refused = {
+        status: 400,
+        headers: problem,
+        body: { type: 'urn:haven:problem:validation', title: 'Bad Request', status: 400 },
+        text: '{}',
+      };
+      expect(contract.violation('POST', '/api/v1/camps', refused, { body: { capacity: 3 } })).toBeNull();
+    });
+
     it('fails an error that is not problem+json, and a route the document does not know', () => {
       expect(
         contract.violation('POST', '/api/v1/camps', { status: 400, headers: json, body: {}, text: '{}' }),

@@ -18,6 +18,11 @@ interface Answer {
   text?: string;
 }
 
+/** What the client sent: its JSON body, if any (supertest's `send`). */
+interface Sent {
+  body?: unknown;
+}
+
 /** Routes served beside the API that the document rightly leaves out. */
 const OUTSIDE_THE_API = [/^\/api\/docs/, /^\/api\/openapi\.(json|yaml)$/, /^\/admin\/queues(\/|$)/];
 
@@ -45,8 +50,12 @@ export class OpenApiContract {
       .sort((a, b) => a.params - b.params);
   }
 
-  /** The reason an answer breaks the contract, or null when it keeps to it. */
-  violation(method: string, url: string, answer: Answer): string | null {
+  /**
+   * The reason an exchange breaks the contract, or null when it keeps to it: the answer must be
+   * documented and match, and a body the API accepted (2xx) must match the documented request
+   * schema, since what the API takes the document must take too.
+   */
+  violation(method: string, url: string, answer: Answer, sent: Sent = {}): string | null {
     const path = new URL(url, 'http://haven.invalid').pathname;
     const verb = method.toLowerCase();
     const route = this.routes.find((candidate) => candidate.pattern.test(path) && candidate.operations[verb]);
@@ -57,6 +66,8 @@ export class OpenApiContract {
       return `${where}: the route is not in the OpenAPI document`;
     }
     const operation = route.operations[verb];
+    const refused = /^2/.test(String(answer.status)) ? this.requestViolation(route, verb, sent) : null;
+    if (refused) return `${where}, but the request body it accepted does not match the document: ${refused}`;
     const responses = operation.responses as Record<string, Json>;
     const response = responses[String(answer.status)];
     if (!response) {
@@ -80,12 +91,42 @@ export class OpenApiContract {
       this.validators.set(key, validate);
     }
     if (validate(answer.body)) return null;
-    const errors = (validate.errors ?? [])
-      .slice(0, 5)
-      .map((error) => `${error.instancePath || '(body)'} ${error.message}${paramsOf(error.params)}`)
-      .join('; ');
-    return `${where} (${contentType}), body does not match the document: ${errors}\nbody: ${JSON.stringify(answer.body).slice(0, 500)}`;
+    return `${where} (${contentType}), body does not match the document: ${describe(validate, answer.body)}`;
   }
+
+  private requestViolation(route: Route, verb: string, sent: Sent): string | null {
+    const requestBody = route.operations[verb].requestBody as Json | undefined;
+    const schema = (requestBody?.content as Record<string, Json> | undefined)?.['application/json']?.schema;
+    const body = typeof sent.body === 'string' ? parseJson(sent.body) : sent.body;
+    const empty =
+      body === undefined || body === null || (typeof body === 'object' && Object.keys(body).length === 0);
+    if (!schema) return empty ? null : 'the operation takes no body';
+    if (body === undefined || body === null)
+      return requestBody?.required ? 'a required body is missing' : null;
+    const key = `request ${verb} ${route.template}`;
+    let validate = this.validators.get(key);
+    if (!validate) {
+      validate = this.ajv.compile(toJsonSchema(schema) as Json);
+      this.validators.set(key, validate);
+    }
+    return validate(body) ? null : describe(validate, body);
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function describe(validate: ValidateFunction, body: unknown): string {
+  const errors = (validate.errors ?? [])
+    .slice(0, 5)
+    .map((error) => `${error.instancePath || '(body)'} ${error.message}${paramsOf(error.params)}`)
+    .join('; ');
+  return `${errors}\nbody: ${JSON.stringify(body)?.slice(0, 500)}`;
 }
 
 function paramsOf(params: Record<string, unknown>): string {

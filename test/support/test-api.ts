@@ -40,19 +40,22 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as 
 
 /**
  * The contract test: every answer the suites receive through `api.http` is checked against the
- * served OpenAPI document first (route, status, content type, body schema); a breach fails the
- * request with the route, the status and the schema error.
+ * served OpenAPI document first (route, status, content type, body schema, and the request body
+ * when the API accepted it); a breach fails the request with the route, the status and the error.
  */
 function checkedAgainst(contract: OpenApiContract, agent: TestAgent): TestAgent {
   const checked = Object.create(agent) as TestAgent;
   for (const method of METHODS) {
     const send = agent[method].bind(agent) as (url: string) => request.Test;
     Object.defineProperty(checked, method, {
-      value: (url: string) =>
-        send(url).expect((response) => {
-          const violation = contract.violation(method, url, response);
+      value: (url: string) => {
+        const test = send(url);
+        return test.expect((response) => {
+          const sent = { body: (test as unknown as { _data?: unknown })._data };
+          const violation = contract.violation(method, url, response, sent);
           if (violation) throw new Error(`OpenAPI contract: ${violation}`);
-        }),
+        });
+      },
     });
   }
   return checked;
