@@ -184,7 +184,7 @@ describe('The OpenAPI document', () => {
 
     it('fails a body that does not match, with the schema error', () => {
       const id = '6f1c2a43-4b8e-4b7a-9f59-1f0d7c4d9e11';
-      const violation = contract.violation('GET', `/api/v1/camps/${id}?x=1`, {
+      const violation = contract.violation('GET', `/api/v1/camps/${id}`, {
         status: 200,
         headers: json,
         body: {
@@ -216,7 +216,15 @@ describe('The OpenAPI document', () => {
       expect(
         contract.violation('POST', '/api/v1/camps', created, { body: { ...camp, capacity: 3 } }),
       ).toContain(
-        'POST /api/v1/camps answered 201, but the request body it accepted does not match the document: (body) must NOT have additional properties (capacity)',
+        'POST /api/v1/camps answered 201, but the request it accepted does not match the document: (body) must NOT have additional properties (capacity)',
+      );
+      const page = { status: 200, headers: json, body: { items: [], nextCursor: null }, text: '{}' };
+      expect(contract.violation('GET', '/api/v1/camps?limit=5', page)).toBeNull();
+      expect(contract.violation('GET', '/api/v1/camps?limit=500', page)).toContain(
+        'query parameter limit=500: (body) must be <= 100',
+      );
+      expect(contract.violation('GET', '/api/v1/camps?sort=name', page)).toContain(
+        'query parameter sort is not documented',
       );
       // A refused request is the suites' unhappy path: only the answer is checked then.
       const refused = {

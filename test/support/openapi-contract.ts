@@ -52,8 +52,8 @@ export class OpenApiContract {
 
   /**
    * The reason an exchange breaks the contract, or null when it keeps to it: the answer must be
-   * documented and match, and a body the API accepted (2xx) must match the documented request
-   * schema, since what the API takes the document must take too.
+   * documented and match, and a request the API accepted (2xx) must match the documented query
+   * parameters and request body, since what the API takes the document must take too.
    */
   violation(method: string, url: string, answer: Answer, sent: Sent = {}): string | null {
     const path = new URL(url, 'http://haven.invalid').pathname;
@@ -66,8 +66,8 @@ export class OpenApiContract {
       return `${where}: the route is not in the OpenAPI document`;
     }
     const operation = route.operations[verb];
-    const refused = /^2/.test(String(answer.status)) ? this.requestViolation(route, verb, sent) : null;
-    if (refused) return `${where}, but the request body it accepted does not match the document: ${refused}`;
+    const refused = /^2/.test(String(answer.status)) ? this.requestViolation(route, verb, sent, url) : null;
+    if (refused) return `${where}, but the request it accepted does not match the document: ${refused}`;
     const responses = operation.responses as Record<string, Json>;
     const response = responses[String(answer.status)];
     if (!response) {
@@ -94,7 +94,21 @@ export class OpenApiContract {
     return `${where} (${contentType}), body does not match the document: ${describe(validate, answer.body)}`;
   }
 
-  private requestViolation(route: Route, verb: string, sent: Sent): string | null {
+  private requestViolation(route: Route, verb: string, sent: Sent, url: string): string | null {
+    const parameters = (route.operations[verb].parameters ?? []) as Json[];
+    for (const [name, value] of new URL(url, 'http://haven.invalid').searchParams) {
+      const parameter = parameters.find((candidate) => candidate.in === 'query' && candidate.name === name);
+      if (!parameter) return `query parameter ${name} is not documented`;
+      const key = `query ${verb} ${route.template} ${name}`;
+      let validate = this.validators.get(key);
+      if (!validate) {
+        validate = this.ajv.compile(toJsonSchema(parameter.schema ?? {}) as Json);
+        this.validators.set(key, validate);
+      }
+      if (!validate(queryValue(value, parameter.schema as Json | undefined))) {
+        return `query parameter ${name}=${value}: ${describe(validate, value)}`;
+      }
+    }
     const requestBody = route.operations[verb].requestBody as Json | undefined;
     const schema = (requestBody?.content as Record<string, Json> | undefined)?.['application/json']?.schema;
     const body = typeof sent.body === 'string' ? parseJson(sent.body) : sent.body;
@@ -111,6 +125,16 @@ export class OpenApiContract {
     }
     return validate(body) ? null : describe(validate, body);
   }
+}
+
+/** A query-string value as the type its schema names (query strings carry only text). */
+function queryValue(value: string, schema: Json | undefined): unknown {
+  const type = schema?.type;
+  if ((type === 'integer' || type === 'number') && value.trim() !== '' && !Number.isNaN(Number(value))) {
+    return Number(value);
+  }
+  if (type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
 }
 
 function parseJson(text: string): unknown {
