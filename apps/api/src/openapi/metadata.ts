@@ -714,8 +714,8 @@ export default async () => {
                   'Opens the queues dashboard for this browser: a short-lived HTTP-only cookie for /admin/queues.',
               },
               auditLog: { summary: 'The audit log, newest first, filtered by actor, entity or action.' },
-              suspend: { summary: 'Suspends an account: it is signed out everywhere at once.', type: Object },
-              reinstate: { summary: 'Reinstates a suspended account.', type: Object },
+              suspend: { summary: 'Suspends an account: it is signed out everywhere at once.' },
+              reinstate: { summary: 'Reinstates a suspended account.' },
               stats: { summary: 'Platform-wide counts, outbox lag and queue depths.' },
             },
           },
@@ -737,10 +737,7 @@ export default async () => {
             OrganizationsController: {
               apply: { summary: 'Applies for an organisation; it stays pending until an admin approves it.' },
               list: { summary: 'Lists organisations: approved ones for everyone; admins see every status.' },
-              get: {
-                summary: 'One organisation, with the full record for its members and admins.',
-                type: Object,
-              },
+              get: { summary: 'One organisation, with the full record for its members and admins.' },
               approve: { summary: 'Approves a pending organisation after vetting (admins).' },
               reject: { summary: 'Rejects a pending organisation, with the reason it is told (admins).' },
               suspend: {
@@ -761,18 +758,13 @@ export default async () => {
           import('../auth/auth.controller'),
           {
             AuthController: {
-              register: {
-                summary: 'Creates a volunteer or coordinator account and signs it in.',
-                type: Object,
-              },
+              register: { summary: 'Creates a volunteer or coordinator account and signs it in.' },
               login: {
                 summary: 'Signs in with e-mail and password; failed attempts are limited per account.',
-                type: Object,
               },
               refresh: {
                 summary:
                   'Trades a refresh token for a new session; replaying a used one ends its whole family.',
-                type: Object,
               },
               logout: { summary: 'Signs out: the refresh token and its family stop working.' },
             },
@@ -786,7 +778,6 @@ export default async () => {
               ready: {
                 summary:
                   '200 only while PostgreSQL and Redis answer; 503 otherwise, with the same report of what is down.',
-                type: Object,
               },
             },
           },
@@ -850,8 +841,8 @@ export default async () => {
               list: { summary: "The caller's in-app notifications, newest first." },
               readAll: { summary: 'Marks every notification of the caller read.' },
               read: { summary: 'Marks one notification read.' },
-              getPreferences: { summary: 'How the caller wants to be notified.', type: Object },
-              putPreferences: { summary: 'Saves how the caller wants to be notified.', type: Object },
+              getPreferences: { summary: 'How the caller wants to be notified.' },
+              putPreferences: { summary: 'Saves how the caller wants to be notified.' },
             },
           },
         ],
@@ -871,7 +862,6 @@ export default async () => {
               revokeCalendar: { summary: "Revokes the calendar's secret address." },
               feed: {
                 summary: "Calendar apps cannot send a bearer token: the feed's own token authenticates it.",
-                type: String,
               },
             },
           },
