@@ -150,12 +150,16 @@ function completeOperation(operation: Operation): void {
   if (operation.requestBody || parameters.some((parameter) => parameter.in === 'query')) implied.push(400);
   if (operation.requestBody) implied.push(413, 415);
   if (parameters.some((parameter) => parameter.in === 'path')) implied.push(404);
+  const problemContent = { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } };
   for (const status of implied) {
-    if (responses[status]) continue;
-    responses[status] = {
-      description: PROBLEM_STATUSES[status],
-      content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
-    };
+    if (!responses[status])
+      responses[status] = { description: PROBLEM_STATUSES[status], content: problemContent };
+  }
+  // An error declared with only a description (@ApiNotFoundResponse({ description })) is a problem too.
+  for (const [status, response] of Object.entries(responses)) {
+    if (/^[45]/.test(status) && response && !('$ref' in response) && !response.content) {
+      response.content = problemContent;
+    }
   }
   for (const response of Object.entries(responses)) {
     const [status, value] = response;
