@@ -3,6 +3,7 @@ import { OrganizationsCampsAuditOutbox1764060000000 } from './1764060000000-orga
 import { NeedsItemsPledgesTasks1764070000000 } from './1764070000000-needs-items-pledges-tasks';
 import { Volunteering1764080000000 } from './1764080000000-volunteering';
 import { Notifications1764090000000 } from './1764090000000-notifications';
+import { UpdatedNotBeforeCreated1764100000000 } from './1764100000000-updated-not-before-created';
 
 /** Every migration, in order. Listed explicitly: globs break in monorepo builds. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   NeedsItemsPledgesTasks1764070000000,
   Volunteering1764080000000,
   Notifications1764090000000,
+  UpdatedNotBeforeCreated1764100000000,
 ];

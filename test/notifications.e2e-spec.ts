@@ -198,7 +198,7 @@ describe('notifications through the outbox, the queue and the mail transport (e2
         await api.http.post(`/api/v1/me/notifications/${newest.id}/read`).set(bearer(stranger)),
         404,
       );
-      expectProblem(await api.http.post('/api/v1/me/notifications/nope/read').set(bearer(owner)), 404);
+      expectProblem(await api.http.post('/api/v1/me/notifications/nope/read').set(bearer(owner)), 400, 'id');
       await api.http.post('/api/v1/me/notifications/read-all').set(bearer(owner)).expect(204);
       expect((await feed(owner, '?unread=true')).body.items).toEqual([]);
       expectProblem(await api.http.get('/api/v1/me/notifications'), 401);
@@ -373,7 +373,7 @@ describe('notifications through the outbox, the queue and the mail transport (e2
 
   describe('operations', () => {
     it('shows outbox lag and queue depths in readiness and admin stats', async () => {
-      const ready = await api.http.get('/health/ready').expect(200);
+      const ready = await api.http.get('/health/ready').set(bearer(admin)).expect(200);
       expect(ready.body.details.notifications).toEqual(
         expect.objectContaining({
           status: 'up',

@@ -223,7 +223,7 @@ describe('organisations and vetting (e2e)', () => {
       );
     });
 
-    it('shows an approved organisation publicly, and answers 404 for unknown or malformed ids', async () => {
+    it('shows an approved organisation publicly, and answers 404 for unknown ids and 400 for malformed ones', async () => {
       const { organizationId } = await registerOrganization(api, admin);
       const response = await api.http
         .get(`/api/v1/organizations/${organizationId}`)
@@ -235,7 +235,7 @@ describe('organisations and vetting (e2e)', () => {
         await api.http.get('/api/v1/organizations/00000000-0000-4000-8000-000000000000').set(bearer(admin)),
         404,
       );
-      expectProblem(await api.http.get('/api/v1/organizations/not-a-uuid').set(bearer(admin)), 404);
+      expectProblem(await api.http.get('/api/v1/organizations/not-a-uuid').set(bearer(admin)), 400, 'id');
     });
   });
 

@@ -57,7 +57,7 @@ describe('the API while Redis is away (e2e)', () => {
       );
     expect(rows).toEqual([{ relayed_at: null }]);
 
-    const ready = await http.get('/health/ready');
+    const ready = await http.get('/health/ready').set('Authorization', `Bearer ${admin}`);
     expect(ready.status).toBe(503);
     expect(ready.body.error.redis.status).toBe('down');
     expect(ready.body.info.database.status).toBe('up');

@@ -153,7 +153,7 @@ describe('sign-ups, waitlists, review, safeguarding and attendance (e2e)', () =>
       for (const caller of [owner, otherOwner, admin]) expectProblem(await signUp(caller, taskId), 403);
       const volunteer = await register(api);
       expectProblem(await signUp(volunteer, '00000000-0000-4000-8000-000000000000'), 404);
-      expectProblem(await signUp(volunteer, 'not-a-task'), 404);
+      expectProblem(await signUp(volunteer, 'not-a-task'), 400, 'id');
       expectProblem(
         await api.http.post(`/api/v1/tasks/${taskId}/signups`).set(bearer(volunteer)).send({ note: 'x' }),
         400,

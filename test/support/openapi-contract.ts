@@ -56,13 +56,16 @@ export class OpenApiContract {
    * parameters and request body, since what the API takes the document must take too.
    */
   violation(method: string, url: string, answer: Answer, sent: Sent = {}): string | null {
-    const path = new URL(url, 'http://haven.invalid').pathname;
+    const path = decodedPath(url);
     const verb = method.toLowerCase();
     const route = this.routes.find((candidate) => candidate.pattern.test(path) && candidate.operations[verb]);
     const where = `${method.toUpperCase()} ${route?.template ?? path} answered ${answer.status}`;
     if (!route) {
-      // Unknown routes answer 404 (405 never: Fastify answers 404 for an unknown method too).
-      if (answer.status === 404 || OUTSIDE_THE_API.some((pattern) => pattern.test(path))) return null;
+      // Unknown routes answer 404 (405 never: Fastify answers 404 for an unknown method too), and
+      // addresses refused before routing 400 (malformed) or 414 (too long).
+      if ([400, 404, 414].includes(answer.status) || OUTSIDE_THE_API.some((pattern) => pattern.test(path))) {
+        return null;
+      }
       return `${where}: the route is not in the OpenAPI document`;
     }
     const operation = route.operations[verb];
@@ -135,6 +138,20 @@ function queryValue(value: string, schema: Json | undefined): unknown {
   }
   if (type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
   return value;
+}
+
+/** The path as the router reads it: each segment percent-decoded where it can be. */
+function decodedPath(url: string): string {
+  return new URL(url, 'http://haven.invalid').pathname
+    .split('/')
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    })
+    .join('/');
 }
 
 function parseJson(text: string): unknown {

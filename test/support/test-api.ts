@@ -1,6 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@haven/core';
 import { AccessTokenService, UsersService } from '@haven/identity';
@@ -17,9 +18,12 @@ export interface TestApi {
 }
 
 /** The real API, on the suite's own freshly migrated database and Redis prefix. */
-export async function startTestApi(overrides: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(
+  overrides: Record<string, string> = {},
+  options: { logDestination?: DestinationStream } = {},
+): Promise<TestApi> {
   const config = await createTestConfig(overrides);
-  const app = await createApi(config);
+  const app = await createApi(config, options);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const http = request(app.getHttpServer());

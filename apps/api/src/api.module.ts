@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import type { DestinationStream } from 'pino';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import {
   AppConfig,
@@ -36,12 +37,12 @@ import { SignupsController } from './volunteering/signups.controller';
 
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, logDestination?: DestinationStream): DynamicModule {
     return {
       module: ApiModule,
       imports: [
         HavenConfigModule.forRoot(config),
-        HavenLoggerModule.forRoot(),
+        HavenLoggerModule.forRoot(logDestination),
         DatabaseModule,
         RedisModule,
         QueueModule.forRoot('producer'),

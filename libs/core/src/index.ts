@@ -5,6 +5,7 @@ export * from './config/config.module';
 export * from './database';
 export * from './errors';
 export * from './logging/logger.module';
+export * from './logging/safe-error';
 export * from './pagination';
 export * from './queue';
 export * from './redis';

@@ -14,6 +14,8 @@ import { taskInput } from './tasks.controller';
 import { IdParam } from '../id-param';
 import { ApiPage, ApiProblems } from '../openapi/decorators';
 import { NeedDto, NeedPledgeDto, PledgeDto, TaskDto } from './dto/need-views.dto';
+import { PostingMember } from './posting-member.guard';
+import { BodyLimit, NEED_BODY_LIMIT_BYTES } from '../http/request-limits';
 
 @ApiTags('needs')
 @Controller('needs')
@@ -29,6 +31,8 @@ export class NeedsController {
   @Roles('coordinator')
   @ApiCreatedResponse({ type: NeedDto })
   @ApiProblems(403, 404, 409, 422)
+  @BodyLimit(NEED_BODY_LIMIT_BYTES)
+  @PostingMember()
   create(@CurrentUser() actor: Actor, @Body() dto: CreateNeedDto) {
     return this.needs.create(actor, dto);
   }
@@ -53,6 +57,8 @@ export class NeedsController {
   @Roles('coordinator')
   @ApiOkResponse({ type: NeedDto })
   @ApiProblems(409, 422)
+  @BodyLimit(NEED_BODY_LIMIT_BYTES)
+  @PostingMember()
   update(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: UpdateNeedDto) {
     return this.needs.update(actor, id, dto);
   }
@@ -82,6 +88,7 @@ export class NeedsController {
   @Roles('coordinator')
   @ApiCreatedResponse({ type: TaskDto })
   @ApiProblems(409, 422)
+  @PostingMember()
   createTask(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: CreateTaskDto) {
     return this.tasks.create(actor, id, taskInput(dto));
   }

@@ -7,6 +7,7 @@ import { CreateTaskDto, TaskListQuery, UpdateTaskDto } from './dto/task.dto';
 import { IdParam } from '../id-param';
 import { ApiPage, ApiProblems } from '../openapi/decorators';
 import { TaskDto } from './dto/need-views.dto';
+import { PostingMember } from './posting-member.guard';
 
 /** A new task's input, with the defaults the contract leaves to us and the times as Dates. */
 export function taskInput(dto: CreateTaskDto): TaskInput {
@@ -51,6 +52,7 @@ export class TasksController {
   @Roles('coordinator')
   @ApiOkResponse({ type: TaskDto })
   @ApiProblems(409, 422)
+  @PostingMember()
   update(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: UpdateTaskDto) {
     const { startsAt, endsAt, ...rest } = dto;
     return this.tasks.update(actor, id, {

@@ -3,12 +3,13 @@ import { ApiExtraModels, ApiOkResponse, ApiResponse, ApiSecurity, getSchemaPath 
 import { ProblemDto } from './problem.dto';
 
 export const PROBLEM_STATUSES = {
-  400: 'The request is malformed: the problem lists every invalid field',
+  400: 'The request is malformed (the problem lists every invalid field), or its address is',
   401: 'No valid access token',
   403: 'The caller’s role may not do this, or the account is suspended',
   404: 'Nothing with this id that the caller may see',
   409: 'The request conflicts with the current state',
-  413: 'The body is larger than 1 MiB',
+  414: 'A part of the address is too long',
+  413: 'The body is larger than the operation accepts (64 KiB; 192 KiB for needs)',
   415: 'The body is not JSON',
   422: 'A free-text field carries personal details of a person (the privacy guard)',
   429: 'Too many requests: wait for Retry-After seconds',
@@ -19,8 +20,8 @@ export const PROBLEM_STATUSES = {
 export type ProblemStatus = keyof typeof PROBLEM_STATUSES;
 
 /**
- * The errors an operation can answer beyond those document.ts adds wherever they apply (401 and 403
- * when signed in, 400 with a body or query, 404 with a path id, 413 and 415 with a body, 429, 500):
+ * The errors an operation can answer beyond those document.ts adds wherever they apply (400, 414,
+ * 429 and 500 everywhere, 401 and 403 when signed in, 404 with a path id, 413 and 415 with a body):
  * usually 409 and 422. Each is an application/problem+json `ProblemDto`.
  */
 export const ApiProblems = (...statuses: ProblemStatus[]) =>

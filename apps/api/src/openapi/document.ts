@@ -115,17 +115,20 @@ function completeOperation(operation: Operation): void {
   delete extensions[PUBLIC_OPERATION];
   delete extensions[ROLES_OPERATION];
 
-  if (isPublic) {
-    // A public route carries only the schemes it declares itself (the calendar feed's token).
-    operation.security = (operation.security ?? []).filter((requirement) => !(BEARER in requirement));
-  } else {
-    delete operation.security; // the document-wide bearer requirement applies
-  }
+  // A public route carries only the schemes it declares itself (the calendar feed's token); one that
+  // also declares @ApiBearerAuth() takes a bearer token if one is sent (readiness details for admins).
+  const declared = operation.security ?? [];
+  const optionalBearer = isPublic && declared.some((requirement) => BEARER in requirement);
+  if (optionalBearer) operation.security = [{}, { [BEARER]: [] }];
+  else if (isPublic) operation.security = declared.filter((requirement) => !(BEARER in requirement));
+  else delete operation.security; // the document-wide bearer requirement applies
   // Who may call it, in words, for the reader of the document.
   const who = isPublic
-    ? operation.security?.length
-      ? 'Authenticated by its own token in the query, not by a bearer token.'
-      : 'Public: no token needed.'
+    ? optionalBearer
+      ? 'Public; a bearer token, if sent, may show more.'
+      : operation.security?.length
+        ? 'Authenticated by its own token in the query, not by a bearer token.'
+        : 'Public: no token needed.'
     : roles && roles.length > 0
       ? `Roles: ${roles.join(', ')}.`
       : 'Any signed-in account.';
@@ -143,11 +146,11 @@ function completeOperation(operation: Operation): void {
       parameter.schema = { type: 'string', format: 'uuid', maxLength: 36 };
     }
   }
-  const implied: ProblemStatus[] = [429, 500];
+  // Any address can be malformed (400) or too long (414), whatever the route.
+  const implied: ProblemStatus[] = [400, 414, 429, 500];
   if (!isPublic) implied.push(401);
   // A suspended account is refused everywhere it is signed in, not only where roles are checked.
   if (!isPublic) implied.push(403);
-  if (operation.requestBody || parameters.some((parameter) => parameter.in === 'query')) implied.push(400);
   if (operation.requestBody) implied.push(413, 415);
   if (parameters.some((parameter) => parameter.in === 'path')) implied.push(404);
   const problemContent = { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } };

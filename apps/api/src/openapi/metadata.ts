@@ -44,7 +44,7 @@ export default async () => {
               website: { required: false, type: () => String, maxLength: 500, format: 'uri' },
             },
             OrganizationListQuery: {
-              status: { required: false, enum: ['suspended', 'pending', 'approved', 'rejected'] },
+              status: { required: false, enum: ['pending', 'approved', 'rejected', 'suspended'] },
               reviewDue: { required: false, type: () => Boolean },
             },
             ReasonDto: { reason: { required: true, type: () => String } },
@@ -53,7 +53,7 @@ export default async () => {
               reviewBy: { required: false, type: () => String, minLength: 10, maxLength: 10 },
             },
             AddMemberDto: { email: { required: true, type: () => String, maxLength: 254, format: 'email' } },
-            MemberRoleDto: { memberRole: { required: true, enum: ['coordinator', 'owner'] } },
+            MemberRoleDto: { memberRole: { required: true, enum: ['owner', 'coordinator'] } },
           },
         ],
         [
@@ -262,7 +262,7 @@ export default async () => {
               id: { required: true, type: () => String },
               email: { required: true, type: () => String },
               displayName: { required: true, type: () => String },
-              role: { required: true, enum: ['admin', 'coordinator', 'volunteer'] },
+              role: { required: true, enum: ['coordinator', 'admin', 'volunteer'] },
             },
             SessionDto: {
               user: { required: true, type: () => t['../auth/dto/auth.dto'].UserDto },
@@ -280,7 +280,7 @@ export default async () => {
               status: { required: true, type: () => String },
               info: { required: false, type: 'object', additionalProperties: true },
               error: { required: false, type: 'object', additionalProperties: true },
-              details: { required: true, type: 'object', additionalProperties: true },
+              details: { required: false, type: 'object', additionalProperties: true },
             },
           },
         ],
@@ -383,7 +383,7 @@ export default async () => {
             PreferencesDto: {
               email: { required: true, type: () => Boolean },
               inApp: { required: true, type: () => Boolean },
-              digest: { required: true, enum: ['daily', 'weekly', 'off'] },
+              digest: { required: true, enum: ['off', 'daily', 'weekly'] },
             },
             NotificationDto: {
               id: { required: true, type: () => String },
@@ -445,6 +445,7 @@ export default async () => {
               taskId: { required: true, type: () => String },
               volunteerId: { required: true, type: () => String, nullable: true },
               status: { required: true, type: () => String },
+              waitlistPosition: { required: true, type: () => Number, nullable: true },
               hours: { required: true, type: () => Number, nullable: true },
               createdAt: { required: true, type: () => Date },
               updatedAt: { required: true, type: () => Date },
@@ -458,6 +459,7 @@ export default async () => {
             TaskSignupDto: {
               id: { required: true, type: () => String },
               status: { required: true, type: () => String },
+              waitlistPosition: { required: true, type: () => Number, nullable: true },
               hours: { required: true, type: () => Number, nullable: true },
               createdAt: { required: true, type: () => Date },
               volunteer: {
@@ -484,6 +486,7 @@ export default async () => {
             MySignupDto: {
               id: { required: true, type: () => String },
               status: { required: true, type: () => String },
+              waitlistPosition: { required: true, type: () => Number, nullable: true },
               hours: { required: true, type: () => Number, nullable: true },
               createdAt: { required: true, type: () => Date },
               task: {
@@ -654,7 +657,7 @@ export default async () => {
               urgency: { required: false, enum: ['low', 'medium', 'high', 'critical'] },
               organizationId: { required: false, type: () => String, format: 'uuid' },
               q: { required: false, type: () => String, maxLength: 200 },
-              sort: { required: false, enum: ['urgency', 'newest'] },
+              sort: { required: false, enum: ['newest', 'urgency'] },
             },
             OptionalReasonDto: { reason: { required: false, type: () => String } },
             CreatePledgeDto: {
@@ -777,7 +780,7 @@ export default async () => {
               live: { summary: '200 while the process runs.' },
               ready: {
                 summary:
-                  '200 only while PostgreSQL and Redis answer; 503 otherwise, with the same report of what is down.',
+                  "200 only while PostgreSQL and Redis answer; 503 otherwise. Anonymous callers get the status\nalone; an admin's bearer token adds what is up or down, outbox lag and queue depths.",
               },
             },
           },

@@ -2,7 +2,14 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import type Redis from 'ioredis';
-import { InjectRedis, JobName, JobPayloads, QueueName, WORKER_HEARTBEAT_KEY } from '@haven/core';
+import {
+  InjectRedis,
+  JobName,
+  JobPayloads,
+  QueueName,
+  WORKER_HEARTBEAT_KEY,
+  withoutRequestContent,
+} from '@haven/core';
 import { VettingService } from '@haven/organizations';
 import { JobHandlers } from '../job-handlers';
 
@@ -32,7 +39,10 @@ export class SystemProcessor extends WorkerHost {
     const handler = this.handlers[job.name as keyof typeof this.handlers] as
       ((job: Job) => Promise<unknown>) | undefined;
     if (!handler) throw new Error(`No handler for job ${job.name} on ${QueueName.System}`);
-    return handler(job);
+    // A failed job's error is kept in Redis: never with a query's parameters in it.
+    return handler(job).catch((error: unknown) => {
+      throw withoutRequestContent(error);
+    });
   }
 
   private async heartbeat(payload: JobPayloads[JobName.Heartbeat]): Promise<{ at: string }> {

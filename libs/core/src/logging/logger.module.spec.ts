@@ -39,9 +39,23 @@ describe('log redaction', () => {
   });
 
   it('strips tokens from logged URLs and keeps the rest', () => {
-    expect(redactUrl('/api/v1/me/calendar.ics?token=secret123&x=1')).toBe(
-      '/api/v1/me/calendar.ics?token=[Redacted]&x=1',
-    );
+    expect(redactUrl('/admin/link?token=secret123&x=1')).toBe('/admin/link?token=[Redacted]&x=1');
+    expect(redactUrl('/admin/link?%74oken=secret123&x=1')).toBe('/admin/link?%74oken=[Redacted]&x=1');
+    expect(redactUrl('/admin/link?%E0%A4%A=secret123')).toBe('/admin/link?[Redacted]');
     expect(redactUrl('/api/v1/needs?q=water')).toBe('/api/v1/needs?q=water');
+  });
+
+  it("redacts the calendar feed's whole query string, however it is encoded", () => {
+    for (const query of [
+      'token=secret123',
+      '%74oken=secret123',
+      '%74%6F%6B%65%6E=secret123',
+      'x=1&TOKEN=secret123',
+    ]) {
+      expect(redactUrl(`/api/v1/me/calendar.ics?${query}`)).toBe('/api/v1/me/calendar.ics?[Redacted]');
+    }
+    expect(redactUrl('/api/v1/me/calendar%2Eics?token=secret123')).toBe(
+      '/api/v1/me/calendar%2Eics?[Redacted]',
+    );
   });
 });

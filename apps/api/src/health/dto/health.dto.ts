@@ -4,17 +4,17 @@ export class LivenessDto {
   @ApiProperty({ enum: ['ok'] }) status: string;
 }
 
-const report = (required: boolean) =>
-  (required ? ApiProperty : ApiPropertyOptional)({
+const report = () =>
+  ApiPropertyOptional({
     type: 'object',
     additionalProperties: { type: 'object', additionalProperties: true },
-    description: 'By check (database, redis, notifications): its status and details',
+    description: 'Admins only. By check (database, redis, notifications): its status and details',
   });
 
-/** Terminus' health report. */
+/** Terminus' health report: the status alone, and for admins what is up or down. */
 export class ReadinessDto {
   @ApiProperty({ enum: ['ok', 'error', 'shutting_down'] }) status: string;
-  @report(false) info?: Record<string, unknown>;
-  @report(false) error?: Record<string, unknown>;
-  @report(true) details: Record<string, unknown>;
+  @report() info?: Record<string, unknown>;
+  @report() error?: Record<string, unknown>;
+  @report() details?: Record<string, unknown>;
 }

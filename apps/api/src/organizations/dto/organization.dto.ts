@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsBoolean,
   IsDateString,
   IsEmail,
   IsIn,
@@ -15,7 +14,14 @@ import {
   Length,
   MaxLength,
 } from 'class-validator';
-import { FreeText, NEED_CATEGORIES, NeedCategory, PageQuery, NoControlCharacters } from '@haven/core';
+import {
+  FreeText,
+  NEED_CATEGORIES,
+  NeedCategory,
+  PageQuery,
+  NoControlCharacters,
+  QueryBoolean,
+} from '@haven/core';
 import type { OrganizationStatus } from '@haven/organizations';
 import { ApiDate, ApiEnum } from '../../openapi/schema';
 
@@ -74,9 +80,7 @@ export class OrganizationListQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Admins: only approved organisations due for re-vetting' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
-  @Type(() => Boolean)
+  @QueryBoolean()
   reviewDue?: boolean;
 }
 

@@ -8,6 +8,11 @@ export class SignupDto {
   @ApiUuid() taskId: string;
   @ApiUuid({ nullable: true, description: 'Null once the account is deleted' }) volunteerId: string | null;
   @ApiEnum('SignupStatus') status: string;
+  @ApiInteger(1, INT32_MAX, {
+    nullable: true,
+    description: 'Place on the waitlist (1 = next), while waitlisted',
+  })
+  waitlistPosition: number | null;
   @ApiProperty({ ...HOURS, description: 'Hours worked, once attendance is recorded' }) hours: number | null;
   createdAt: Date;
   updatedAt: Date;
@@ -23,6 +28,11 @@ export class SignupVolunteerDto {
 export class TaskSignupDto {
   @ApiUuid() id: string;
   @ApiEnum('SignupStatus') status: string;
+  @ApiInteger(1, INT32_MAX, {
+    nullable: true,
+    description: 'Place on the waitlist (1 = next), while waitlisted',
+  })
+  waitlistPosition: number | null;
   @ApiProperty(HOURS) hours: number | null;
   createdAt: Date;
   volunteer: SignupVolunteerDto;
@@ -50,6 +60,11 @@ export class SignupNeedSummaryDto {
 export class MySignupDto {
   @ApiUuid() id: string;
   @ApiEnum('SignupStatus') status: string;
+  @ApiInteger(1, INT32_MAX, {
+    nullable: true,
+    description: 'Place on the waitlist (1 = next), while waitlisted',
+  })
+  waitlistPosition: number | null;
   @ApiProperty(HOURS) hours: number | null;
   createdAt: Date;
   task: SignupTaskSummaryDto;
