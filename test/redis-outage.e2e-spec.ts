@@ -36,7 +36,11 @@ describe('the API while Redis is away (e2e)', () => {
       'a sturdy passphrase 42',
     );
     const admin = tokens.sign({ sub: adminUser.id, role: 'admin' });
-    const owner = await users.create({ ...newAccount('coordinator'), role: 'coordinator' });
+    const owner = await users.create({
+      ...newAccount('coordinator'),
+      role: 'coordinator',
+      emailVerified: true,
+    });
     const ownerToken = tokens.sign({ sub: owner.id, role: 'coordinator' });
 
     const applied = await http

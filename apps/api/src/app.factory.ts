@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import { INestApplication, RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -27,7 +28,8 @@ export async function createApi(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
-    trustProxy: false,
+    // Trust X-Forwarded-For only from as many proxies as the operator says stand in front.
+    trustProxy: config.TRUST_PROXY > 0 ? config.TRUST_PROXY : false,
     frameworkErrors,
     clientErrorHandler,
   });
@@ -63,6 +65,8 @@ export async function createApi(
     }),
   );
 
+  // Parses cookies for the refresh-token cookie of the auth routes (never signed: it is a random token).
+  await app.register(cookie);
   await app.register(helmet, {
     // Swagger UI at /api/docs runs inline scripts and styles; everything else is JSON.
     contentSecurityPolicy: {

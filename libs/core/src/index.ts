@@ -2,6 +2,7 @@ export * from './audit';
 export * from './auth';
 export * from './config/app-config';
 export * from './config/config.module';
+export * from './config/machine-secret';
 export * from './database';
 export * from './errors';
 export * from './logging/logger.module';

@@ -158,6 +158,18 @@ export class SignupsService implements AccountErasure {
     if (freed) await this.promote(task, manager);
   }
 
+  /**
+   * After a clearance was revoked, inside the revocation's transaction and the task's lock: a
+   * confirmed place goes back to `pending` review, and the freed place goes to the waitlist.
+   */
+  async sendBackToReview(task: TaskEntity, signup: SignupEntity, manager: EntityManager): Promise<void> {
+    await this.count(task, 'confirmed', -1, manager);
+    signup.status = 'pending';
+    await manager.save(signup);
+    await this.record(null, signup, 'Back to review: safeguarding clearance revoked', manager);
+    await this.promote(task, manager);
+  }
+
   /** A member approves a pending sign-up: confirmed while there is space, waitlisted after. */
   approve(actor: Actor, signupId: string): Promise<SignupView> {
     return this.decide(actor, signupId, async (signup, task, manager) => {
@@ -268,7 +280,7 @@ export class SignupsService implements AccountErasure {
     });
   }
 
-  private async lockTask(taskId: string, manager: EntityManager): Promise<TaskEntity> {
+  async lockTask(taskId: string, manager: EntityManager): Promise<TaskEntity> {
     const task = await manager.findOne(TaskEntity, {
       where: { id: taskId },
       lock: { mode: 'pessimistic_write' },

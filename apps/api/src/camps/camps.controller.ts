@@ -29,7 +29,7 @@ export class CampsController {
   @Post()
   @Roles('admin')
   @ApiCreatedResponse({ type: CampDto })
-  @ApiProblems(409)
+  @ApiProblems(409, 422)
   create(@CurrentUser() actor: Actor, @Body() dto: CreateCampDto) {
     return this.camps.create(actor, dto);
   }
@@ -38,7 +38,7 @@ export class CampsController {
   @Patch(':id')
   @Roles('admin')
   @ApiOkResponse({ type: CampDto })
-  @ApiProblems(409)
+  @ApiProblems(409, 422)
   update(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: UpdateCampDto) {
     return this.camps.update(actor, id, dto);
   }

@@ -1,13 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Ip, Patch, Post, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentUser, PageQuery, Roles } from '@haven/core';
-import { UsersService } from '@haven/identity';
+import { AccountService, UsersService } from '@haven/identity';
 import { PledgesService } from '@haven/needs';
 import { FeedService } from '@haven/notifications';
-import { MeService } from '@haven/organizations';
+import { InvitationsService, MeService } from '@haven/organizations';
 import { SignupQueries } from '@haven/volunteering';
+import { ChangePasswordDto, UpdateMeDto } from '../auth/dto/account.dto';
 import { PledgeDto } from '../needs/dto/need-views.dto';
-import { ApiPage } from '../openapi/decorators';
+import { ApiPage, ApiProblems } from '../openapi/decorators';
 import { AccountExportDto, DeleteAccountDto, MeDto } from './dto/me.dto';
 
 @ApiTags('me')
@@ -15,10 +16,12 @@ import { AccountExportDto, DeleteAccountDto, MeDto } from './dto/me.dto';
 export class MeController {
   constructor(
     private readonly users: UsersService,
+    private readonly account: AccountService,
     private readonly profiles: MeService,
     private readonly pledges: PledgesService,
     private readonly volunteering: SignupQueries,
     private readonly notifications: FeedService,
+    private readonly invitations: InvitationsService,
   ) {}
 
   /** The caller's account, and for coordinators their organisation. */
@@ -26,6 +29,23 @@ export class MeController {
   @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() actor: Actor) {
     return this.profiles.describe(actor);
+  }
+
+  @Patch()
+  @ApiOperation({ summary: 'Change the display name and language' })
+  @ApiOkResponse({ type: MeDto })
+  @ApiProblems(422)
+  async update(@CurrentUser() actor: Actor, @Body() dto: UpdateMeDto) {
+    await this.account.updateProfile(actor, dto);
+    return this.profiles.describe(actor);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Change the password; every other session ends' })
+  @ApiNoContentResponse()
+  changePassword(@CurrentUser() actor: Actor, @Body() dto: ChangePasswordDto, @Ip() address: string) {
+    return this.account.changePassword(actor, dto.currentPassword, dto.newPassword, address);
   }
 
   /** Everything Haven holds about the caller, as one JSON document. */
@@ -37,6 +57,7 @@ export class MeController {
       pledges: await this.pledges.exportFor(actor),
       ...(await this.volunteering.exportFor(actor)),
       ...(await this.notifications.exportFor(actor)),
+      ...(await this.invitations.exportFor(actor)),
     };
   }
 
@@ -52,7 +73,8 @@ export class MeController {
   @Delete()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted' })
-  delete(@CurrentUser() actor: Actor, @Body() dto: DeleteAccountDto) {
-    return this.users.deleteAccount(actor, dto.password);
+  @ApiProblems(409)
+  delete(@CurrentUser() actor: Actor, @Body() dto: DeleteAccountDto, @Ip() address: string) {
+    return this.users.deleteAccount(actor, dto.password, address);
   }
 }

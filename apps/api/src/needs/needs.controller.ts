@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentUser, PageQuery, Roles } from '@haven/core';
+import { Actor, CurrentUser, PageQuery, RequiresVerifiedEmail, Roles } from '@haven/core';
 import { NeedsService, PledgesService, TasksService } from '@haven/needs';
 import {
   CreateNeedDto,
@@ -33,6 +33,7 @@ export class NeedsController {
   @ApiProblems(403, 404, 409, 422)
   @BodyLimit(NEED_BODY_LIMIT_BYTES)
   @PostingMember()
+  @RequiresVerifiedEmail()
   create(@CurrentUser() actor: Actor, @Body() dto: CreateNeedDto) {
     return this.needs.create(actor, dto);
   }
@@ -89,6 +90,7 @@ export class NeedsController {
   @ApiCreatedResponse({ type: TaskDto })
   @ApiProblems(409, 422)
   @PostingMember()
+  @RequiresVerifiedEmail()
   createTask(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: CreateTaskDto) {
     return this.tasks.create(actor, id, taskInput(dto));
   }
@@ -98,6 +100,7 @@ export class NeedsController {
   @Roles('volunteer')
   @ApiCreatedResponse({ type: PledgeDto })
   @ApiProblems(409)
+  @RequiresVerifiedEmail()
   pledge(
     @CurrentUser() actor: Actor,
     @IdParam() id: string,

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { EmptyBody, PUBLIC_OPERATION, ROLES_OPERATION } from '@haven/core';
+import { PUBLIC_OPERATION, ROLES_OPERATION } from '@haven/core';
 import { PROBLEM_STATUSES, ProblemStatus } from './decorators';
 import metadata from './metadata';
 import { ProblemDto } from './problem.dto';
@@ -101,14 +101,14 @@ function completeDocument(document: OpenAPIObject): OpenAPIObject {
   for (const path of Object.values(document.paths)) {
     for (const method of METHODS) {
       const operation = path[method];
-      if (operation) completeOperation(operation);
+      if (operation) completeOperation(operation, document.components?.schemas ?? {});
     }
   }
   tightenSchemas(document);
   return document;
 }
 
-function completeOperation(operation: Operation): void {
+function completeOperation(operation: Operation, schemas: Record<string, object>): void {
   const extensions = operation as unknown as Record<string, unknown>;
   const isPublic = extensions[PUBLIC_OPERATION] === true;
   const roles = extensions[ROLES_OPERATION] as string[] | undefined;
@@ -134,10 +134,11 @@ function completeOperation(operation: Operation): void {
       : 'Any signed-in account.';
   operation.description = operation.description ? `${operation.description}\n\n${who}` : who;
 
-  // An action that takes no fields accepts no body at all as well as `{}`.
+  // A body whose fields are all optional may be left out altogether (EmptyBody, RefreshDto).
   const body = operation.requestBody as { required?: boolean; content?: Record<string, { schema?: object }> };
   const bodySchema = body?.content?.['application/json']?.schema as { $ref?: string } | undefined;
-  if (bodySchema?.$ref === getSchemaPath(EmptyBody)) body.required = false;
+  const referenced = bodySchema?.$ref ? schemas[bodySchema.$ref.split('/').pop() ?? ''] : undefined;
+  if (referenced && !(referenced as { required?: string[] }).required?.length) body.required = false;
   const responses: Responses = operation.responses;
   const parameters = (operation.parameters ?? []) as { in?: string; name?: string; schema?: object }[];
   for (const parameter of parameters) {

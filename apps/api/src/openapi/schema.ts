@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
 import { NEED_CATEGORIES, ROLES } from '@haven/core';
+import { LOCALES } from '@haven/identity';
 import { AGE_GROUPS, NEED_STATUSES, URGENCIES } from '@haven/needs';
 
 /**
@@ -25,6 +26,8 @@ export const ENUMS = {
   VettingDecision: ['approve', 'reject', 'suspend', 'reinstate'],
   UserStatus: ['active', 'suspended'],
   DigestFrequency: ['off', 'daily', 'weekly'],
+  Locale: LOCALES,
+  InvitationStatus: ['pending', 'accepted', 'declined', 'expired', 'withdrawn'],
 } as const;
 
 type Options = Omit<ApiPropertyOptions, 'type' | 'enum' | 'enumName'>;

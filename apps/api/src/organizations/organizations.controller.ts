@@ -1,23 +1,30 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentUser, Roles } from '@haven/core';
-import { OrganizationsService, VettingService } from '@haven/organizations';
 import {
-  AddMemberDto,
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Actor, CurrentUser, RequiresVerifiedEmail, Roles } from '@haven/core';
+import {
+  InvitationsService,
+  MembershipService,
+  OrganizationsService,
+  VettingService,
+} from '@haven/organizations';
+import {
   ApplyOrganizationDto,
   ApproveDto,
+  InviteDto,
   MemberRoleDto,
   OrganizationListQuery,
   ReasonDto,
 } from './dto/organization.dto';
 import { IdParam } from '../id-param';
 import { ApiPage, ApiProblems } from '../openapi/decorators';
-import {
-  AddedMemberDto,
-  MemberListDto,
-  MemberRoleChangeDto,
-  OrganizationDto,
-} from './dto/organization-views.dto';
+import { MemberListDto, MemberRoleChangeDto, OrganizationDto } from './dto/organization-views.dto';
 
 @ApiTags('organizations')
 @Controller('organizations')
@@ -25,6 +32,8 @@ export class OrganizationsController {
   constructor(
     private readonly organizations: OrganizationsService,
     private readonly vetting: VettingService,
+    private readonly invitations: InvitationsService,
+    private readonly membership: MembershipService,
   ) {}
 
   /** Applies for an organisation; it stays pending until an admin approves it. */
@@ -32,6 +41,7 @@ export class OrganizationsController {
   @Roles('coordinator')
   @ApiCreatedResponse({ type: OrganizationDto })
   @ApiProblems(409, 422)
+  @RequiresVerifiedEmail()
   apply(@CurrentUser() actor: Actor, @Body() dto: ApplyOrganizationDto) {
     return this.organizations.apply(actor, dto);
   }
@@ -97,20 +107,28 @@ export class OrganizationsController {
     return this.organizations.listMembers(actor, id);
   }
 
-  /** Adds a registered coordinator, by e-mail, as a member. */
-  @Post(':id/members')
+  @Post(':id/invitations')
   @Roles('coordinator')
-  @ApiCreatedResponse({ type: AddedMemberDto })
-  @ApiProblems(409)
-  addMember(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: AddMemberDto) {
-    return this.organizations.addMember(actor, id, dto.email);
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Invite a coordinator by e-mail (owners)',
+    description:
+      'The same answer whatever the address: only a registered coordinator in no organisation receives an invitation, by e-mail and in-app. It lapses after 14 days.',
+  })
+  @ApiAcceptedResponse({ description: 'Invited, if the address can be' })
+  async invite(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: InviteDto): Promise<void> {
+    await this.invitations.invite(actor, id, dto.email);
   }
 
-  /** Changes a member's role; making another member owner hands ownership over. */
   @Patch(':id/members/:userId')
   @Roles('coordinator')
   @ApiOkResponse({ type: MemberRoleChangeDto })
   @ApiProblems(409)
+  @ApiOperation({
+    summary: "Change a member's role (owners)",
+    description:
+      'How an owner hands the organisation over: make another member `owner`, then step down or leave. The last owner cannot step down (409).',
+  })
   changeMemberRole(
     @CurrentUser() actor: Actor,
     @IdParam() id: string,
@@ -120,13 +138,16 @@ export class OrganizationsController {
     return this.organizations.changeMemberRole(actor, id, userId, dto.memberRole);
   }
 
-  /** Removes a member; the owner cannot be removed. */
   @Delete(':id/members/:userId')
   @Roles('coordinator')
   @HttpCode(204)
+  @ApiOperation({
+    summary: 'Remove a member (owners), or leave (any member, for themselves)',
+    description: 'Refused (409) when it would leave the organisation without an owner.',
+  })
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiProblems(409)
   removeMember(@CurrentUser() actor: Actor, @IdParam() id: string, @IdParam('userId') userId: string) {
-    return this.organizations.removeMember(actor, id, userId);
+    return this.membership.remove(actor, id, userId);
   }
 }

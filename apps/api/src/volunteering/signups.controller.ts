@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentUser, EmptyBody, PageQuery, Roles } from '@haven/core';
+import { Actor, CurrentUser, EmptyBody, PageQuery, RequiresVerifiedEmail, Roles } from '@haven/core';
 import { MatchingService, SignupQueries, SignupsService } from '@haven/volunteering';
 import { IdParam } from '../id-param';
 import { RecommendedTaskDto } from '../needs/dto/need-views.dto';
@@ -30,6 +30,7 @@ export class SignupsController {
   @Roles('volunteer')
   @ApiCreatedResponse({ type: SignupDto })
   @ApiProblems(409)
+  @RequiresVerifiedEmail()
   signUp(@CurrentUser() actor: Actor, @IdParam() taskId: string, @Body() _body: EmptyBody) {
     return this.signups.signUp(actor, taskId);
   }

@@ -11,26 +11,30 @@ import {
   withoutRequestContent,
 } from '@haven/core';
 import { VettingService } from '@haven/organizations';
+import { SafeguardingService } from '@haven/volunteering';
 import { JobHandlers } from '../job-handlers';
 
 /**
  * Housekeeping jobs. The heartbeat proves, end to end, that the worker consumes its queues; the
- * daily reviews-due job reminds admins of organisations due for re-vetting.
+ * daily reviews-due job reminds admins of organisations due for re-vetting, and the daily
+ * expiry-warnings job warns of safeguarding clearances about to end.
  */
 @Processor(QueueName.System)
 export class SystemProcessor extends WorkerHost {
   private readonly logger = new Logger(SystemProcessor.name);
 
-  static readonly handles = [JobName.Heartbeat, JobName.ReviewsDue] as const;
+  static readonly handles = [JobName.Heartbeat, JobName.ReviewsDue, JobName.ClearanceExpiryWarnings] as const;
 
   private readonly handlers: JobHandlers<(typeof SystemProcessor.handles)[number]> = {
     [JobName.Heartbeat]: (job) => this.heartbeat(job.data),
     [JobName.ReviewsDue]: async () => ({ due: await this.vetting.notifyReviewsDue() }),
+    [JobName.ClearanceExpiryWarnings]: async () => ({ warned: await this.safeguarding.warnExpiring() }),
   };
 
   constructor(
     @InjectRedis() private readonly redis: Redis,
     private readonly vetting: VettingService,
+    private readonly safeguarding: SafeguardingService,
   ) {
     super();
   }

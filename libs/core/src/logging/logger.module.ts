@@ -1,7 +1,8 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import type pino from 'pino';
 import type { DestinationStream } from 'pino';
 import { AppConfig } from '../config/app-config';
 import { safeError } from './safe-error';
@@ -67,10 +68,58 @@ export function redactUrl(url: string | undefined): string | undefined {
   return `${path}?${parameters.join('&')}`;
 }
 
+/** Nest's start-up lines: one per module and route (about a hundred), useful only when debugging. */
+const BOOT_CHATTER = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
+/** Moves Nest's per-module and per-route start-up lines from info to debug, so start-up reads in a few lines. */
+export function quietBootChatter(
+  this: pino.Logger,
+  args: unknown[],
+  method: pino.LogFn,
+  level: number,
+): void {
+  const first = args[0] as { context?: unknown } | undefined;
+  if (level === 30 && typeof first?.context === 'string' && BOOT_CHATTER.has(first.context)) {
+    if (this.isLevelEnabled('debug')) (this.debug as (...rest: unknown[]) => void)(...args);
+    return;
+  }
+  (method as (...rest: unknown[]) => void).apply(this, args);
+}
+
+/** pino-pretty is a development dependency: absent after `npm ci --omit=dev`. */
+function prettyAvailable(): boolean {
+  try {
+    require.resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Readable lines for a person at a terminal in development, named after the process (two share
+ * the terminal under `npm start`); JSON lines everywhere else (pipes, files, containers, tests).
+ */
+export function prettyTransport(config: AppConfig, name: string, isTTY = process.stdout.isTTY === true) {
+  if (config.NODE_ENV !== 'development' || !isTTY || !prettyAvailable()) return undefined;
+  return {
+    target: 'pino-pretty',
+    options: {
+      singleLine: true,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname,context,name',
+      messageFormat: `${name} {if context}[{context}] {end}{msg}`,
+    },
+  };
+}
+
 @Module({})
 export class HavenLoggerModule {
-  /** `destination` replaces standard output (tests read the log lines they cause). */
-  static forRoot(destination?: DestinationStream): DynamicModule {
+  /**
+   * `name`: the process, shown on each readable line (api, worker); `destination` replaces standard
+   * output (tests read the log lines they cause).
+   */
+  static forRoot(name = 'haven', destination?: DestinationStream): DynamicModule {
     return {
       module: HavenLoggerModule,
       imports: [
@@ -95,12 +144,16 @@ export class HavenLoggerModule {
                 }),
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },
-              transport:
-                !destination && config.NODE_ENV === 'development' && process.stdout.isTTY
-                  ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss' } }
-                  : undefined,
+              name,
+              hooks: { logMethod: quietBootChatter },
+              transport: destination ? undefined : prettyTransport(config, name),
             };
-            return { pinoHttp: destination ? [options, destination] : options };
+            return {
+              // Named wildcard (path-to-regexp 8): the library's default '*' plus the global prefix
+              // made Nest warn at every start that it had to convert "/api/v1/*".
+              forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+              pinoHttp: destination ? [options, destination] : options,
+            };
           },
         }),
       ],

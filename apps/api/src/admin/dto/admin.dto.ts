@@ -58,14 +58,14 @@ export class UserCountsDto {
   @ApiInteger(0) suspended: number;
 }
 
-export class NeedCountsDto {
+export class NeedStatusCountsDto {
   @ApiInteger(0) open: number;
   @ApiInteger(0) filled: number;
   @ApiInteger(0) closed: number;
   @ApiInteger(0) cancelled: number;
 }
 
-export class TaskCountsDto {
+export class UpcomingTaskCountsDto {
   @ApiInteger(0, INT32_MAX, { description: 'Open tasks still to start' }) upcoming: number;
   @ApiInteger(0, INT32_MAX, { description: 'Of those, with a free place' }) withSpace: number;
 }
@@ -92,8 +92,8 @@ export class QueuesStatsDto {
 export class AdminStatsDto {
   organizations: OrganizationCountsDto;
   users: UserCountsDto;
-  needs: NeedCountsDto;
-  tasks: TaskCountsDto;
+  needs: NeedStatusCountsDto;
+  tasks: UpcomingTaskCountsDto;
   outbox: OutboxStatsDto;
   queues: QueuesStatsDto;
 }

@@ -1,27 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import {
-  IsISO31661Alpha2,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsTimeZone,
-  Length,
-  Max,
-  Min,
-  ValidateIf,
-} from 'class-validator';
-import { NoControlCharacters } from '@haven/core';
+import { IsISO31661Alpha2, IsNumber, IsOptional, IsTimeZone, Max, Min, ValidateIf } from 'class-validator';
+import { FreeText } from '@haven/core';
 import { ApiUuid } from '../../openapi/schema';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateCampDto {
   @ApiProperty({ example: 'Azraq (fictional block list)', maxLength: 200 })
-  @Transform(trim)
-  @IsString()
-  @NoControlCharacters()
-  @Length(2, 200)
+  @FreeText(200, { min: 2 })
   name: string;
 
   @ApiProperty({ example: 'JO', description: 'ISO 3166-1 alpha-2', pattern: '^[A-Z]{2}$', maxLength: 2 })
@@ -29,10 +13,7 @@ export class CreateCampDto {
   country: string;
 
   @ApiProperty({ example: 'Zarqa', maxLength: 200 })
-  @Transform(trim)
-  @IsString()
-  @NoControlCharacters()
-  @Length(1, 200)
+  @FreeText(200)
   region: string;
 
   @ApiProperty({ example: 'Asia/Amman', description: 'IANA time zone', maxLength: 64 })

@@ -27,6 +27,9 @@ export class MeDto {
   @ApiEnum('Role') role: string;
   @ApiProperty({ type: MeOrganizationDto, nullable: true, description: 'Coordinators: their organisation' })
   organization: MeOrganizationDto | null;
+  @ApiProperty({ description: 'False until the link e-mailed at registration is followed' })
+  emailVerified: boolean;
+  @ApiEnum('Locale') locale: string;
 }
 
 export class ExportAccountDto {
@@ -35,7 +38,19 @@ export class ExportAccountDto {
   displayName: string;
   @ApiEnum('Role') role: string;
   @ApiEnum('UserStatus') status: string;
+  /** Null until the link e-mailed at registration is followed. */
+  emailVerifiedAt: Date | null;
+  @ApiEnum('Locale') locale: string;
   createdAt: Date;
+}
+
+export class ExportInvitationDto {
+  @ApiUuid() id: string;
+  @ApiUuid() organizationId: string;
+  @ApiEnum('InvitationStatus') status: string;
+  invitedAt: Date;
+  expiresAt: Date;
+  answeredAt: Date | null;
 }
 
 export class ExportSessionDto {
@@ -65,4 +80,5 @@ export class AccountExportDto {
   @ApiProperty({ type: ExportPreferencesDto, nullable: true, description: 'Null until first saved' })
   notificationPreferences: ExportPreferencesDto | null;
   notifications: NotificationDto[];
+  invitations: ExportInvitationDto[];
 }

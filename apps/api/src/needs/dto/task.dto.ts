@@ -15,7 +15,6 @@ import {
 import {
   FreeText,
   IsoInstant,
-  IsPrivacySafe,
   LanguageTags,
   NoControlCharacters,
   Optional,
@@ -49,13 +48,15 @@ export class CreateTaskDto {
   @Max(1000)
   capacity: number;
 
-  @ApiPropertyOptional({ type: [String], example: ['teaching', 'arabic'], default: [] })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', minLength: 1, maxLength: 50 },
+    maxItems: 20,
+    example: ['teaching', 'arabic'],
+    default: [],
+  })
   @Optional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Length(1, 50, { each: true })
-  @IsPrivacySafe({ each: true })
+  @FreeText(50, { maxItems: 20 })
   skills?: string[];
 
   @ApiPropertyOptional({
@@ -63,7 +64,8 @@ export class CreateTaskDto {
     items: { type: 'string', maxLength: 35 },
     maxItems: 20,
     example: ['ar', 'en'],
-    description: 'BCP 47',
+    description:
+      'BCP 47: language, optional script and region (ar, ku-Latn, ckb-IQ); no private-use, extension or variant subtags',
     default: [],
   })
   @Optional()

@@ -47,13 +47,6 @@ export class MemberListDto {
   items: MemberDto[];
 }
 
-export class AddedMemberDto {
-  @ApiUuid() userId: string;
-  displayName: string;
-  @ApiProperty({ format: 'email' }) email: string;
-  @ApiEnum('MemberRole') memberRole: string;
-}
-
 export class MemberRoleChangeDto {
   @ApiUuid() userId: string;
   @ApiEnum('MemberRole') memberRole: string;

@@ -9,19 +9,10 @@ import {
   IsIn,
   IsISO31661Alpha2,
   IsOptional,
-  IsString,
-  IsUrl,
   Length,
   MaxLength,
 } from 'class-validator';
-import {
-  FreeText,
-  NEED_CATEGORIES,
-  NeedCategory,
-  PageQuery,
-  NoControlCharacters,
-  QueryBoolean,
-} from '@haven/core';
+import { FreeText, NEED_CATEGORIES, NeedCategory, PageQuery, QueryBoolean, WebAddress } from '@haven/core';
 import type { OrganizationStatus } from '@haven/organizations';
 import { ApiDate, ApiEnum } from '../../openapi/schema';
 
@@ -29,10 +20,7 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 export class ApplyOrganizationDto {
   @ApiProperty({ example: 'Bridges for Learning (fictional)', maxLength: 200 })
-  @Transform(trim)
-  @IsString()
-  @NoControlCharacters()
-  @Length(2, 200)
+  @FreeText(200, { min: 2 })
   name: string;
 
   @ApiProperty({ example: 'JO', description: 'ISO 3166-1 alpha-2', pattern: '^[A-Z]{2}$', maxLength: 2 })
@@ -40,10 +28,7 @@ export class ApplyOrganizationDto {
   country: string;
 
   @ApiProperty({ example: 'NGO-2026-0001', maxLength: 100 })
-  @Transform(trim)
-  @IsString()
-  @NoControlCharacters()
-  @Length(1, 100)
+  @FreeText(100)
   registrationNumber: string;
 
   @ApiProperty({ example: 'office@example.org', format: 'email' })
@@ -63,10 +48,9 @@ export class ApplyOrganizationDto {
   @IsIn(NEED_CATEGORIES, { each: true, message: `each must be one of ${NEED_CATEGORIES.join(', ')}` })
   focusAreas: NeedCategory[];
 
-  @ApiPropertyOptional({ example: 'https://example.org', format: 'uri' })
+  @ApiPropertyOptional({ example: 'https://example.org', format: 'uri', maxLength: 500 })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
-  @MaxLength(500)
+  @WebAddress(500)
   website?: string;
 }
 
@@ -107,12 +91,40 @@ export class ApproveDto {
   reviewBy?: string;
 }
 
-export class AddMemberDto {
+export class InviteDto {
   @ApiProperty({ example: 'colleague@example.org', format: 'email' })
   @Transform(trim)
   @IsEmail({}, { message: 'must be an e-mail address' })
   @MaxLength(254)
   email: string;
+}
+
+export class InvitationOrganizationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
+export class InvitationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: InvitationOrganizationDto }) organization: InvitationOrganizationDto;
+  @ApiProperty({ format: 'date-time' }) invitedAt: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+}
+
+export class InvitationPageDto {
+  @ApiProperty({ type: [InvitationDto] }) items: InvitationDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class JoinedOrganizationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['pending', 'approved'] }) status: string;
+  @ApiProperty({ enum: ['coordinator'] }) memberRole: 'coordinator';
+}
+
+export class AcceptedInvitationDto {
+  @ApiProperty({ type: JoinedOrganizationDto }) organization: JoinedOrganizationDto;
 }
 
 export class MemberRoleDto {

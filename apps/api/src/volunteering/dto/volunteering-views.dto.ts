@@ -92,6 +92,8 @@ export class ClearanceViewDto {
   @ApiProperty({ required: false, description: 'Left out of the volunteer’s own export' })
   volunteerName?: string;
   @ApiDate() validUntil: string;
+  /** Null unless revoked: a revoked clearance is kept, and covers nothing. */
+  revokedAt: Date | null;
   createdAt: Date;
 }
 

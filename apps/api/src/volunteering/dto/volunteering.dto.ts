@@ -16,7 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { FreeText, IsoDate, IsPrivacySafe, LanguageTags, NoControlCharacters, Optional } from '@haven/core';
+import { FreeText, IsoDate, LanguageTags, Optional } from '@haven/core';
 import { ApiDate, ApiEnum, ApiInteger, ApiUuid } from '../../openapi/schema';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
@@ -43,13 +43,13 @@ export class AvailabilityDto {
 }
 
 export class VolunteerProfileDto {
-  @ApiProperty({ type: [String], example: ['teaching', 'football'] })
-  @IsArray()
-  @ArrayMaxSize(30)
-  @IsString({ each: true })
-  @Length(1, 50, { each: true })
-  @NoControlCharacters({ each: true })
-  @IsPrivacySafe({ each: true })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', minLength: 1, maxLength: 50 },
+    maxItems: 30,
+    example: ['teaching', 'football'],
+  })
+  @FreeText(50, { maxItems: 30 })
   skills: string[];
 
   @ApiProperty({
@@ -57,7 +57,8 @@ export class VolunteerProfileDto {
     items: { type: 'string', maxLength: 35 },
     maxItems: 20,
     example: ['ar', 'en'],
-    description: 'BCP 47',
+    description:
+      'BCP 47: language, optional script and region (ar, ku-Latn, ckb-IQ); no private-use, extension or variant subtags',
   })
   @IsArray()
   @ArrayMaxSize(20)
@@ -106,9 +107,18 @@ export class ClearanceDto {
   @IsUUID()
   volunteerId: string;
 
-  @ApiDate()
+  @ApiDate({ description: 'From today to at most 3 years ahead' })
   @IsoDate()
   validUntil: string;
+}
+
+export class RevokeClearanceDto {
+  @ApiProperty({
+    maxLength: 2000,
+    description: 'Why; kept with the revoked clearance, never shown to the volunteer',
+  })
+  @FreeText(2000)
+  reason: string;
 }
 
 export class RecommendedQuery {
