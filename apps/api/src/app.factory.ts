@@ -8,11 +8,15 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig, ProblemFilter, validationFailed } from '@haven/core';
 import { mountQueuesBoard } from './admin/queues-board';
 import { ApiModule } from './api.module';
+import { mountWebApp, WEB_DIST } from './web/web-app';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the HTTP application exactly as production runs it; the end-to-end tests use it too. */
-export async function createApi(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApi(
+  config: AppConfig,
+  options: { webRoot?: string } = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     bufferLogs: true,
@@ -49,6 +53,7 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
   });
 
   await mountQueuesBoard(app);
+  await mountWebApp(app, options.webRoot ?? WEB_DIST);
 
   app.setGlobalPrefix('api/v1', {
     exclude: [

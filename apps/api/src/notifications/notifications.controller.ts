@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn } from 'class-validator';
 import { Actor, CurrentUser, EmptyBody, Optional, PageQuery, QueryBoolean } from '@haven/core';
 import { DigestFrequency, FeedService, PreferencesService } from '@haven/notifications';
@@ -10,6 +10,11 @@ export class FeedQuery extends PageQuery {
   @Optional()
   @QueryBoolean()
   unread?: boolean;
+}
+
+export class UnreadCountDto {
+  @ApiProperty()
+  count: number;
 }
 
 export class PreferencesDto {
@@ -39,6 +44,15 @@ export class NotificationsController {
   list(@CurrentUser() actor: Actor, @Query() query: FeedQuery) {
     const { unread, ...page } = query;
     return this.feed.list(actor, unread, page);
+  }
+
+  @Get('notifications/unread-count')
+  @ApiOkResponse({
+    type: UnreadCountDto,
+    description: "How many of the caller's in-app notifications are unread",
+  })
+  unreadCount(@CurrentUser() actor: Actor) {
+    return this.feed.unreadCount(actor);
   }
 
   @Post('notifications/read-all')
