@@ -1,12 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { compressAndMeasure } from './build/compress-and-measure';
+import { compressAndMeasure } from './build/compress-and-measure.ts';
 
 const apiTarget = process.env.HAVEN_API_URL ?? 'http://localhost:3000';
 
 /** The web front end; `npm run build:web` writes apps/web/dist, which the API serves at `/`. */
 export default defineConfig({
-  root: __dirname,
+  root: fileURLToPath(new URL('.', import.meta.url)),
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: 'dist',
@@ -31,7 +32,7 @@ export default defineConfig({
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: false,
-      includeAssets: ['icon.svg'],
+      includeAssets: ['icon.svg', 'icon-192.png', 'icon-512.png'],
       manifest: {
         name: 'Haven',
         short_name: 'Haven',

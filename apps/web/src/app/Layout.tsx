@@ -7,7 +7,7 @@ import { useAuth } from '../lib/auth';
 import { useOnline } from '../lib/online';
 import { usePendingChanges } from '../lib/use-outbox';
 import { NotificationBell } from '../features/notifications';
-import { LocaleSwitch } from './LocaleSwitch';
+import { LocaleSwitch } from '../components/locale-switch';
 import type { Role } from '../lib/api/types';
 
 const NAV: Record<Role, { to: string; key: string }[]> = {

@@ -6,10 +6,13 @@ export function TimeTwice({
   startsAt,
   endsAt,
   timeZone,
+  place,
 }: {
   startsAt: string;
   endsAt: string;
   timeZone: string;
+  /** Where the time is read: the camp's name (its zone's city when not given). */
+  place?: string;
 }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
@@ -17,7 +20,9 @@ export function TimeTwice({
   const differ = zonesDiffer(startsAt, timeZone);
   return (
     <span>
-      <time dateTime={startsAt}>{t('time.inPlace', { time: there, place: zoneCity(timeZone) })}</time>
+      <time dateTime={startsAt}>
+        {t('time.inPlace', { time: there, place: place ?? zoneCity(timeZone) })}
+      </time>
       {differ && (
         <span className="meta">
           {' · '}

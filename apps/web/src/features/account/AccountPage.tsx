@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { FormError, TextField, formValues } from '../../components/form';
+import { LocaleSwitch } from '../../components/locale-switch';
 import { Page } from '../../components/states';
 import { api, call, unwrap } from '../../lib/api/client';
 import { useAuth, useMe } from '../../lib/auth';
@@ -88,6 +89,14 @@ export function AccountPage() {
           <button type="button" className="button secondary" onClick={() => void signOut()}>
             {t('auth.signOut')}
           </button>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="account-language">
+        <h2 id="account-language">{t('common.language')}</h2>
+        <div className="field">
+          <label htmlFor="account-locale">{t('account.languageLabel')}</label>
+          <LocaleSwitch id="account-locale" className="" />
         </div>
       </section>
 

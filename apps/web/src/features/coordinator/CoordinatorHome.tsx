@@ -88,7 +88,12 @@ function Approved({ organizationId, name }: { organizationId: string; name: stri
                   <li key={task.id} className="card">
                     <h3>{task.title}</h3>
                     <p>
-                      <TimeTwice startsAt={task.startsAt} endsAt={task.endsAt} timeZone={task.timezone} />
+                      <TimeTwice
+                        startsAt={task.startsAt}
+                        endsAt={task.endsAt}
+                        timeZone={task.timezone}
+                        place={task.campName}
+                      />
                     </p>
                     <Link className="button" to={`/org/tasks/${task.id}`}>
                       {t('coord.takeAttendance')}

@@ -315,7 +315,12 @@ function Tasks({ need, timeZone }: { need: Need; timeZone: string }) {
                   <Link to={`/org/tasks/${task.id}`} className="card-link">
                     <h3>{task.title}</h3>
                     <p>
-                      <TimeTwice startsAt={task.startsAt} endsAt={task.endsAt} timeZone={task.timezone} />
+                      <TimeTwice
+                        startsAt={task.startsAt}
+                        endsAt={task.endsAt}
+                        timeZone={task.timezone}
+                        place={task.campName}
+                      />
                     </p>
                     <p className="meta">
                       {t('coord.taskFigures', {
@@ -400,17 +405,7 @@ export function NeedEditPage() {
             <Tasks need={data} timeZone={timeZone} />
             <Supplies need={data} />
             <details className="card">
-              <summary
-                style={{
-                  minBlockSize: 44,
-                  display: 'flex',
-                  alignItems: 'center',
-                  cursor: 'pointer',
-                  fontWeight: 600,
-                }}
-              >
-                {t('coord.editNeed')}
-              </summary>
+              <summary>{t('coord.editNeed')}</summary>
               <NeedForm need={data} onSaved={() => undefined} />
             </details>
             <NeedActions need={data} />

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Check, FormError, TextArea, TextField, formValues } from '../../components/form';
 import { ErrorState, Loaded, Page, Status } from '../../components/states';
@@ -199,7 +200,13 @@ function Members({ organizationId, owner }: { organizationId: string; owner: boo
 export function OrganizationPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
+  const { reload } = useAuth();
   const organization = useOrganization(me.organization?.id);
+  const current = organization.data?.status;
+  // A decision made meanwhile (approved, suspended) reaches the whole app through the session.
+  useEffect(() => {
+    if (current && me.organization && current !== me.organization.status) void reload();
+  }, [current, me.organization, reload]);
   if (!me.organization) {
     return (
       <Page title={t('org.title')}>

@@ -153,7 +153,7 @@ function Signups({ task }: { task: Task }) {
                 <li key={signup.id} className="card" style={{ background: 'var(--bg)' }}>
                   <div className="spread">
                     <h3>{signup.volunteer.displayName}</h3>
-                    <Status value={signup.status} label={t(`signup.status.${signup.status}`)} />
+                    <Status value={signup.status} label={t(`coord.signupStatus.${signup.status}`)} />
                   </div>
                   <p className="meta">
                     {[
@@ -230,7 +230,12 @@ export function TaskManagePage() {
         <Page title={data.title}>
           <div className="card">
             <p>
-              <TimeTwice startsAt={data.startsAt} endsAt={data.endsAt} timeZone={data.timezone} />
+              <TimeTwice
+                startsAt={data.startsAt}
+                endsAt={data.endsAt}
+                timeZone={data.timezone}
+                place={data.campName}
+              />
             </p>
             <p>
               {t('coord.taskFigures', {
@@ -255,17 +260,7 @@ export function TaskManagePage() {
                 open={editing}
                 onToggle={(event) => setEditing((event.target as HTMLDetailsElement).open)}
               >
-                <summary
-                  style={{
-                    minBlockSize: 44,
-                    display: 'flex',
-                    alignItems: 'center',
-                    cursor: 'pointer',
-                    fontWeight: 600,
-                  }}
-                >
-                  {t('coord.editTask')}
-                </summary>
+                <summary>{t('coord.editTask')}</summary>
                 {editing && (
                   <TaskForm
                     task={data}

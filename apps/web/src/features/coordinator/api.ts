@@ -25,6 +25,10 @@ export function useOrganization(id: string | undefined) {
     queryFn: () =>
       unwrap<Organization>(api.GET('/api/v1/organizations/{id}', { params: { path: { id: id! } } })),
     enabled: Boolean(id),
+    // The vetting state changes elsewhere (an admin decides): read it afresh whenever it is shown,
+    // and every minute while an application waits.
+    refetchOnMount: 'always',
+    refetchInterval: (query) => (query.state.data?.status === 'pending' ? 60_000 : false),
   });
 }
 

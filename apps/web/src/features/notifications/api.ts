@@ -25,6 +25,7 @@ export function useFeed() {
       ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    refetchOnMount: 'always',
   });
 }
 

@@ -1,4 +1,5 @@
-import { Link } from 'react-router';
+import { useEffect } from 'react';
+import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { BellIcon } from '../../components/icons';
 import { Check, FormError, SelectField } from '../../components/form';
@@ -9,7 +10,12 @@ import { useFeed, useMarkRead, usePreferences, useSavePreferences, useUnreadCoun
 
 export function NotificationBell() {
   const { t } = useTranslation();
-  const { data } = useUnreadCount(true);
+  const { data, refetch } = useUnreadCount(true);
+  const { pathname } = useLocation();
+  // The badge is read again on every page change, so news shows without a reload.
+  useEffect(() => {
+    void refetch();
+  }, [pathname, refetch]);
   const count = data?.count ?? 0;
   return (
     <Link to="/notifications" className="icon-button" aria-label={t('notifications.bell', { count })}>

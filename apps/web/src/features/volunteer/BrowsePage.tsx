@@ -50,17 +50,7 @@ export function BrowseTasksPage() {
   return (
     <Page title={t('browse.title')}>
       <details className="card" open={typeof window !== 'undefined' && window.innerWidth > 720}>
-        <summary
-          style={{
-            minBlockSize: 44,
-            display: 'flex',
-            alignItems: 'center',
-            cursor: 'pointer',
-            fontWeight: 600,
-          }}
-        >
-          {t('browse.filters')}
-        </summary>
+        <summary>{t('browse.filters')}</summary>
         <div className="grid-2">
           <SelectField
             label={t('browse.category')}

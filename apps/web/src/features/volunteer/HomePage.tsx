@@ -37,6 +37,7 @@ export function VolunteerHome() {
                       startsAt={next.task.startsAt}
                       endsAt={next.task.endsAt}
                       timeZone={next.task.timezone}
+                      place={next.task.campName}
                     />
                   </p>
                   <span className={`status ${next.status}`}>{signupStatusText(next, t)}</span>

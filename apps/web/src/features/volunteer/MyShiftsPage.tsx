@@ -24,6 +24,7 @@ function ShiftList({ items }: { items: MySignup[] }) {
               startsAt={item.task.startsAt}
               endsAt={item.task.endsAt}
               timeZone={item.task.timezone}
+              place={item.task.campName}
             />
           </p>
           <div className="row">

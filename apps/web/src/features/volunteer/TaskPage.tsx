@@ -91,7 +91,12 @@ export function TaskPage() {
           )}
           <div className="card">
             <p>
-              <TimeTwice startsAt={data.startsAt} endsAt={data.endsAt} timeZone={data.timezone} />
+              <TimeTwice
+                startsAt={data.startsAt}
+                endsAt={data.endsAt}
+                timeZone={data.timezone}
+                place={data.campName}
+              />
             </p>
             <p>{data.remote ? t('task.remote') : t('task.atCamp', { camp: data.campName })}</p>
             <p>

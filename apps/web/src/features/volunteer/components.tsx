@@ -32,7 +32,12 @@ export function TaskCard({ task, reasons }: { task: Task; reasons?: string[] }) 
           {t(`categories.${task.category}`)}
         </p>
         <p>
-          <TimeTwice startsAt={task.startsAt} endsAt={task.endsAt} timeZone={task.timezone} />
+          <TimeTwice
+            startsAt={task.startsAt}
+            endsAt={task.endsAt}
+            timeZone={task.timezone}
+            place={task.campName}
+          />
         </p>
         <p>
           <strong>{placesLeft(task, t)}</strong>

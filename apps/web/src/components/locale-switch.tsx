@@ -4,13 +4,14 @@ import { useAuth } from '../lib/auth';
 import { changeLocale, isLocale, LOCALES } from '../lib/i18n';
 
 /** The language, for this device at once and for the account's messages when signed in. */
-export function LocaleSwitch() {
+export function LocaleSwitch({ id, className = 'locale-select' }: { id?: string; className?: string }) {
   const { t, i18n } = useTranslation();
   const { status } = useAuth();
   return (
     <select
-      className="locale-select"
-      aria-label={t('common.language')}
+      id={id}
+      className={className}
+      aria-label={id ? undefined : t('common.language')}
       value={i18n.language}
       onChange={(event) => {
         const locale = event.target.value;
