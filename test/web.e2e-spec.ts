@@ -276,7 +276,7 @@ describe('the web app (browser e2e)', () => {
     await card.getByRole('link').click();
     await page.getByRole('heading', { name: taskTitle }).waitFor();
     await page
-      .getByText(/in Amman/)
+      .getByText(new RegExp(`in ${campName}`))
       .first()
       .waitFor();
     await page
