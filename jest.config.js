@@ -4,8 +4,10 @@ const shared = {
   transform: { '^.+\\.ts$': 'ts-jest' },
   moduleNameMapper: {
     '^@haven/migrations$': '<rootDir>/migrations',
-    '^@haven/(core|identity|organizations|needs|volunteering|notifications|testing)$': '<rootDir>/libs/$1/src',
-    '^@haven/(core|identity|organizations|needs|volunteering|notifications|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@haven/(core|identity|organizations|needs|volunteering|notifications|reports|testing)$':
+      '<rootDir>/libs/$1/src',
+    '^@haven/(core|identity|organizations|needs|volunteering|notifications|reports|testing)/(.*)$':
+      '<rootDir>/libs/$1/src/$2',
   },
   testEnvironment: 'node',
 };
@@ -13,7 +15,13 @@ const shared = {
 module.exports = {
   testTimeout: 60_000,
   projects: [
-    { ...shared, displayName: 'unit', rootDir: __dirname, roots: ['<rootDir>/apps', '<rootDir>/libs'], testRegex: '\\.spec\\.ts$' },
+    {
+      ...shared,
+      displayName: 'unit',
+      rootDir: __dirname,
+      roots: ['<rootDir>/apps', '<rootDir>/libs'],
+      testRegex: '\\.spec\\.ts$',
+    },
     {
       ...shared,
       displayName: 'e2e',
@@ -21,6 +29,7 @@ module.exports = {
       roots: ['<rootDir>/test'],
       testRegex: '\\.e2e-spec\\.ts$',
       globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
   ],
 };

@@ -1,4 +1,5 @@
-/* Haven's benchmarks (DESIGN.md, Targets). Run with `npm run bench`; results go to bench/RESULTS.md by hand. */
+/* Haven's benchmarks (DESIGN.md, Targets). Run with `npm run bench` (`npm run bench -- hostile` for the
+   hostile-input one); results go to bench/RESULTS.md by hand. */
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -8,6 +9,7 @@ import { AppConfig, prepareDatabase } from '@haven/core';
 import { AccessTokenService } from '@haven/identity';
 import { createTestConfig, dropTestResources, seedScale } from '@haven/testing';
 import { createApi } from '../apps/api/src/app.factory';
+import { hostileBenchmark } from './hostile';
 import { notificationThroughput } from './notifications';
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -153,7 +155,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
+/** `npm run bench -- hostile` runs only the hostile-input benchmark; no argument runs the others. */
+const selected = process.argv[2] === 'hostile' ? hostileBenchmark : main;
+
+selected().then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);

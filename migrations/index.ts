@@ -3,6 +3,9 @@ import { OrganizationsCampsAuditOutbox1764060000000 } from './1764060000000-orga
 import { NeedsItemsPledgesTasks1764070000000 } from './1764070000000-needs-items-pledges-tasks';
 import { Volunteering1764080000000 } from './1764080000000-volunteering';
 import { Notifications1764090000000 } from './1764090000000-notifications';
+import { UpdatedNotBeforeCreated1764100000000 } from './1764100000000-updated-not-before-created';
+import { Accounts1764103000000 } from './1764103000000-accounts';
+import { InvitationsClearanceRevocation1764105000000 } from './1764105000000-invitations-clearance-revocation';
 
 /** Every migration, in order. Listed explicitly: globs break in monorepo builds. */
 export const migrations = [
@@ -11,4 +14,7 @@ export const migrations = [
   NeedsItemsPledgesTasks1764070000000,
   Volunteering1764080000000,
   Notifications1764090000000,
+  UpdatedNotBeforeCreated1764100000000,
+  Accounts1764103000000,
+  InvitationsClearanceRevocation1764105000000,
 ];

@@ -147,6 +147,8 @@ describe('auth (e2e)', () => {
         displayName: account.displayName,
         role: 'coordinator',
         organization: null,
+        emailVerified: true,
+        locale: 'en',
       });
     });
 

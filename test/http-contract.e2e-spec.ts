@@ -69,9 +69,7 @@ describe('HTTP contract (e2e)', () => {
 
   it('reports liveness and readiness', async () => {
     expect((await api.http.get('/health/live').expect(200)).body).toEqual({ status: 'ok' });
-    const ready = await api.http.get('/health/ready').expect(200);
-    expect(ready.body.info.database.status).toBe('up');
-    expect(ready.body.info.redis.status).toBe('up');
+    expect((await api.http.get('/health/ready').expect(200)).body).toEqual({ status: 'ok' });
   });
 
   it('serves the OpenAPI document with every route, and the docs page', async () => {

@@ -175,13 +175,13 @@ describe('needs (e2e)', () => {
       expect(shown.body.beneficiaries.count).toBe(10);
     });
 
-    it('answers 404 for an unknown or malformed id', async () => {
+    it('answers 404 for an unknown id, and 400 for a malformed one before anything else', async () => {
       expectProblem(
         await api.http.get('/api/v1/needs/00000000-0000-4000-8000-000000000000').set(bearer(volunteer)),
         404,
       );
-      expectProblem(await api.http.get('/api/v1/needs/nope').set(bearer(volunteer)), 404);
-      expectProblem(await api.http.get('/api/v1/needs/nope'), 401);
+      expectProblem(await api.http.get('/api/v1/needs/nope').set(bearer(volunteer)), 400, 'id');
+      expectProblem(await api.http.get('/api/v1/needs/nope'), 400, 'id');
     });
   });
 

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Job, QueueEvents } from 'bullmq';
 import { JobName, JobProducer } from '@haven/core';
 import { DeliveryService, DigestsService, reminderJobId, RemindersService } from '@haven/notifications';
+import { SafeguardingService } from '@haven/volunteering';
 import { expectProblem } from '@haven/testing';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { eventually, startMailCapture } from './support/mail-capture';
@@ -12,6 +13,8 @@ import {
   createCamp,
   HOUR,
   inHours,
+  inYears,
+  joinOrganization,
   organizationWithNeed,
   register,
   registerAdmin,
@@ -202,7 +205,7 @@ describe('notifications through the outbox, the queue and the mail transport (e2
         await api.http.post(`/api/v1/me/notifications/${newest.id}/read`).set(bearer(stranger)),
         404,
       );
-      expectProblem(await api.http.post('/api/v1/me/notifications/nope/read').set(bearer(owner)), 404);
+      expectProblem(await api.http.post('/api/v1/me/notifications/nope/read').set(bearer(owner)), 400, 'id');
       await api.http.post('/api/v1/me/notifications/read-all').set(bearer(owner)).expect(204);
       expect((await feed(owner, '?unread=true')).body.items).toEqual([]);
       expect(await unreadCount(owner)).toEqual({ count: 0 });
@@ -361,15 +364,124 @@ describe('notifications through the outbox, the queue and the mail transport (e2
     });
   });
 
+  describe('invitations and safeguarding clearances', () => {
+    it('e-mails and shows an invitation to its invitee only', async () => {
+      const { owner, organizationId } = await approvedOwner();
+      const invitee = await register(api, 'coordinator');
+      await api.http
+        .post(`/api/v1/organizations/${organizationId}/invitations`)
+        .set(bearer(owner))
+        .send({ email: invitee.email })
+        .expect(202);
+      const message = await eventually(
+        async () => mailTo(invitee.email).find((candidate) => /invites you to join$/.test(candidate.subject)),
+        'the invitation e-mail',
+      );
+      expect(message.raw).toMatch(/Accept or decline/);
+      const items = (await feed(invitee)).body.items;
+      expect(items).toEqual([expect.objectContaining({ type: 'organization.invitation' })]);
+    });
+
+    it('tells the volunteer and the coordinators of a revocation, without its reason', async () => {
+      const campId = await createCamp(api, admin);
+      const { owner, organizationId, needId } = await organizationWithNeed(api, admin, campId);
+      const volunteer = await register(api);
+      const created = await api.http
+        .post(`/api/v1/needs/${needId}/tasks`)
+        .set(bearer(owner))
+        .send(taskBody({ title: 'Safe space session', requiresSafeguarding: true }))
+        .expect(201);
+      const signup = await api.http
+        .post(`/api/v1/tasks/${created.body.id}/signups`)
+        .set(bearer(volunteer))
+        .send({})
+        .expect(201);
+      const clearance = await api.http
+        .post(`/api/v1/organizations/${organizationId}/safeguarding-clearances`)
+        .set(bearer(owner))
+        .send({ volunteerId: volunteer.id, validUntil: inYears(1) })
+        .expect(201);
+      await api.http.post(`/api/v1/signups/${signup.body.id}/approve`).set(bearer(owner)).expect(200);
+      const reminders = worker.get(JobProducer).queueFor(JobName.Reminder);
+      await eventually(() => reminders.getJob(reminderJobId(signup.body.id)), 'the reminder job');
+      await api.http
+        .delete(`/api/v1/organizations/${organizationId}/safeguarding-clearances/${clearance.body.id}`)
+        .set(bearer(owner))
+        .send({ reason: 'Confidential concern raised by a partner' })
+        .expect(204);
+      const toVolunteer = await eventually(
+        async () =>
+          mailTo(volunteer.email).find((candidate) =>
+            /^Your safeguarding clearance was revoked$/.test(candidate.subject),
+          ),
+        'the volunteer’s revocation e-mail',
+      );
+      expect(toVolunteer.raw).toMatch(/Safe space session/);
+      const toOwner = await eventually(
+        async () =>
+          mailTo(owner.email).find((candidate) => /^Safeguarding clearance revoked/.test(candidate.subject)),
+        'the coordinators’ revocation e-mail',
+      );
+      expect(toOwner.raw).toMatch(/back to review/);
+      for (const message of [toVolunteer, toOwner]) expect(message.raw).not.toMatch(/Confidential concern/);
+      // The place is back under review: its reminder goes.
+      await eventually(
+        async () => !(await reminders.getJob(reminderJobId(signup.body.id))),
+        'the reminder to go',
+      );
+    });
+
+    it('warns the volunteer 30 days before a clearance ends, once', async () => {
+      const campId = await createCamp(api, admin);
+      const { owner, organizationId, needId } = await organizationWithNeed(api, admin, campId);
+      const volunteer = await register(api);
+      const created = await api.http
+        .post(`/api/v1/needs/${needId}/tasks`)
+        .set(bearer(owner))
+        .send(taskBody())
+        .expect(201);
+      await api.http
+        .post(`/api/v1/tasks/${created.body.id}/signups`)
+        .set(bearer(volunteer))
+        .send({})
+        .expect(201);
+      const soon = new Date(Date.now() + 20 * 24 * HOUR).toISOString().slice(0, 10);
+      await api.http
+        .post(`/api/v1/organizations/${organizationId}/safeguarding-clearances`)
+        .set(bearer(owner))
+        .send({ volunteerId: volunteer.id, validUntil: soon })
+        .expect(201);
+      const safeguarding = worker.get(SafeguardingService);
+      expect(await safeguarding.warnExpiring()).toBeGreaterThanOrEqual(1);
+      expect(await safeguarding.warnExpiring()).toBe(0);
+      await eventually(
+        async () => mailTo(volunteer.email).some((candidate) => candidate.subject.includes(soon)),
+        'the expiry warning',
+      );
+      await eventually(
+        async () => mailTo(owner.email).some((candidate) => candidate.subject.includes(soon)),
+        'the coordinators’ expiry warning',
+      );
+      expect(mailTo(volunteer.email).filter((candidate) => candidate.subject.includes(soon))).toHaveLength(1);
+    });
+  });
+
   describe('the person’s own data', () => {
     it('exports their notifications and preferences, and forgets both when the account is deleted', async () => {
-      const { owner } = await approvedOwner();
+      const { owner, organizationId } = await approvedOwner();
       await eventually(async () => (await feed(owner)).body.items.length === 1, 'the notification');
       const exported = await api.http.get('/api/v1/me/export').set(bearer(owner)).expect(200);
       expect(exported.body.notifications).toEqual([
         expect.objectContaining({ type: 'organization.approved' }),
       ]);
-      await api.http.delete('/api/v1/me').set(bearer(owner)).send({ password: owner.password });
+      // A sole owner hands the organisation over before leaving Haven.
+      const successor = await joinOrganization(api, owner, organizationId);
+      await api.http
+        .patch(`/api/v1/organizations/${organizationId}/members/${successor.id}`)
+        .set(bearer(owner))
+        .send({ memberRole: 'owner' })
+        .expect(200);
+      await api.http.delete('/api/v1/me').set(bearer(owner)).send({ password: owner.password }).expect(204);
       const [left] = await api.db.query(
         `SELECT (SELECT count(*)::int FROM notifications WHERE user_id = $1) AS notifications`,
         [owner.id],
@@ -380,7 +492,7 @@ describe('notifications through the outbox, the queue and the mail transport (e2
 
   describe('operations', () => {
     it('shows outbox lag and queue depths in readiness and admin stats', async () => {
-      const ready = await api.http.get('/health/ready').expect(200);
+      const ready = await api.http.get('/health/ready').set(bearer(admin)).expect(200);
       expect(ready.body.details.notifications).toEqual(
         expect.objectContaining({
           status: 'up',

@@ -1,5 +1,5 @@
 import { seedScale } from '@haven/testing';
-import { register, startTestApi, TestApi } from './support/test-api';
+import { register, registerAdmin, startTestApi, TestApi } from './support/test-api';
 
 interface PlanNode {
   'Node Type': string;
@@ -44,9 +44,9 @@ describe('query plans at scale (e2e)', () => {
   });
 
   /** Calls the endpoint, then explains every query it ran against `table`. */
-  async function plansOf(path: string, table: string) {
+  async function plansOf(path: string, table: string, bearerToken = token) {
     captured.length = 0;
-    const response = await api.http.get(path).set('Authorization', `Bearer ${token}`).expect(200);
+    const response = await api.http.get(path).set('Authorization', `Bearer ${bearerToken}`).expect(200);
     const queries = captured.filter(
       ({ query }) => /^\s*SELECT/.test(query) && new RegExp(`FROM "?${table}"?\\b`).test(query),
     );
@@ -119,5 +119,18 @@ describe('query plans at scale (e2e)', () => {
     if (name === 'a rare full-text term') {
       expect(plans.some((node) => node['Index Name'] === 'needs_search_idx')).toBe(true);
     }
+  });
+
+  it('builds an organisation’s report from indexes, scoped to the organisation', async () => {
+    const admin = await registerAdmin(api);
+    const [{ id }] = await api.db.query(
+      `SELECT organization_id AS id FROM tasks GROUP BY organization_id ORDER BY count(*) DESC LIMIT 1`,
+    );
+    const path = `/api/v1/organizations/${id}/reports/summary`;
+    const tasks = await plansOf(path, 'tasks', admin.accessToken);
+    expect(tasks.response.body.tasks.cancelled).toBeGreaterThan(0);
+    expect(seqScansOn(tasks.plans, 'tasks')).toEqual([]);
+    const needs = await plansOf(path, 'needs', admin.accessToken);
+    expect(seqScansOn(needs.plans, 'needs')).toEqual([]);
   });
 });

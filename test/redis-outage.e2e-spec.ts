@@ -36,7 +36,11 @@ describe('the API while Redis is away (e2e)', () => {
       'a sturdy passphrase 42',
     );
     const admin = tokens.sign({ sub: adminUser.id, role: 'admin' });
-    const owner = await users.create({ ...newAccount('coordinator'), role: 'coordinator' });
+    const owner = await users.create({
+      ...newAccount('coordinator'),
+      role: 'coordinator',
+      emailVerified: true,
+    });
     const ownerToken = tokens.sign({ sub: owner.id, role: 'coordinator' });
 
     const applied = await http
@@ -57,7 +61,7 @@ describe('the API while Redis is away (e2e)', () => {
       );
     expect(rows).toEqual([{ relayed_at: null }]);
 
-    const ready = await http.get('/health/ready');
+    const ready = await http.get('/health/ready').set('Authorization', `Bearer ${admin}`);
     expect(ready.status).toBe(503);
     expect(ready.body.error.redis.status).toBe('down');
     expect(ready.body.info.database.status).toBe('up');

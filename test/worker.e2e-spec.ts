@@ -49,6 +49,7 @@ describe('worker (e2e)', () => {
     const schedulers = await queue.getJobSchedulers();
     expect(schedulers.map((scheduler) => scheduler.key).sort()).toEqual([
       'organizations-reviews-due',
+      'safeguarding-expiry-warnings',
       'worker-heartbeat',
     ]);
   });
@@ -73,5 +74,67 @@ describe('worker (e2e)', () => {
     );
     expect(row.recipient_ids).toEqual([admin.id]);
     expect(row.payload).toEqual({ organizationIds: [organizations[0].id], count: 1 });
+  });
+
+  it('warns once of each live clearance ending within 30 days, through the outbox', async () => {
+    const db = worker.get(DataSource);
+    const [organization] = await db.query(
+      `INSERT INTO organizations (name, country, registration_number, contact_email, description, focus_areas, status)
+       VALUES ('Clearing (fictional)', 'JO', 'R-3', 'c@example.org', 'd', '{education}', 'approved') RETURNING id`,
+    );
+    const [coordinator, ending, renewed, later] = await db.query(
+      `INSERT INTO users (email, display_name, role) VALUES
+         ('coordinator.expiry@example.org', 'Coordinator', 'coordinator'),
+         ('ending.expiry@example.org', 'Ending', 'volunteer'),
+         ('renewed.expiry@example.org', 'Renewed', 'volunteer'),
+         ('later.expiry@example.org', 'Later', 'volunteer')
+       RETURNING id`,
+    );
+    await db.query(
+      `INSERT INTO organization_members (user_id, organization_id, member_role) VALUES ($1, $2, 'owner')`,
+      [coordinator.id, organization.id],
+    );
+    const clearances: { id: string }[] = await db.query(
+      `INSERT INTO safeguarding_clearances (organization_id, volunteer_id, valid_until, revoked_at, revocation_reason)
+       VALUES ($1, $2, current_date + 10, NULL, NULL),
+              ($1, $3, current_date + 5, NULL, NULL),
+              ($1, $3, current_date + 400, NULL, NULL),
+              ($1, $4, current_date + 3, now(), 'Withdrawn'),
+              ($1, $4, current_date - 1, NULL, NULL),
+              ($1, $4, current_date + 31, NULL, NULL)
+       RETURNING id`,
+      [organization.id, ending.id, renewed.id, later.id],
+    );
+    const producer = worker.get(JobProducer);
+    const run = async () => {
+      const id = await producer.enqueue(JobName.ClearanceExpiryWarnings, {});
+      const job = await producer.queueFor(JobName.ClearanceExpiryWarnings).getJob(id);
+      return job!.waitUntilFinished(events, 15_000);
+    };
+    const warned = async () =>
+      (await db.query(
+        `SELECT recipient_ids, payload FROM outbox WHERE event_type = 'safeguarding.expiring' ORDER BY created_at`,
+      )) as { recipient_ids: string[]; payload: { clearanceId: string } }[];
+
+    // Only the +10 one: +5 is outlasted by a renewal, revoked and lapsed ones are never warned of,
+    // and +31 is not in the window yet.
+    expect(await run()).toEqual({ warned: 1 });
+    expect(await run()).toEqual({ warned: 0 });
+    await db.query(`UPDATE safeguarding_clearances SET valid_until = current_date + 30 WHERE id = $1`, [
+      clearances[5].id,
+    ]);
+    expect(await run()).toEqual({ warned: 1 });
+    expect(await run()).toEqual({ warned: 0 });
+    const rows = await warned();
+    expect(rows.map((row) => row.payload.clearanceId)).toEqual([clearances[0].id, clearances[5].id]);
+    expect(rows[0].recipient_ids.sort()).toEqual([ending.id, coordinator.id].sort());
+    expect(rows[0].payload).toEqual(expect.objectContaining({ organizationId: organization.id }));
+
+    // A job that runs again after its claim was lost (say, a crash between the two) still writes one row.
+    await db.query(`UPDATE safeguarding_clearances SET expiry_warned_at = NULL WHERE id = $1`, [
+      clearances[0].id,
+    ]);
+    expect(await run()).toEqual({ warned: 1 });
+    expect(await warned()).toHaveLength(2);
   });
 });

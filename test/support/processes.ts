@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { createConnection, createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SMTPServer } from 'smtp-server';
@@ -231,4 +231,36 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
   const port = typeof address === 'object' && address ? address.port : 0;
   capture.url = `smtp://127.0.0.1:${port}`;
   return capture;
+}
+
+export const API_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
+export const CLI_MAIN = join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js');
+
+/** Starts a built entry point (`node dist/...`) with exactly the given environment (plus PATH unless given). */
+export function startNode(
+  name: string,
+  main: string,
+  env: Record<string, string>,
+  args: string[] = [],
+): Child {
+  return new Child(
+    name,
+    spawn(process.execPath, [main, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+}
+
+/** Whether something accepts TCP connections on 127.0.0.1:port right now. */
+export function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }

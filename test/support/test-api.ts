@@ -1,6 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@haven/core';
 import { AccessTokenService, UsersService } from '@haven/identity';
@@ -16,9 +17,12 @@ export interface TestApi {
 }
 
 /** The real API, on the suite's own freshly migrated database and Redis prefix. */
-export async function startTestApi(overrides: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(
+  overrides: Record<string, string> = {},
+  options: { logDestination?: DestinationStream } = {},
+): Promise<TestApi> {
   const config = await createTestConfig(overrides);
-  const app = await createApi(config);
+  const app = await createApi(config, options);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {
@@ -46,9 +50,18 @@ export function newAccount(role: 'volunteer' | 'coordinator' = 'volunteer') {
   };
 }
 
+/**
+ * A verified account, signed in. Created the way the operator tools create accounts (verified, so
+ * no verification e-mail is queued to disturb suites that count e-mail), then signed in over HTTP.
+ * Registration itself, unverified, and its e-mail are tested in accounts.e2e-spec.ts.
+ */
 export async function register(api: TestApi, role: 'volunteer' | 'coordinator' = 'volunteer') {
   const account = newAccount(role);
-  const response = await api.http.post('/api/v1/auth/register').send(account).expect(201);
+  await api.app.get(UsersService).create({ ...account, emailVerified: true });
+  const response = await api.http
+    .post('/api/v1/auth/login')
+    .send({ email: account.email, password: account.password })
+    .expect(200);
   return {
     ...account,
     id: response.body.user.id as string,
@@ -146,6 +159,14 @@ export const HOUR = 3_600_000;
 /** An ISO time this many hours from now. */
 export const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
 
+/** A date (YYYY-MM-DD, UTC) this many years from today, plus `days`. */
+export function inYears(years: number, days = 0): string {
+  const date = new Date();
+  date.setUTCFullYear(date.getUTCFullYear() + years);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
 /** The Authorization header of an account. */
 export const bearer = (account: { accessToken: string }) => ({
   Authorization: `Bearer ${account.accessToken}`,
@@ -189,12 +210,31 @@ export async function manyVolunteers(
 ): Promise<{ id: string; accessToken: string }[]> {
   counter += 1;
   const rows: { id: string }[] = await api.db.query(
-    `INSERT INTO users (email, display_name, role, password_hash)
-     SELECT 'bulk-' || $1 || '-' || n || '@example.org', 'Bulk volunteer ' || n, 'volunteer', NULL
+    `INSERT INTO users (email, display_name, role, password_hash, email_verified_at)
+     SELECT 'bulk-' || $1 || '-' || n || '@example.org', 'Bulk volunteer ' || n, 'volunteer', NULL, now()
        FROM generate_series(1, $2) AS n
      RETURNING id`,
     [`${process.pid}-${counter}`, count],
   );
   const tokens = api.app.get(AccessTokenService);
   return rows.map((row) => ({ id: row.id, accessToken: tokens.sign({ sub: row.id, role: 'volunteer' }) }));
+}
+
+/**
+ * A coordinator who joins the organisation the way people do: the owner invites them by e-mail and
+ * they accept. Returns the new member.
+ */
+export async function joinOrganization(api: TestApi, owner: { accessToken: string }, organizationId: string) {
+  const member = await register(api, 'coordinator');
+  await api.http
+    .post(`/api/v1/organizations/${organizationId}/invitations`)
+    .set(bearer(owner))
+    .send({ email: member.email })
+    .expect(202);
+  const invitations = await api.http.get('/api/v1/me/invitations').set(bearer(member)).expect(200);
+  const invitation = invitations.body.items.find(
+    (item: { organization: { id: string } }) => item.organization.id === organizationId,
+  );
+  await api.http.post(`/api/v1/me/invitations/${invitation.id}/accept`).set(bearer(member)).expect(200);
+  return member;
 }

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import type { DestinationStream } from 'pino';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import {
   AppConfig,
@@ -12,15 +13,18 @@ import {
   QueueModule,
   RedisModule,
   RolesGuard,
+  VerifiedEmailGuard,
 } from '@haven/core';
 import { IdentityModule } from '@haven/identity';
 import { NeedsModule } from '@haven/needs';
 import { NotificationsModule } from '@haven/notifications';
 import { OrganizationsModule } from '@haven/organizations';
+import { ReportsModule } from '@haven/reports';
 import { VolunteeringModule } from '@haven/volunteering';
 import { AdminController } from './admin/admin.controller';
 import { QueuesSession } from './admin/queues-board';
 import { CampsController } from './camps/camps.controller';
+import { InvitationsController } from './organizations/invitations.controller';
 import { OrganizationsController } from './organizations/organizations.controller';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
@@ -30,18 +34,19 @@ import { PledgesController } from './needs/pledges.controller';
 import { TasksController } from './needs/tasks.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { RateLimitModule } from './rate-limit';
+import { ReportsController } from './reports/reports.controller';
 import { MeVolunteeringController } from './volunteering/me-volunteering.controller';
 import { SafeguardingController } from './volunteering/safeguarding.controller';
 import { SignupsController } from './volunteering/signups.controller';
 
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, logDestination?: DestinationStream): DynamicModule {
     return {
       module: ApiModule,
       imports: [
         HavenConfigModule.forRoot(config),
-        HavenLoggerModule.forRoot(),
+        HavenLoggerModule.forRoot('api', logDestination),
         DatabaseModule,
         RedisModule,
         QueueModule.forRoot('producer'),
@@ -53,11 +58,13 @@ export class ApiModule {
         NeedsModule,
         VolunteeringModule,
         NotificationsModule,
+        ReportsModule,
       ],
       controllers: [
         AuthController,
         MeController,
         OrganizationsController,
+        InvitationsController,
         CampsController,
         NeedsController,
         PledgesController,
@@ -67,14 +74,16 @@ export class ApiModule {
         SafeguardingController,
         NotificationsController,
         AdminController,
+        ReportsController,
         HealthController,
       ],
       providers: [
         QueuesSession,
-        // Order matters: limit by address first, then authenticate, then check the role.
+        // Order matters: limit by address first, then authenticate, then check the role, then the e-mail.
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_GUARD, useClass: VerifiedEmailGuard },
       ],
     };
   }

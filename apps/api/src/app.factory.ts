@@ -1,32 +1,61 @@
 import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import { RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppConfig, ProblemFilter, validationFailed } from '@haven/core';
 import { mountQueuesBoard } from './admin/queues-board';
 import { ApiModule } from './api.module';
 import { mountWebApp, WEB_DIST } from './web/web-app';
-
-export const BODY_LIMIT_BYTES = 1024 * 1024;
+import { registerJsonBodyParser } from './http/json-body';
+import {
+  applyRouteBodyLimits,
+  clientErrorHandler,
+  DEFAULT_BODY_LIMIT_BYTES,
+  frameworkErrors,
+  refuseMalformedUrls,
+} from './http/request-limits';
+import { StructurePipe } from './http/structure.pipe';
 
 /** Builds the HTTP application exactly as production runs it; the end-to-end tests use it too. */
 export async function createApi(
   config: AppConfig,
-  options: { webRoot?: string } = {},
+  options: { logDestination?: DestinationStream; webRoot?: string } = {},
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
-    bufferLogs: true,
+  const adapter = new FastifyAdapter({
+    bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
+    // Trust X-Forwarded-For only from as many proxies as the operator says stand in front.
+    trustProxy: config.TRUST_PROXY > 0 ? config.TRUST_PROXY : false,
+    frameworkErrors,
+    clientErrorHandler,
   });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.forRoot(config, options.logDestination),
+    adapter,
+    {
+      bufferLogs: true,
+      // Haven's own JSON parser (depth and NUL checks); no form or other body parsers.
+      bodyParser: false,
+    },
+  );
+  const fastify = adapter.getInstance();
+  registerJsonBodyParser(fastify);
+  applyRouteBodyLimits(fastify);
+  refuseMalformedUrls(fastify);
   app.useLogger(app.get(Logger));
+  // Without this the buffer stays attached and every later Nest log line (500s among them) is lost.
+  app.flushLogs();
   app.enableShutdownHooks();
 
   // Nest also routes Fastify's own failures (malformed JSON, oversized bodies) through this filter.
   app.useGlobalFilters(new ProblemFilter());
+  // Cheap structural checks (sizes, lengths) first; only bounded input reaches full validation.
   app.useGlobalPipes(
+    new StructurePipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
@@ -36,6 +65,8 @@ export async function createApi(
     }),
   );
 
+  // Parses cookies for the refresh-token cookie of the auth routes (never signed: it is a random token).
+  await app.register(cookie);
   await app.register(helmet, {
     // Swagger UI at /api/docs runs inline scripts and styles; everything else is JSON.
     contentSecurityPolicy: {

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig, prepareDatabase } from '@haven/core';
 import { passwordProblem, UsersService } from '@haven/identity';
 import { CliModule } from './cli.module';
+import { launch, LaunchError } from './launcher/launcher';
 import { seedDemo } from './seed-demo';
 
 const program = new Command('haven').description("Haven's operator commands").showHelpAfterError();
@@ -13,6 +14,16 @@ program
   .action(async () => {
     const applied = await prepareDatabase(loadConfig());
     console.log(applied.length > 0 ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
+  });
+
+program
+  .command('start')
+  .description(
+    'run Haven (API and worker) after the migrations; starts an embedded PostgreSQL and a local ' +
+      'redis-server when the default URLs answer nothing, and stops them on exit',
+  )
+  .action(async () => {
+    process.exit(await launch());
   });
 
 program
@@ -58,7 +69,8 @@ program
 class UsageError extends Error {}
 
 program.parseAsync().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof UsageError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof UsageError || error instanceof LaunchError)
+    console.error(error.message);
   else console.error('Failed:', error instanceof Error ? error.message : error);
   process.exit(1);
 });

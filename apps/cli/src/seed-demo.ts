@@ -125,6 +125,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<{ created:
       password: DEMO_PASSWORD,
       displayName: `Demo coordinator ${index + 1}`,
       role: 'coordinator',
+      emailVerified: true,
     });
     const coordinator: Actor = { id: owner.id, role: 'coordinator' };
     const organization = await app.get(OrganizationsService).apply(coordinator, {
@@ -185,6 +186,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<{ created:
     password: DEMO_PASSWORD,
     displayName: 'Demo applicant',
     role: 'coordinator',
+    emailVerified: true,
   });
   await app.get(OrganizationsService).apply(
     { id: pending.id, role: 'coordinator' },
@@ -206,6 +208,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<{ created:
       password: DEMO_PASSWORD,
       displayName: `Demo volunteer ${label}`,
       role: 'volunteer',
+      emailVerified: true,
     });
     const volunteer: Actor = { id: user.id, role: 'volunteer' };
     step('volunteers');

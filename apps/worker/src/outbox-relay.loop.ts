@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { safeErrorMessage } from '@haven/core';
 import { OutboxRelay, RELAY_BATCH } from '@haven/notifications';
 
 export const RELAY_IDLE_MS = 200;
@@ -36,7 +37,7 @@ export class OutboxRelayLoop implements OnApplicationBootstrap, OnApplicationShu
         failing = false;
         if (relayed < RELAY_BATCH) await sleep(RELAY_IDLE_MS);
       } catch (error) {
-        if (!failing) this.logger.warn(`Outbox relay paused: ${(error as Error).message}`);
+        if (!failing) this.logger.warn(`Outbox relay paused: ${safeErrorMessage(error)}`);
         failing = true;
         await sleep(RELAY_RETRY_MS);
       }

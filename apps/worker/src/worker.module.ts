@@ -14,6 +14,7 @@ import {
 import { NotificationsModule } from '@haven/notifications';
 import { OrganizationsModule } from '@haven/organizations';
 import { checkJobCoverage } from './job-handlers';
+import { WorkerLiveness } from './liveness';
 import { OutboxRelayLoop } from './outbox-relay.loop';
 import { NotificationsProcessor } from './processors/notifications.processor';
 import { SystemProcessor } from './processors/system.processor';
@@ -27,6 +28,8 @@ export const HEARTBEAT_EVERY_MS = 60_000;
 export const REMINDERS_SWEEP_EVERY_MS = 30 * 60_000;
 /** Every day at 06:00 UTC. */
 export const REVIEWS_DUE_CRON = '0 6 * * *';
+/** Every day at 06:30 UTC. */
+export const CLEARANCE_EXPIRY_CRON = '30 6 * * *';
 /** Digests: daily at 07:00 UTC, weekly on Mondays at 07:00 UTC. */
 export const DAILY_DIGEST_CRON = '0 7 * * *';
 export const WEEKLY_DIGEST_CRON = '0 7 * * 1';
@@ -54,6 +57,15 @@ class WorkerBootstrap implements OnApplicationBootstrap {
         { pattern: REVIEWS_DUE_CRON, tz: 'UTC' },
         { name: JobName.ReviewsDue, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
       );
+    await this.jobs.queueFor(JobName.ClearanceExpiryWarnings).upsertJobScheduler(
+      'safeguarding-expiry-warnings',
+      { pattern: CLEARANCE_EXPIRY_CRON, tz: 'UTC' },
+      {
+        name: JobName.ClearanceExpiryWarnings,
+        data: {},
+        opts: { removeOnComplete: 100, removeOnFail: 500 },
+      },
+    );
     await this.jobs
       .queueFor(JobName.RemindersSweep)
       .upsertJobScheduler(
@@ -83,7 +95,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         HavenConfigModule.forRoot(config),
-        HavenLoggerModule.forRoot(),
+        HavenLoggerModule.forRoot('worker'),
         DatabaseModule,
         RedisModule,
         AuditModule,
@@ -91,7 +103,12 @@ export class WorkerModule {
         OrganizationsModule,
         NotificationsModule,
       ],
-      providers: [...PROCESSORS.map(({ processor }) => processor), WorkerBootstrap, OutboxRelayLoop],
+      providers: [
+        ...PROCESSORS.map(({ processor }) => processor),
+        WorkerBootstrap,
+        OutboxRelayLoop,
+        WorkerLiveness,
+      ],
     };
   }
 }

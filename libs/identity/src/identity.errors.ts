@@ -11,9 +11,13 @@ export const IdentityErrors = {
       403,
       'This account is suspended. Contact the platform administrators.',
     ),
-  wrongPassword: () =>
+  wrongPassword: (field = 'password') =>
     new DomainError('validation', 400, 'The request has invalid fields.', [
-      { field: 'password', message: 'is not your current password' },
+      { field, message: 'is not your current password' },
+    ]),
+  invalidToken: () =>
+    new DomainError('invalid_token', 400, 'This link is unknown, used or expired; ask for a new one.', [
+      { field: 'token', message: 'is unknown, used or expired' },
     ]),
   lastAdmin: () =>
     new DomainError(

@@ -1,17 +1,21 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountMailLimiter } from './account-mail-limiter';
+import { AccountService } from './account.service';
 import { AccountStatusService } from './account-status.service';
 import { AuthService } from './auth.service';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
 import { LoginLimiter } from './login-limiter';
 import { PasswordHasher } from './password/password-hasher';
+import { PasswordProof } from './password/password-proof';
 import { JwtStrategy } from './strategies/jwt.strategy';
 import { LocalStrategy } from './strategies/local.strategy';
 import { AccessTokenService } from './tokens/access-token.service';
 import { RefreshTokenService } from './tokens/refresh-token.service';
 import { UsersService } from './users.service';
+import { VerificationMail } from './verification-mail';
 
 @Module({
   imports: [PassportModule, TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity])],
@@ -23,10 +27,14 @@ import { UsersService } from './users.service';
     AccessTokenService,
     RefreshTokenService,
     LoginLimiter,
+    AccountMailLimiter,
+    AccountService,
+    PasswordProof,
+    VerificationMail,
     JwtStrategy,
     LocalStrategy,
   ],
-  exports: [AccountStatusService, AuthService, UsersService, AccessTokenService],
+  exports: [AccountStatusService, AccountService, AuthService, UsersService, AccessTokenService],
 })
 export class IdentityModule {}
 

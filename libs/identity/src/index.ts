@@ -7,3 +7,8 @@ export * from './password/password-policy';
 export * from './users.service';
 export { ACCESS_TOKEN_SECONDS, AccessTokenService } from './tokens/access-token.service';
 export * from './account-erasure';
+export * from './account.service';
+export { ACCOUNT_TOKEN_SECONDS, mintAccountToken } from './tokens/account-tokens';
+export type { AccountTokenPurpose, MintedToken } from './tokens/account-tokens';
+export { REFRESH_TOKEN_DAYS } from './tokens/refresh-token.service';
+export * from './locale';

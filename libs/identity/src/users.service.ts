@@ -3,16 +3,21 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Actor, CommonErrors, Role, TransactionService } from '@haven/core';
 import { ACCOUNT_ERASURE, AccountErasure } from './account-erasure';
-import { UserEntity } from './entities/user.entity';
+import { Locale, UserEntity } from './entities/user.entity';
 import { IdentityErrors } from './identity.errors';
 import { PasswordHasher } from './password/password-hasher';
+import { PasswordProof } from './password/password-proof';
 import { RefreshTokenService } from './tokens/refresh-token.service';
+import { VerificationMail } from './verification-mail';
 
 export interface NewUser {
   email: string;
   password: string;
   displayName: string;
   role: Role;
+  locale?: Locale;
+  /** False for self-registration (a link is e-mailed); true for accounts operators create. */
+  emailVerified: boolean;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -26,22 +31,34 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly refreshTokens: RefreshTokenService,
     private readonly transactions: TransactionService,
+    private readonly verificationMail: VerificationMail,
+    private readonly passwords: PasswordProof,
     @Optional() @Inject(ACCOUNT_ERASURE) private readonly erasure?: AccountErasure,
   ) {}
 
-  /** Creates an account; the unique index, not a prior lookup, decides a race between two sign-ups. */
+  /**
+   * Creates an account; the unique index, not a prior lookup, decides a race between two sign-ups.
+   * An unverified account gets its verification e-mail through the outbox, in the same transaction.
+   */
   async create(input: NewUser): Promise<UserEntity> {
     const passwordHash = await this.hasher.hash(input.password);
     try {
-      const user = this.users.create({
-        email: normaliseEmail(input.email),
-        displayName: input.displayName.trim(),
-        role: input.role,
-        status: 'active',
-        passwordHash,
-        deletedAt: null,
+      return await this.transactions.run(async (manager) => {
+        const user = await manager.save(
+          manager.create(UserEntity, {
+            email: normaliseEmail(input.email),
+            displayName: input.displayName.trim(),
+            role: input.role,
+            status: 'active',
+            locale: input.locale ?? 'en',
+            emailVerifiedAt: input.emailVerified ? new Date() : null,
+            passwordHash,
+            deletedAt: null,
+          }),
+        );
+        if (!input.emailVerified) await this.verificationMail.request(manager, user.id);
+        return user;
       });
-      return await this.users.save(user);
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw IdentityErrors.emailTaken();
       throw error;
@@ -54,7 +71,7 @@ export class UsersService {
     if (existing) return { created: false as const, user: existing };
     return {
       created: true as const,
-      user: await this.create({ email, password, displayName, role: 'admin' }),
+      user: await this.create({ email, password, displayName, role: 'admin', emailVerified: true }),
     };
   }
 
@@ -78,13 +95,14 @@ export class UsersService {
    */
   async actorFor(userId: string): Promise<Actor> {
     // Runs on every authenticated request: plain SQL, one round trip, no hydration.
-    const [user]: { role: Role; status: string; deleted_at: Date | null }[] = await this.users.query(
-      'SELECT role, status, deleted_at FROM users WHERE id = $1',
-      [userId],
-    );
+    const [user]: { role: Role; status: string; deleted_at: Date | null; verified: boolean }[] =
+      await this.users.query(
+        'SELECT role, status, deleted_at, email_verified_at IS NOT NULL AS verified FROM users WHERE id = $1',
+        [userId],
+      );
     if (!user || user.deleted_at) throw CommonErrors.unauthenticated('This account no longer exists.');
     if (user.status === 'suspended') throw IdentityErrors.accountSuspended();
-    return { id: userId, role: user.role };
+    return { id: userId, role: user.role, emailVerified: user.verified };
   }
 
   /** Everything Haven holds about the caller's account (contexts add their own sections). */
@@ -99,6 +117,8 @@ export class UsersService {
         displayName: user.displayName,
         role: user.role,
         status: user.status,
+        emailVerifiedAt: user.emailVerifiedAt?.toISOString() ?? null,
+        locale: user.locale,
         createdAt: user.createdAt.toISOString(),
       },
       sessions: sessions.map((session) => ({
@@ -115,14 +135,8 @@ export class UsersService {
    * entries) keeps counting as aggregates, but nothing in it identifies the person any more and no
    * one can sign in to it.
    */
-  async deleteAccount(actor: Actor, password: string): Promise<void> {
-    const user = await this.users
-      .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
-      .where('user.id = :id AND user.deletedAt IS NULL', { id: actor.id })
-      .getOne();
-    if (!user || !(await this.hasher.verify(user.passwordHash, password)))
-      throw IdentityErrors.wrongPassword();
+  async deleteAccount(actor: Actor, password: string, address: string): Promise<void> {
+    const user = await this.passwords.prove(actor, password, address);
     await this.transactions.run(async (manager) => {
       if (user.role === 'admin') {
         // Serialise concurrent admin deletions so two admins cannot both leave the platform adminless.
@@ -144,6 +158,10 @@ export class UsersService {
         },
       );
       await this.refreshTokens.revokeAllForUser(user.id, manager);
+      await manager.query(
+        `UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`,
+        [user.id],
+      );
     });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { OutboxEvent, TransactionService } from '@haven/core';
+import { ACCOUNT_EVENTS, OutboxEvent, TransactionService } from '@haven/core';
+import { AccountMailService } from './account-mail.service';
 import { EmailChannel } from './email.channel';
 import {
   DEFAULT_PREFERENCES,
@@ -59,6 +60,7 @@ export class DeliveryService {
   constructor(
     private readonly transactions: TransactionService,
     private readonly email: EmailChannel,
+    private readonly accountMail: AccountMailService,
   ) {}
 
   async deliver(outboxId: string, lastAttempt: boolean): Promise<{ recipients: number; emailed: number }> {
@@ -68,13 +70,16 @@ export class DeliveryService {
         [outboxId],
       );
       if (!row || !(await stillRelevant(manager, row))) return null;
+      if (ACCOUNT_EVENTS.includes(row.event_type as OutboxEvent)) return { row, message: null };
       return { row, message: render(row.event_type, await loadFacts(manager, row.payload)) };
     });
     if (!prepared) return { recipients: 0, emailed: 0 };
+    if (!prepared.message) return this.accountMail.deliver(prepared.row.payload);
+    const message = prepared.message;
     let emailed = 0;
     let failures = 0;
     for (const recipientId of prepared.row.recipient_ids) {
-      const outcome = await this.deliverTo(prepared.row, prepared.message, recipientId, lastAttempt);
+      const outcome = await this.deliverTo(prepared.row, message, recipientId, lastAttempt);
       if (outcome === 'sent') emailed += 1;
       if (outcome === 'failed') failures += 1;
     }

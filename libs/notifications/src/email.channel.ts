@@ -1,4 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { createTransport, Transporter } from 'nodemailer';
 import { AppConfig } from '@haven/core';
 import { RenderedEmail } from './templates/render';
@@ -17,7 +19,9 @@ export interface Channel {
 
 /**
  * E-mail through nodemailer. `MAIL_URL=log:` renders the message but only logs that it would have
- * been sent, with the recipient redacted: development never mails anyone, nor logs who.
+ * been sent, with the recipient redacted: development never mails anyone, nor logs who. In
+ * development (never in production, which refuses log:) each message is also written whole to
+ * MAIL_LOG_DIR as an .eml file, so the person at the terminal can open account links.
  */
 @Injectable()
 export class EmailChannel implements Channel, OnModuleDestroy {
@@ -25,11 +29,13 @@ export class EmailChannel implements Channel, OnModuleDestroy {
   private readonly logger = new Logger('Mail');
   private readonly transport: Transporter;
   private readonly logOnly: boolean;
+  private readonly mailFolder: string | null;
 
   constructor(private readonly config: AppConfig) {
     this.logOnly = config.MAIL_URL === 'log:';
+    this.mailFolder = this.logOnly && config.NODE_ENV === 'development' ? resolve(config.MAIL_LOG_DIR) : null;
     this.transport = this.logOnly
-      ? createTransport({ jsonTransport: true })
+      ? createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
       : // A pool of reused connections: one connection per message would cap throughput at the handshake.
         createTransport({
           url: config.MAIL_URL,
@@ -55,10 +61,20 @@ export class EmailChannel implements Channel, OnModuleDestroy {
       html: message.html,
     });
     if (this.logOnly) {
+      const raw = sent.message as Buffer;
+      const file = this.mailFolder ? await this.keep(raw, id) : undefined;
       this.logger.log(
-        { to: '[redacted]', subject: message.subject, bytes: String(sent.message).length },
+        { to: '[redacted]', subject: message.subject, bytes: raw.length, ...(file ? { file } : {}) },
         'E-mail (log: transport)',
       );
     }
+  }
+
+  /** Development only: the whole message as an .eml file (any mail program opens it). */
+  private async keep(raw: Buffer, id: string): Promise<string> {
+    await mkdir(this.mailFolder!, { recursive: true });
+    const file = join(this.mailFolder!, `${new Date().toISOString().replace(/[:.]/g, '-')}-${id}.eml`);
+    await writeFile(file, raw);
+    return file;
   }
 }

@@ -1,3 +1,4 @@
+export * from './account-mail.service';
 export * from './delivery.service';
 export * from './digests.service';
 export * from './email.channel';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { VolunteeringModule } from '@haven/volunteering';
+import { AccountMailService } from './account-mail.service';
 import { DeliveryService } from './delivery.service';
 import { DigestsService } from './digests.service';
 import { EmailChannel } from './email.channel';
@@ -15,6 +16,7 @@ import { RemindersService } from './reminders.service';
 export const NOTIFICATION_ENTITIES = [NotificationEntity, NotificationPreferencesEntity];
 
 const SERVICES = [
+  AccountMailService,
   DeliveryService,
   DigestsService,
   EmailChannel,

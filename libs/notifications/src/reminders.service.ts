@@ -36,6 +36,12 @@ export class RemindersService {
       case OutboxEvent.SignupDeclined:
         if (signupId) await this.remove([signupId]);
         return;
+      case OutboxEvent.ClearanceRevoked:
+        // Places that went back to review lose their reminders.
+        if (Array.isArray(payload.signupIds)) {
+          await this.remove(payload.signupIds.filter((id): id is string => typeof id === 'string'));
+        }
+        return;
       case OutboxEvent.TaskCancelled:
         if (taskId) await this.remove(await this.signupsWhere('task_id = $1', [taskId]));
         return;

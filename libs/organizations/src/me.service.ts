@@ -21,6 +21,8 @@ export class MeService {
       email: user.email,
       displayName: user.displayName,
       role: user.role,
+      emailVerified: user.emailVerifiedAt !== null,
+      locale: user.locale,
       organization: membership
         ? {
             id: membership.organizationId,

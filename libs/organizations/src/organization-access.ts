@@ -61,22 +61,40 @@ export class OrganizationAccess {
     organizationId: string,
     manager: EntityManager,
   ): Promise<OrganizationEntity> {
-    const organization = await manager
-      .getRepository(OrganizationEntity)
-      .createQueryBuilder('organization')
-      .setLock('pessimistic_write')
-      .where('organization.id = :organizationId', { organizationId })
-      .getOne();
+    const { organization, membership } = await this.lockAsMember(actor, organizationId, manager);
+    if (membership.memberRole !== 'owner') throw OrganizationErrors.notOwner();
+    if (organization.status === 'suspended' || organization.status === 'rejected') {
+      throw OrganizationErrors.notActive(organization.status);
+    }
+    return organization;
+  }
+
+  /**
+   * The actor's own membership of this organisation, whatever its status, with the organisation's
+   * row locked like `lockAsOwner`. Outsiders get 403 where they may see the organisation, else 404.
+   */
+  async lockAsMember(
+    actor: Actor,
+    organizationId: string,
+    manager: EntityManager,
+  ): Promise<{ organization: OrganizationEntity; membership: OrganizationMemberEntity }> {
+    const organization = await this.lock(organizationId, manager);
     if (!organization) throw CommonErrors.notFound('organisation');
     const membership = await manager.findOneBy(OrganizationMemberEntity, { userId: actor.id });
     if (membership?.organizationId !== organizationId) {
       if (actor.role === 'admin' || organization.status === 'approved') throw OrganizationErrors.notOwner();
       throw CommonErrors.notFound('organisation');
     }
-    if (membership.memberRole !== 'owner') throw OrganizationErrors.notOwner();
-    if (organization.status === 'suspended' || organization.status === 'rejected') {
-      throw OrganizationErrors.notActive(organization.status);
-    }
-    return organization;
+    return { organization, membership };
+  }
+
+  /** Locks an organisation's row: every change of its membership takes this lock first. */
+  lock(organizationId: string, manager: EntityManager): Promise<OrganizationEntity | null> {
+    return manager
+      .getRepository(OrganizationEntity)
+      .createQueryBuilder('organization')
+      .setLock('pessimistic_write')
+      .where('organization.id = :organizationId', { organizationId })
+      .getOne();
   }
 }

@@ -2,7 +2,11 @@ import { DomainError } from '@haven/core';
 
 export const OrganizationErrors = {
   alreadyMember: () =>
-    new DomainError('already_member', 409, 'This coordinator already belongs to an organisation.'),
+    new DomainError(
+      'already_member',
+      409,
+      'You already belong to an organisation; leave it before accepting an invitation to another.',
+    ),
   callerAlreadyMember: () =>
     new DomainError(
       'already_member',
@@ -21,11 +25,21 @@ export const OrganizationErrors = {
       403,
       `The organisation is ${status}; its members can read but not change anything.`,
     ),
-  noSuchCoordinator: () =>
+  soleOwner: () =>
     new DomainError(
-      'not_found',
-      404,
-      'No active coordinator account has this e-mail; ask them to register first.',
+      'sole_owner',
+      409,
+      'You are the only owner of your organisation: make another member its owner (PATCH /organizations/:id/members/:userId with memberRole "owner") before deleting your account.',
+    ),
+  invitationAnswered: (status: string) =>
+    new DomainError('invitation_answered', 409, `This invitation is already ${status}.`),
+  invitationExpired: () =>
+    new DomainError('invitation_expired', 409, 'This invitation has expired; ask the owner for a new one.'),
+  invitationClosed: (status: string) =>
+    new DomainError(
+      'organization_not_active',
+      409,
+      `The organisation is ${status}; it cannot take new members now.`,
     ),
   campExists: () =>
     new DomainError('camp_exists', 409, 'A camp with this name already exists in this country.'),

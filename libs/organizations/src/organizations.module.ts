@@ -4,9 +4,12 @@ import { IdentityModule } from '@haven/identity';
 import { CampsService } from './camps.service';
 import { CampEntity } from './entities/camp.entity';
 import { OrganizationDecisionEntity } from './entities/organization-decision.entity';
+import { OrganizationInvitationEntity } from './entities/organization-invitation.entity';
 import { OrganizationMemberEntity } from './entities/organization-member.entity';
 import { OrganizationEntity } from './entities/organization.entity';
+import { InvitationsService } from './invitations.service';
 import { MeService } from './me.service';
+import { MembershipService } from './membership.service';
 import { OrganizationAccess } from './organization-access';
 import { OrganizationsService } from './organizations.service';
 import { PlatformStatsService } from './platform-stats.service';
@@ -15,6 +18,7 @@ import { VettingService } from './vetting.service';
 export const ORGANIZATION_ENTITIES = [
   OrganizationEntity,
   OrganizationMemberEntity,
+  OrganizationInvitationEntity,
   OrganizationDecisionEntity,
   CampEntity,
 ];
@@ -28,6 +32,8 @@ export const ORGANIZATION_ENTITIES = [
     CampsService,
     PlatformStatsService,
     MeService,
+    InvitationsService,
+    MembershipService,
   ],
   exports: [
     OrganizationAccess,
@@ -36,6 +42,8 @@ export const ORGANIZATION_ENTITIES = [
     CampsService,
     PlatformStatsService,
     MeService,
+    InvitationsService,
+    MembershipService,
   ],
 })
 export class OrganizationsModule {}

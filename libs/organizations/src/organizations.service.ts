@@ -11,7 +11,6 @@ import {
   paginate,
   TransactionService,
 } from '@haven/core';
-import { UsersService } from '@haven/identity';
 import { OrganizationDecisionEntity } from './entities/organization-decision.entity';
 import { MemberRole, OrganizationMemberEntity } from './entities/organization-member.entity';
 import { OrganizationEntity, OrganizationStatus } from './entities/organization.entity';
@@ -43,7 +42,6 @@ export class OrganizationsService {
     @InjectRepository(OrganizationMemberEntity)
     private readonly members: Repository<OrganizationMemberEntity>,
     private readonly access: OrganizationAccess,
-    private readonly users: UsersService,
     private readonly audit: AuditLogService,
     private readonly transactions: TransactionService,
   ) {}
@@ -163,45 +161,6 @@ export class OrganizationsService {
     return { items: rows.map((row) => ({ ...row, joinedAt: new Date(row.joinedAt).toISOString() })) };
   }
 
-  /** An owner adds a registered coordinator who is in no organisation. */
-  async addMember(actor: Actor, organizationId: string, email: string) {
-    const coordinator = await this.users.findByEmail(email);
-    try {
-      return await this.transactions.run(async (manager) => {
-        await this.access.lockAsOwner(actor, organizationId, manager);
-        if (
-          !coordinator ||
-          coordinator.role !== 'coordinator' ||
-          coordinator.deletedAt ||
-          coordinator.status !== 'active'
-        ) {
-          throw OrganizationErrors.noSuchCoordinator();
-        }
-        await manager.insert(OrganizationMemberEntity, {
-          userId: coordinator.id,
-          organizationId,
-          memberRole: 'coordinator',
-        });
-        await this.audit.record(manager, {
-          actorId: actor.id,
-          action: 'organization.member_added',
-          entity: 'organization',
-          entityId: organizationId,
-          summary: `Coordinator ${coordinator.id} added as member`,
-        });
-        return {
-          userId: coordinator.id,
-          displayName: coordinator.displayName,
-          email: coordinator.email,
-          memberRole: 'coordinator',
-        };
-      });
-    } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw OrganizationErrors.alreadyMember();
-      throw error;
-    }
-  }
-
   /** An owner makes a member an owner or a coordinator; the last owner cannot step down. */
   async changeMemberRole(actor: Actor, organizationId: string, userId: string, memberRole: MemberRole) {
     return this.transactions.run(async (manager) => {
@@ -226,30 +185,6 @@ export class OrganizationsService {
         });
       }
       return { userId, memberRole };
-    });
-  }
-
-  /** An owner removes a member; the last owner stays, so an organisation is never left without one. */
-  async removeMember(actor: Actor, organizationId: string, userId: string): Promise<void> {
-    await this.transactions.run(async (manager) => {
-      await this.access.lockAsOwner(actor, organizationId, manager);
-      const member = await manager.findOneBy(OrganizationMemberEntity, { userId, organizationId });
-      if (!member) throw CommonErrors.notFound('member');
-      if (member.memberRole === 'owner') {
-        const owners = await manager.countBy(OrganizationMemberEntity, {
-          organizationId,
-          memberRole: 'owner',
-        });
-        if (owners <= 1) throw OrganizationErrors.lastOwner();
-      }
-      await manager.delete(OrganizationMemberEntity, { userId, organizationId });
-      await this.audit.record(manager, {
-        actorId: actor.id,
-        action: 'organization.member_removed',
-        entity: 'organization',
-        entityId: organizationId,
-        summary: `Member ${userId} removed (${member.memberRole})`,
-      });
     });
   }
 }

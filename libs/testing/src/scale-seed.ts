@@ -46,8 +46,8 @@ export async function seedScale(db: DataSource, { volunteers = 0 } = {}): Promis
   const volunteerRows: { id: string }[] =
     volunteers > 0
       ? await db.query(
-          `INSERT INTO users (email, display_name, role)
-           SELECT 'scale-volunteer-' || n || '@example.org', 'Scale volunteer ' || n, 'volunteer'
+          `INSERT INTO users (email, display_name, role, email_verified_at)
+           SELECT 'scale-volunteer-' || n || '@example.org', 'Scale volunteer ' || n, 'volunteer', now()
              FROM generate_series(1, $1) AS n RETURNING id`,
           [volunteers],
         )

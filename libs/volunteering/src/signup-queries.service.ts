@@ -6,7 +6,7 @@ import { SafeguardingClearanceEntity } from './entities/safeguarding-clearance.e
 import { LIVE_SIGNUP_STATUSES, SignupEntity } from './entities/signup.entity';
 import { VolunteerProfileEntity } from './entities/volunteer-profile.entity';
 import { clearanceView } from './safeguarding.service';
-import { signupView } from './signups.service';
+import { signupView, WAITLIST_POSITION_SQL } from './signups.service';
 import { profileView } from './volunteer-profiles.service';
 
 interface HistoryRow {
@@ -14,6 +14,7 @@ interface HistoryRow {
   status: string;
   hours: string | null;
   created_at: Date;
+  waitlist_position: number | null;
   task_id: string;
   task_title: string;
   starts_at: Date;
@@ -72,8 +73,10 @@ export class SignupQueries {
         skills: string[] | null;
         languages: string[] | null;
         no_shows: number;
+        waitlist_position: number | null;
       }[] = await manager.query(
         `SELECT s.id, s.seq, s.status, s.hours, s.created_at, s.volunteer_id, u.display_name,
+                ${WAITLIST_POSITION_SQL} AS waitlist_position,
                 p.skills, p.languages,
                 (SELECT count(*)::int FROM signups n JOIN tasks nt ON nt.id = n.task_id
                   WHERE n.volunteer_id = s.volunteer_id AND n.status = 'no_show'
@@ -89,6 +92,7 @@ export class SignupQueries {
       const items = rows.slice(0, page.limit).map((row) => ({
         id: row.id,
         status: row.status,
+        waitlistPosition: row.waitlist_position,
         hours: row.hours === null ? null : Number(row.hours),
         createdAt: row.created_at,
         volunteer: {
@@ -110,7 +114,7 @@ export class SignupQueries {
       volunteerProfile: profileView(await manager.findOneBy(VolunteerProfileEntity, { userId: actor.id })),
       signups: (
         await manager.find(SignupEntity, { where: { volunteerId: actor.id }, order: { createdAt: 'ASC' } })
-      ).map(signupView),
+      ).map((signup) => signupView(signup)),
       safeguardingClearances: (
         await manager.find(SafeguardingClearanceEntity, {
           where: { volunteerId: actor.id },
@@ -133,7 +137,8 @@ export class SignupQueries {
       let rows: HistoryRow[];
       try {
         rows = await manager.query(
-          `SELECT s.id, s.status, s.hours, s.created_at, t.id AS task_id, t.title AS task_title, t.starts_at,
+          `SELECT s.id, s.status, s.hours, s.created_at, ${WAITLIST_POSITION_SQL} AS waitlist_position,
+                  t.id AS task_id, t.title AS task_title, t.starts_at,
                   t.ends_at, t.status AS task_status, t.remote, c.timezone, c.name AS camp_name,
                   o.name AS organization_name, n.id AS need_id, n.title AS need_title
              FROM signups s
@@ -163,6 +168,7 @@ export class SignupQueries {
       const items = rows.slice(0, page.limit).map((row) => ({
         id: row.id,
         status: row.status,
+        waitlistPosition: row.waitlist_position,
         hours: row.hours === null ? null : Number(row.hours),
         createdAt: row.created_at,
         task: {

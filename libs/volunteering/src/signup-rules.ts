@@ -26,16 +26,34 @@ export async function overlappingTask(
   return row ?? null;
 }
 
-/** Whether the volunteer holds a clearance from the task's organisation valid on the day it ends there. */
+/**
+ * Serialises a revocation against every check that relies on the clearance: checks take it shared
+ * (after the task's lock), a revocation exclusive (after the locks of the tasks it will change). Once a
+ * revocation holds it, no approval or promotion that saw the clearance as valid is still uncommitted.
+ */
+export async function lockClearances(
+  manager: EntityManager,
+  organizationId: string,
+  volunteerId: string,
+  mode: 'shared' | 'exclusive',
+): Promise<void> {
+  await manager.query(
+    `SELECT ${mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(4243, hashtext($1))`,
+    [`${organizationId}:${volunteerId}`],
+  );
+}
+
+/** Whether the volunteer holds an unrevoked clearance from the task's organisation valid on the day it ends there. */
 export async function hasValidClearance(
   manager: EntityManager,
   volunteerId: string,
   task: TaskEntity,
 ): Promise<boolean> {
+  await lockClearances(manager, task.organizationId, volunteerId, 'shared');
   const [row] = await manager.query(
     `SELECT EXISTS (
        SELECT 1 FROM safeguarding_clearances c, camps
-        WHERE camps.id = $3 AND c.organization_id = $1 AND c.volunteer_id = $2
+        WHERE camps.id = $3 AND c.organization_id = $1 AND c.volunteer_id = $2 AND c.revoked_at IS NULL
           AND c.valid_until >= ($4::timestamptz AT TIME ZONE camps.timezone)::date
      ) AS valid`,
     [task.organizationId, volunteerId, task.campId, task.endsAt],

@@ -15,12 +15,27 @@ import { LIVE_SIGNUP_STATUSES, SignupEntity, SignupStatus } from './entities/sig
 import { hasValidClearance, lockVolunteer, overlappingTask } from './signup-rules';
 import { VolunteeringErrors } from './volunteering.errors';
 
-export function signupView(signup: SignupEntity) {
+/** SQL for a sign-up's 1-based place on its task's waitlist (promotion order), or null; `s` is the row. */
+export const WAITLIST_POSITION_SQL = `CASE WHEN s.status = 'waitlisted' THEN
+  (SELECT count(*)::int FROM signups w
+    WHERE w.task_id = s.task_id AND w.status = 'waitlisted' AND w.seq <= s.seq) END`;
+
+export async function waitlistPosition(manager: EntityManager, signup: SignupEntity): Promise<number | null> {
+  if (signup.status !== 'waitlisted') return null;
+  const [row] = await manager.query(
+    `SELECT ${WAITLIST_POSITION_SQL} AS position FROM signups s WHERE s.id = $1`,
+    [signup.id],
+  );
+  return row?.position ?? null;
+}
+
+export function signupView(signup: SignupEntity, position: number | null = null) {
   return {
     id: signup.id,
     taskId: signup.taskId,
     volunteerId: signup.volunteerId,
     status: signup.status,
+    waitlistPosition: signup.status === 'waitlisted' ? position : null,
     hours: signup.hours,
     createdAt: signup.createdAt,
     updatedAt: signup.updatedAt,
@@ -95,7 +110,7 @@ export class SignupsService implements AccountErasure {
         );
       }
       await this.record(actor, signup, `Signed up (${status})`, manager);
-      return signupView(signup);
+      return signupView(signup, await waitlistPosition(manager, signup));
     });
   }
 
@@ -141,6 +156,18 @@ export class SignupsService implements AccountErasure {
     await this.tell(signup, OutboxEvent.SignupWithdrawn, manager);
     await this.record({ id: actorId, role: 'volunteer' }, signup, 'Withdrew', manager);
     if (freed) await this.promote(task, manager);
+  }
+
+  /**
+   * After a clearance was revoked, inside the revocation's transaction and the task's lock: a
+   * confirmed place goes back to `pending` review, and the freed place goes to the waitlist.
+   */
+  async sendBackToReview(task: TaskEntity, signup: SignupEntity, manager: EntityManager): Promise<void> {
+    await this.count(task, 'confirmed', -1, manager);
+    signup.status = 'pending';
+    await manager.save(signup);
+    await this.record(null, signup, 'Back to review: safeguarding clearance revoked', manager);
+    await this.promote(task, manager);
   }
 
   /** A member approves a pending sign-up: confirmed while there is space, waitlisted after. */
@@ -249,11 +276,11 @@ export class SignupsService implements AccountErasure {
       await change(signup, task, manager);
       await manager.save(signup);
       await this.record(actor, signup, `Sign-up ${before} → ${signup.status}`, manager);
-      return signupView(signup);
+      return signupView(signup, await waitlistPosition(manager, signup));
     });
   }
 
-  private async lockTask(taskId: string, manager: EntityManager): Promise<TaskEntity> {
+  async lockTask(taskId: string, manager: EntityManager): Promise<TaskEntity> {
     const task = await manager.findOne(TaskEntity, {
       where: { id: taskId },
       lock: { mode: 'pessimistic_write' },

@@ -35,7 +35,7 @@ export class TaskParticipantsAdapter implements TaskParticipants {
           OR ($4 AND NOT EXISTS (
                 SELECT 1 FROM safeguarding_clearances c, camps
                  WHERE camps.id = $5 AND c.organization_id = $6 AND c.volunteer_id = s.volunteer_id
-                   AND c.valid_until >= ($3::timestamptz AT TIME ZONE camps.timezone)::date)))`,
+                   AND c.revoked_at IS NULL AND c.valid_until >= ($3::timestamptz AT TIME ZONE camps.timezone)::date)))`,
       [task.id, startsAt, endsAt, task.requiresSafeguarding, task.campId, task.organizationId],
     );
     return row.count;

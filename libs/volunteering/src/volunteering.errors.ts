@@ -24,6 +24,8 @@ export const VolunteeringErrors = {
       'This task requires safeguarding: the volunteer needs a clearance from your organisation that is valid on the day the task ends.',
     ),
   notAVolunteer: () => CommonErrors.notFound('volunteer'),
+  clearanceRevoked: () =>
+    new DomainError('clearance_revoked', 409, 'This safeguarding clearance is already revoked.'),
   unknownCamps: () =>
     CommonErrors.validation([{ field: 'campIds', message: 'contains a camp Haven does not know' }]),
   calendarNotFound: () => CommonErrors.notFound('calendar'),

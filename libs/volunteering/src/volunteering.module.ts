@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ACCOUNT_ERASURE } from '@haven/identity';
+import { ACCOUNT_ERASURE, AccountErasure } from '@haven/identity';
 import { NeedsModule, TASK_PARTICIPANTS } from '@haven/needs';
+import { MembershipService, OrganizationsModule } from '@haven/organizations';
 import { CalendarService } from './calendar.service';
 import { CalendarTokenEntity } from './entities/calendar-token.entity';
 import { SafeguardingClearanceEntity } from './entities/safeguarding-clearance.entity';
@@ -31,17 +32,28 @@ const SERVICES = [
 ];
 
 /**
+ * Deleting an account: the membership first (a sole owner is refused before anything changes),
+ * then the live sign-ups.
+ */
+const accountErasure = (membership: MembershipService, signups: SignupsService): AccountErasure => ({
+  erase: async (manager, userId) => {
+    await membership.erase(manager, userId);
+    await signups.erase(manager, userId);
+  },
+});
+
+/**
  * Global only to hand lower contexts the ports it implements, which they cannot import from here
  * without a cycle: TaskParticipants (who is signed up) to needs, AccountErasure to identity.
  */
 @Global()
 @Module({
-  imports: [NeedsModule, TypeOrmModule.forFeature(VOLUNTEERING_ENTITIES)],
+  imports: [NeedsModule, OrganizationsModule, TypeOrmModule.forFeature(VOLUNTEERING_ENTITIES)],
   providers: [
     ...SERVICES,
     TaskParticipantsAdapter,
     { provide: TASK_PARTICIPANTS, useExisting: TaskParticipantsAdapter },
-    { provide: ACCOUNT_ERASURE, useExisting: SignupsService },
+    { provide: ACCOUNT_ERASURE, useFactory: accountErasure, inject: [MembershipService, SignupsService] },
   ],
   exports: [...SERVICES, TASK_PARTICIPANTS, ACCOUNT_ERASURE],
 })

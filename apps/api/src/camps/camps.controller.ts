@@ -1,29 +1,13 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import {
-  IsISO31661Alpha2,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsTimeZone,
-  Length,
-  Max,
-  Min,
-  ValidateIf,
-} from 'class-validator';
-import { Actor, CurrentUser, PageQuery, Roles, NoControlCharacters } from '@haven/core';
+import { IsISO31661Alpha2, IsNumber, IsOptional, IsTimeZone, Max, Min, ValidateIf } from 'class-validator';
+import { Actor, CurrentUser, FreeText, PageQuery, Roles } from '@haven/core';
 import { CampsService } from '@haven/organizations';
 import { IdParam } from '../id-param';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class CreateCampDto {
   @ApiProperty({ example: 'Azraq (fictional block list)', maxLength: 200 })
-  @Transform(trim)
-  @IsString()
-  @NoControlCharacters()
-  @Length(2, 200)
+  @FreeText(200, { min: 2 })
   name: string;
 
   @ApiProperty({ example: 'JO' })
@@ -31,10 +15,7 @@ export class CreateCampDto {
   country: string;
 
   @ApiProperty({ example: 'Zarqa', maxLength: 200 })
-  @Transform(trim)
-  @IsString()
-  @NoControlCharacters()
-  @Length(1, 200)
+  @FreeText(200)
   region: string;
 
   @ApiProperty({ example: 'Asia/Amman', description: 'IANA time zone' })

@@ -1,6 +1,15 @@
-import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Injectable,
+  Req,
+  Res,
+  ServiceUnavailableException,
+  UseGuards,
+} from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
 import type { FastifyReply } from 'fastify';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -8,8 +17,16 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import type Redis from 'ioredis';
-import { InjectRedis, Public, WORKER_HEARTBEAT_KEY, withTimeout } from '@haven/core';
+import { Actor, InjectRedis, Public, WORKER_HEARTBEAT_KEY, withTimeout } from '@haven/core';
 import { OperationsStatsService } from '@haven/notifications';
+
+/** Reads a bearer token when one is sent and valid; anyone else goes on as anonymous. */
+@Injectable()
+class OptionalBearerGuard extends AuthGuard('jwt') {
+  override handleRequest<T>(_error: unknown, user: T): T {
+    return (user || undefined) as T;
+  }
+}
 
 @ApiTags('health')
 @Public()
@@ -29,10 +46,21 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** 200 only while PostgreSQL and Redis answer; 503 otherwise, with the same report of what is down. */
+  /**
+   * 200 only while PostgreSQL and Redis answer; 503 otherwise. Anonymous callers get the status
+   * alone; an admin's bearer token adds what is up or down, outbox lag and queue depths.
+   */
   @Get('ready')
   @HealthCheck()
-  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+  @UseGuards(OptionalBearerGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Readiness: the status; with an admin token also the details' })
+  async ready(@Req() request: { user?: Actor }, @Res({ passthrough: true }) reply: FastifyReply) {
+    const report = await this.report(reply);
+    return request.user?.role === 'admin' ? report : { status: report.status };
+  }
+
+  private async report(reply: FastifyReply): Promise<{ status: string }> {
     try {
       return await this.health.check([
         () => this.database.pingCheck('database', { timeout: 1500 }),
@@ -42,7 +70,7 @@ export class HealthController {
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       reply.status(503);
-      return error.getResponse();
+      return error.getResponse() as { status: string };
     }
   }
 

@@ -1,12 +1,20 @@
-import { Body, Controller, Delete, Get, HttpCode, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Ip, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { Actor, CurrentUser, PageQuery, Roles } from '@haven/core';
-import { UsersService } from '@haven/identity';
+import { AccountService, Locale, LOCALES, UsersService } from '@haven/identity';
 import { PledgesService } from '@haven/needs';
 import { FeedService } from '@haven/notifications';
-import { MeService } from '@haven/organizations';
+import { InvitationsService, MeService } from '@haven/organizations';
 import { SignupQueries } from '@haven/volunteering';
+import { ChangePasswordDto, UpdateMeDto } from '../auth/dto/account.dto';
 
 export class DeleteAccountDto {
   @ApiProperty({ description: 'The current password, to confirm' })
@@ -28,6 +36,9 @@ class MeDto {
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: ['admin', 'coordinator', 'volunteer'] }) role: string;
   @ApiProperty({ type: MeOrganizationDto, nullable: true }) organization: MeOrganizationDto | null;
+  @ApiProperty({ description: 'False until the link e-mailed at registration is followed' })
+  emailVerified: boolean;
+  @ApiProperty({ enum: LOCALES }) locale: Locale;
 }
 
 @ApiTags('me')
@@ -36,16 +47,34 @@ class MeDto {
 export class MeController {
   constructor(
     private readonly users: UsersService,
+    private readonly account: AccountService,
     private readonly profiles: MeService,
     private readonly pledges: PledgesService,
     private readonly volunteering: SignupQueries,
     private readonly notifications: FeedService,
+    private readonly invitations: InvitationsService,
   ) {}
 
   @Get()
   @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() actor: Actor): Promise<MeDto> {
     return this.profiles.describe(actor);
+  }
+
+  @Patch()
+  @ApiOperation({ summary: 'Change the display name and language' })
+  @ApiOkResponse({ type: MeDto })
+  async update(@CurrentUser() actor: Actor, @Body() dto: UpdateMeDto): Promise<MeDto> {
+    await this.account.updateProfile(actor, dto);
+    return this.profiles.describe(actor);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Change the password; every other session ends' })
+  @ApiNoContentResponse()
+  changePassword(@CurrentUser() actor: Actor, @Body() dto: ChangePasswordDto, @Ip() address: string) {
+    return this.account.changePassword(actor, dto.currentPassword, dto.newPassword, address);
   }
 
   @Get('export')
@@ -55,6 +84,7 @@ export class MeController {
       pledges: await this.pledges.exportFor(actor),
       ...(await this.volunteering.exportFor(actor)),
       ...(await this.notifications.exportFor(actor)),
+      ...(await this.invitations.exportFor(actor)),
     };
   }
 
@@ -66,7 +96,7 @@ export class MeController {
 
   @Delete()
   @HttpCode(204)
-  delete(@CurrentUser() actor: Actor, @Body() dto: DeleteAccountDto) {
-    return this.users.deleteAccount(actor, dto.password);
+  delete(@CurrentUser() actor: Actor, @Body() dto: DeleteAccountDto, @Ip() address: string) {
+    return this.users.deleteAccount(actor, dto.password, address);
   }
 }

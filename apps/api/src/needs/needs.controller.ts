@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentUser, PageQuery, Roles } from '@haven/core';
+import { Actor, CurrentUser, PageQuery, RequiresVerifiedEmail, Roles } from '@haven/core';
 import { NeedsService, PledgesService, TasksService } from '@haven/needs';
 import { CreateNeedDto, NeedListQuery, OptionalReasonDto, PledgeDto, UpdateNeedDto } from './dto/need.dto';
 import { CreateTaskDto } from './dto/task.dto';
 import { taskInput } from './tasks.controller';
 import { IdParam } from '../id-param';
+import { PostingMember } from './posting-member.guard';
+import { BodyLimit, NEED_BODY_LIMIT_BYTES } from '../http/request-limits';
 
 @ApiTags('needs')
 @ApiBearerAuth()
@@ -19,6 +21,9 @@ export class NeedsController {
 
   @Post()
   @Roles('coordinator')
+  @BodyLimit(NEED_BODY_LIMIT_BYTES)
+  @PostingMember()
+  @RequiresVerifiedEmail()
   create(@CurrentUser() actor: Actor, @Body() dto: CreateNeedDto) {
     return this.needs.create(actor, dto);
   }
@@ -36,6 +41,8 @@ export class NeedsController {
 
   @Patch(':id')
   @Roles('coordinator')
+  @BodyLimit(NEED_BODY_LIMIT_BYTES)
+  @PostingMember()
   update(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: UpdateNeedDto) {
     return this.needs.update(actor, id, dto);
   }
@@ -56,12 +63,15 @@ export class NeedsController {
 
   @Post(':id/tasks')
   @Roles('coordinator')
+  @PostingMember()
+  @RequiresVerifiedEmail()
   createTask(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: CreateTaskDto) {
     return this.tasks.create(actor, id, taskInput(dto));
   }
 
   @Post(':id/items/:itemId/pledges')
   @Roles('volunteer')
+  @RequiresVerifiedEmail()
   pledge(
     @CurrentUser() actor: Actor,
     @IdParam() id: string,

@@ -5,6 +5,7 @@ import { TaskInput, TasksService } from '@haven/needs';
 import { OptionalReasonDto } from './dto/need.dto';
 import { CreateTaskDto, TaskListQuery, UpdateTaskDto } from './dto/task.dto';
 import { IdParam } from '../id-param';
+import { PostingMember } from './posting-member.guard';
 
 /** A new task's input, with the defaults the contract leaves to us and the times as Dates. */
 export function taskInput(dto: CreateTaskDto): TaskInput {
@@ -43,6 +44,7 @@ export class TasksController {
 
   @Patch(':id')
   @Roles('coordinator')
+  @PostingMember()
   update(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: UpdateTaskDto) {
     const { startsAt, endsAt, ...rest } = dto;
     return this.tasks.update(actor, id, {

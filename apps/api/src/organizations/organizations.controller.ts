@@ -1,11 +1,22 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentUser, Roles } from '@haven/core';
-import { OrganizationsService, VettingService } from '@haven/organizations';
 import {
-  AddMemberDto,
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Actor, CurrentUser, RequiresVerifiedEmail, Roles } from '@haven/core';
+import {
+  InvitationsService,
+  MembershipService,
+  OrganizationsService,
+  VettingService,
+} from '@haven/organizations';
+import {
   ApplyOrganizationDto,
   ApproveDto,
+  InviteDto,
   MemberRoleDto,
   OrganizationListQuery,
   ReasonDto,
@@ -19,10 +30,13 @@ export class OrganizationsController {
   constructor(
     private readonly organizations: OrganizationsService,
     private readonly vetting: VettingService,
+    private readonly invitations: InvitationsService,
+    private readonly membership: MembershipService,
   ) {}
 
   @Post()
   @Roles('coordinator')
+  @RequiresVerifiedEmail()
   apply(@CurrentUser() actor: Actor, @Body() dto: ApplyOrganizationDto) {
     return this.organizations.apply(actor, dto);
   }
@@ -70,14 +84,26 @@ export class OrganizationsController {
     return this.organizations.listMembers(actor, id);
   }
 
-  @Post(':id/members')
+  @Post(':id/invitations')
   @Roles('coordinator')
-  addMember(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: AddMemberDto) {
-    return this.organizations.addMember(actor, id, dto.email);
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Invite a coordinator by e-mail (owners)',
+    description:
+      'The same answer whatever the address: only a registered coordinator in no organisation receives an invitation, by e-mail and in-app. It lapses after 14 days.',
+  })
+  @ApiAcceptedResponse({ description: 'Invited, if the address can be' })
+  async invite(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: InviteDto): Promise<void> {
+    await this.invitations.invite(actor, id, dto.email);
   }
 
   @Patch(':id/members/:userId')
   @Roles('coordinator')
+  @ApiOperation({
+    summary: "Change a member's role (owners)",
+    description:
+      'How an owner hands the organisation over: make another member `owner`, then step down or leave. The last owner cannot step down (409).',
+  })
   changeMemberRole(
     @CurrentUser() actor: Actor,
     @IdParam() id: string,
@@ -90,7 +116,12 @@ export class OrganizationsController {
   @Delete(':id/members/:userId')
   @Roles('coordinator')
   @HttpCode(204)
+  @ApiOperation({
+    summary: 'Remove a member (owners), or leave (any member, for themselves)',
+    description: 'Refused (409) when it would leave the organisation without an owner.',
+  })
+  @ApiNoContentResponse()
   removeMember(@CurrentUser() actor: Actor, @IdParam() id: string, @IdParam('userId') userId: string) {
-    return this.organizations.removeMember(actor, id, userId);
+    return this.membership.remove(actor, id, userId);
   }
 }

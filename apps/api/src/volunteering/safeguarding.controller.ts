@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentUser, PageQuery, Roles } from '@haven/core';
 import { SafeguardingService } from '@haven/volunteering';
 import { IdParam } from '../id-param';
-import { ClearanceDto } from './dto/volunteering.dto';
+import { ClearanceDto, RevokeClearanceDto } from './dto/volunteering.dto';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
@@ -13,6 +13,11 @@ export class SafeguardingController {
 
   @Post()
   @Roles('coordinator')
+  @ApiOperation({
+    summary: 'Record a clearance (members of an approved organisation)',
+    description:
+      '`validUntil` from today to at most 3 years ahead; 404 unless the volunteer has signed up for one of this organisation’s tasks.',
+  })
   record(@CurrentUser() actor: Actor, @IdParam() organizationId: string, @Body() dto: ClearanceDto) {
     return this.safeguarding.record(actor, organizationId, dto.volunteerId, dto.validUntil);
   }
@@ -21,5 +26,23 @@ export class SafeguardingController {
   @Roles('coordinator', 'admin')
   list(@CurrentUser() actor: Actor, @IdParam() organizationId: string, @Query() page: PageQuery) {
     return this.safeguarding.list(actor, organizationId, page);
+  }
+
+  @Delete(':clearanceId')
+  @Roles('coordinator')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Revoke a clearance (members)',
+    description:
+      'The clearance is kept, marked revoked. The volunteer’s confirmed places on this organisation’s safeguarded tasks go back to pending review, freed places go to the waitlist, and the volunteer and the members are told.',
+  })
+  @ApiNoContentResponse()
+  revoke(
+    @CurrentUser() actor: Actor,
+    @IdParam() organizationId: string,
+    @IdParam('clearanceId') clearanceId: string,
+    @Body() dto: RevokeClearanceDto,
+  ) {
+    return this.safeguarding.revoke(actor, organizationId, clearanceId, dto.reason);
   }
 }

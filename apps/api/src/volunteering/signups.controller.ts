@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentUser, EmptyBody, PageQuery, Roles } from '@haven/core';
+import { Actor, CurrentUser, EmptyBody, PageQuery, RequiresVerifiedEmail, Roles } from '@haven/core';
 import { MatchingService, SignupQueries, SignupsService } from '@haven/volunteering';
 import { IdParam } from '../id-param';
 import { AttendanceDto, RecommendedQuery } from './dto/volunteering.dto';
@@ -23,6 +23,7 @@ export class SignupsController {
 
   @Post('tasks/:id/signups')
   @Roles('volunteer')
+  @RequiresVerifiedEmail()
   signUp(@CurrentUser() actor: Actor, @IdParam() taskId: string, @Body() _body: EmptyBody) {
     return this.signups.signUp(actor, taskId);
   }

@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { JobName, QueueName, TransactionService } from '@haven/core';
+import { JobName, QueueName, TransactionService, withoutRequestContent } from '@haven/core';
 import { DeliveryService, DigestsService, RemindersService } from '@haven/notifications';
 import { JobHandlers } from '../job-handlers';
 
@@ -42,7 +42,10 @@ export class NotificationsProcessor extends WorkerHost {
     const handler = this.handlers[job.name as keyof typeof this.handlers] as
       ((job: Job) => Promise<unknown>) | undefined;
     if (!handler) throw new Error(`No handler for job ${job.name} on ${QueueName.Notifications}`);
-    return handler(job);
+    // A failed job's error is kept in Redis: never with a query's parameters in it.
+    return handler(job).catch((error: unknown) => {
+      throw withoutRequestContent(error);
+    });
   }
 
   private async followReminders(outboxId: string): Promise<void> {

@@ -2,28 +2,39 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import type Redis from 'ioredis';
-import { InjectRedis, JobName, JobPayloads, QueueName, WORKER_HEARTBEAT_KEY } from '@haven/core';
+import {
+  InjectRedis,
+  JobName,
+  JobPayloads,
+  QueueName,
+  WORKER_HEARTBEAT_KEY,
+  withoutRequestContent,
+} from '@haven/core';
 import { VettingService } from '@haven/organizations';
+import { SafeguardingService } from '@haven/volunteering';
 import { JobHandlers } from '../job-handlers';
 
 /**
  * Housekeeping jobs. The heartbeat proves, end to end, that the worker consumes its queues; the
- * daily reviews-due job reminds admins of organisations due for re-vetting.
+ * daily reviews-due job reminds admins of organisations due for re-vetting, and the daily
+ * expiry-warnings job warns of safeguarding clearances about to end.
  */
 @Processor(QueueName.System)
 export class SystemProcessor extends WorkerHost {
   private readonly logger = new Logger(SystemProcessor.name);
 
-  static readonly handles = [JobName.Heartbeat, JobName.ReviewsDue] as const;
+  static readonly handles = [JobName.Heartbeat, JobName.ReviewsDue, JobName.ClearanceExpiryWarnings] as const;
 
   private readonly handlers: JobHandlers<(typeof SystemProcessor.handles)[number]> = {
     [JobName.Heartbeat]: (job) => this.heartbeat(job.data),
     [JobName.ReviewsDue]: async () => ({ due: await this.vetting.notifyReviewsDue() }),
+    [JobName.ClearanceExpiryWarnings]: async () => ({ warned: await this.safeguarding.warnExpiring() }),
   };
 
   constructor(
     @InjectRedis() private readonly redis: Redis,
     private readonly vetting: VettingService,
+    private readonly safeguarding: SafeguardingService,
   ) {
     super();
   }
@@ -32,7 +43,10 @@ export class SystemProcessor extends WorkerHost {
     const handler = this.handlers[job.name as keyof typeof this.handlers] as
       ((job: Job) => Promise<unknown>) | undefined;
     if (!handler) throw new Error(`No handler for job ${job.name} on ${QueueName.System}`);
-    return handler(job);
+    // A failed job's error is kept in Redis: never with a query's parameters in it.
+    return handler(job).catch((error: unknown) => {
+      throw withoutRequestContent(error);
+    });
   }
 
   private async heartbeat(payload: JobPayloads[JobName.Heartbeat]): Promise<{ at: string }> {

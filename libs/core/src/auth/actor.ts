@@ -5,4 +5,8 @@ export type Role = (typeof ROLES)[number];
 export interface Actor {
   id: string;
   role: Role;
+  /** False until the account's e-mail is verified; routes marked @RequiresVerifiedEmail() need it. */
+  emailVerified?: boolean;
+  /** The session (refresh-token family) of the access token, when it names one. */
+  sessionId?: string;
 }

@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { CommonErrors } from '../errors/domain-error';
+import { CommonErrors, DomainError } from '../errors/domain-error';
 import { Actor, Role } from './actor';
-import { IS_PUBLIC, ROLES_KEY } from './decorators';
+import { IS_PUBLIC, ROLES_KEY, VERIFIED_EMAIL_KEY } from './decorators';
 
 /** Default-deny: every route needs a valid access token unless it is marked @Public(). */
 @Injectable()
@@ -39,6 +39,31 @@ export class RolesGuard implements CanActivate {
     if (!roles || roles.length === 0) return true;
     const actor = context.switchToHttp().getRequest<{ user?: Actor }>().user;
     if (!actor || !roles.includes(actor.role)) throw CommonErrors.forbidden();
+    return true;
+  }
+}
+
+/** `email_unverified` (403): the web app recognises this type and offers to resend the link. */
+export const emailUnverified = () =>
+  new DomainError(
+    'email_unverified',
+    403,
+    'Verify your e-mail address first: follow the link Haven e-mailed you, or ask for a new one.',
+  );
+
+/** Runs after the role check: routes marked @RequiresVerifiedEmail() need a verified account. */
+@Injectable()
+export class VerifiedEmailGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const required = this.reflector.getAllAndOverride<boolean | undefined>(VERIFIED_EMAIL_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!required) return true;
+    const actor = context.switchToHttp().getRequest<{ user?: Actor }>().user;
+    if (!actor?.emailVerified) throw emailUnverified();
     return true;
   }
 }

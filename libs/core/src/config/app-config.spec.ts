@@ -1,4 +1,8 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
+import { machineSecret, machineStateDir, projectRoot } from './machine-secret';
 
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
@@ -12,8 +16,49 @@ describe('loadConfig', () => {
     expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
   });
 
-  it('draws a new random secret per start outside production', () => {
-    expect(loadConfig({}).jwtSecret).not.toBe(loadConfig({}).jwtSecret);
+  describe('the machine key outside production', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'haven-var-'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('is created once, private to its owner, and the same for every later start', () => {
+      const first = loadConfig({ HAVEN_VAR_DIR: dir }).jwtSecret;
+      expect(first.length).toBeGreaterThanOrEqual(32);
+      expect(readFileSync(join(dir, 'jwt-secret'), 'utf8').trim()).toBe(first);
+      expect(statSync(join(dir, 'jwt-secret')).mode & 0o777).toBe(0o600);
+      expect(readdirSync(dir)).toEqual(['jwt-secret']);
+      expect(loadConfig({ HAVEN_VAR_DIR: dir, NODE_ENV: 'test' }).jwtSecret).toBe(first);
+    });
+
+    it('keeps an existing key and tightens a key file others could read', () => {
+      writeFileSync(join(dir, 'jwt-secret'), 'k'.repeat(48), { mode: 0o644 });
+      expect(machineSecret(dir)).toBe('k'.repeat(48));
+      expect(statSync(join(dir, 'jwt-secret')).mode & 0o777).toBe(0o600);
+      machineSecret(dir);
+      expect(readFileSync(join(dir, 'jwt-secret'), 'utf8')).toBe('k'.repeat(48));
+    });
+
+    it('refuses a damaged key file with a message naming the variable', () => {
+      writeFileSync(join(dir, 'jwt-secret'), 'short');
+      expect(() => loadConfig({ HAVEN_VAR_DIR: dir })).toThrow(
+        /JWT_SECRET: .*jwt-secret holds no usable key/,
+      );
+    });
+
+    it("defaults to the project's git-ignored var folder", () => {
+      const root = projectRoot();
+      expect(root).not.toBeNull();
+      expect(machineStateDir()).toBe(join(root as string, 'var'));
+      expect(readFileSync(join(root as string, '.gitignore'), 'utf8')).toMatch(/^\/?var\/$/m);
+    });
+
+    it('is not used when JWT_SECRET is given', () => {
+      const secret = 'y'.repeat(40);
+      expect(loadConfig({ HAVEN_VAR_DIR: dir, JWT_SECRET: secret }).jwtSecret).toBe(secret);
+      expect(() => statSync(join(dir, 'jwt-secret'))).toThrow();
+    });
   });
 
   it('names the variable that is wrong', () => {
@@ -34,10 +79,16 @@ describe('loadConfig', () => {
     }
   });
 
-  it('refuses production without a JWT_SECRET', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', MAIL_URL: 'smtp://mail:25' })).toThrow(
-      /JWT_SECRET: is required when NODE_ENV=production/,
-    );
+  it('refuses production without a JWT_SECRET, even when the machine has a development key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'haven-var-'));
+    try {
+      machineSecret(dir);
+      expect(() =>
+        loadConfig({ NODE_ENV: 'production', MAIL_URL: 'smtp://mail:25', HAVEN_VAR_DIR: dir }),
+      ).toThrow(/JWT_SECRET: is required when NODE_ENV=production/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('starts in production with safe settings', () => {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn,
@@ -11,6 +10,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { machineSecret, machineStateDir } from './machine-secret';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -57,10 +57,31 @@ export class AppConfig {
   @Matches(/^[^\r\n]{3,200}$/, { message: 'must be an address such as Haven <no-reply@example.org>' })
   MAIL_FROM = 'Haven <no-reply@haven.invalid>';
 
+  /** Where people open Haven in a browser: the links of account e-mails start with it. */
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'must be an http(s):// URL without query' })
+  APP_URL = 'http://localhost:3000';
+
+  /**
+   * In development with MAIL_URL=log:, every e-mail is also written here as an .eml file, so the
+   * person at the terminal can open account links; never in production, where log: is refused.
+   */
+  @Matches(/^[^\0\r\n]{1,500}$/, { message: 'must be a folder path' })
+  MAIL_LOG_DIR = 'var/mail';
+
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number' })
   @Min(10, { message: 'must be at least 10' })
   RATE_LIMIT_PER_IP_PER_MINUTE = 120;
+
+  /**
+   * How many reverse proxies stand in front of the API (0: none). Behind one, set 1: the client
+   * address for rate limits and logs is then read from X-Forwarded-For, as that proxy wrote it.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0)
+  @Max(5)
+  TRUST_PROXY = 0;
 
   /** Comma-separated origins allowed by CORS; empty allows none (same-origin only). */
   @IsString()
@@ -87,13 +108,28 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  /** The secret actually used to sign tokens: JWT_SECRET, or a random one per start outside production. */
+  /**
+   * The folder for this machine's development state: the signing key shared by every process
+   * outside production, and the embedded PostgreSQL's data. Empty: the project's var/ folder.
+   */
+  @IsString()
+  HAVEN_VAR_DIR = '';
+
+  /**
+   * The secret actually used to sign tokens: JWT_SECRET, or outside production the machine's own
+   * key (HAVEN_VAR_DIR/jwt-secret), shared by every process and kept across restarts.
+   */
   jwtSecret!: string;
 
   get corsOrigins(): string[] {
     return this.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean);
+  }
+
+  /** The link of an account e-mail: APP_URL, a path and a token. */
+  appLink(path: string, token: string): string {
+    return `${this.APP_URL.replace(/\/+$/, '')}/${path}?token=${encodeURIComponent(token)}`;
   }
 
   get isProduction(): boolean {
@@ -116,7 +152,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')} (got "${redact(error.property, error.value)}")`,
   );
   if (config.isProduction && !config.JWT_SECRET) {
-    problems.push('JWT_SECRET: is required when NODE_ENV=production');
+    problems.push(
+      'JWT_SECRET: is required when NODE_ENV=production (32+ random characters, e.g. from openssl rand -base64 48)',
+    );
   }
   if (config.isProduction && config.MAIL_URL === 'log:') {
     problems.push(
@@ -124,7 +162,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  config.jwtSecret = config.JWT_SECRET ?? randomBytes(48).toString('base64url');
+  if (config.JWT_SECRET) {
+    config.jwtSecret = config.JWT_SECRET;
+  } else {
+    try {
+      config.jwtSecret = machineSecret(machineStateDir(config.HAVEN_VAR_DIR));
+    } catch (error) {
+      throw new ConfigError([
+        `JWT_SECRET: not set, and this machine's development key could not be kept (${(error as Error).message}); set JWT_SECRET to 32+ random characters`,
+      ]);
+    }
+  }
   return config;
 }
 

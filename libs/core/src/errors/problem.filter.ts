@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { ThrottlerException } from '@nestjs/throttler';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
+import { safeError, sqlState } from '../logging/safe-error';
 import { DomainError } from './domain-error';
 import { PROBLEM_CONTENT_TYPE, Problem, problem } from './problem';
 
@@ -30,6 +31,10 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof ThrottlerException) {
       return { body: problem(429, 'too_many_requests', 'Too many requests; try again later.') };
     }
+    const unstorable = sqlState(exception);
+    if (unstorable && UNSTORABLE_TEXT.has(unstorable)) {
+      return { body: problem(400, 'bad_request', 'The request holds characters that cannot be stored.') };
+    }
     const frameworkError = fastifyClientError(exception);
     if (frameworkError) return { body: frameworkError };
     if (exception instanceof HttpException) {
@@ -38,7 +43,8 @@ export class ProblemFilter implements ExceptionFilter {
     }
 
     const errorId = randomUUID();
-    this.logger.error({ err: exception, errorId }, 'Unhandled error');
+    // Never the error itself: a database error carries the query and its parameters (request content).
+    this.logger.error({ error: safeError(exception), errorId }, 'Unhandled error');
     return { body: { ...problem(500, 'internal', 'Something went wrong on our side.'), errorId } };
   }
 }
@@ -48,6 +54,12 @@ export function sendProblem(reply: FastifyReply, body: Problem, headers?: Record
   reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
 }
 
+/**
+ * SQLSTATEs of text PostgreSQL cannot store (a NUL byte, an invalid sequence): the request's fault,
+ * so 400. The JSON body parser refuses NUL first; this is the net behind it.
+ */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
 const HTTP_CODES: Record<number, string> = {
   400: 'bad_request',
   401: 'unauthenticated',
@@ -56,6 +68,7 @@ const HTTP_CODES: Record<number, string> = {
   405: 'method_not_allowed',
   409: 'conflict',
   413: 'payload_too_large',
+  414: 'uri_too_long',
   415: 'unsupported_media_type',
   429: 'too_many_requests',
 };
@@ -87,7 +100,7 @@ export function fastifyClientError(exception: unknown): Problem | undefined {
   const details: Record<string, string> = {
     FST_ERR_CTP_INVALID_JSON_BODY: 'The body is not valid JSON.',
     FST_ERR_CTP_EMPTY_JSON_BODY: 'The body is empty but its content type says JSON.',
-    FST_ERR_CTP_BODY_TOO_LARGE: 'The body is larger than the 1 MiB limit.',
+    FST_ERR_CTP_BODY_TOO_LARGE: 'The body is larger than this request accepts.',
     FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Send the body as application/json.',
     FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length header does not match the body.',
   };

@@ -6,10 +6,20 @@ interface ConstraintError extends FieldError {
   constraint: string;
 }
 
+/** Constraints that say what kind of value a field takes; when one fails, the others say nothing more. */
+const TYPE_CONSTRAINTS = ['isInt', 'isNumber', 'isString', 'isBoolean', 'isArray', 'isObject'];
+
+/** One clear message per field for a wrong type (`capacity: "2"`), not every range it then misses. */
+function ownConstraints(error: ValidationError): [string, string][] {
+  const all = Object.entries(error.constraints ?? {});
+  const type = all.find(([constraint]) => TYPE_CONSTRAINTS.includes(constraint));
+  return type ? [type] : all;
+}
+
 function constraintErrors(errors: ValidationError[], parent = ''): ConstraintError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+    const own = ownConstraints(error).map(([constraint, message]) => ({
       field,
       constraint,
       message: constraint === 'whitelistValidation' ? 'is not an accepted field' : message,

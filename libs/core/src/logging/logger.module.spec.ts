@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { Writable } from 'node:stream';
-import { REDACTED_PATHS, redactUrl } from './logger.module';
+import { loadConfig } from '../config/app-config';
+import { prettyTransport, quietBootChatter, REDACTED_PATHS, redactUrl } from './logger.module';
 
 function capture() {
   const lines: string[] = [];
@@ -39,9 +40,71 @@ describe('log redaction', () => {
   });
 
   it('strips tokens from logged URLs and keeps the rest', () => {
-    expect(redactUrl('/api/v1/me/calendar.ics?token=secret123&x=1')).toBe(
-      '/api/v1/me/calendar.ics?token=[Redacted]&x=1',
-    );
+    expect(redactUrl('/admin/link?token=secret123&x=1')).toBe('/admin/link?token=[Redacted]&x=1');
+    expect(redactUrl('/admin/link?%74oken=secret123&x=1')).toBe('/admin/link?%74oken=[Redacted]&x=1');
+    expect(redactUrl('/admin/link?%E0%A4%A=secret123')).toBe('/admin/link?[Redacted]');
     expect(redactUrl('/api/v1/needs?q=water')).toBe('/api/v1/needs?q=water');
+  });
+
+  it("redacts the calendar feed's whole query string, however it is encoded", () => {
+    for (const query of [
+      'token=secret123',
+      '%74oken=secret123',
+      '%74%6F%6B%65%6E=secret123',
+      'x=1&TOKEN=secret123',
+    ]) {
+      expect(redactUrl(`/api/v1/me/calendar.ics?${query}`)).toBe('/api/v1/me/calendar.ics?[Redacted]');
+    }
+    expect(redactUrl('/api/v1/me/calendar%2Eics?token=secret123')).toBe(
+      '/api/v1/me/calendar%2Eics?[Redacted]',
+    );
+  });
+});
+
+describe('start-up output', () => {
+  function capture(level: string) {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    return { logger: pino({ level, hooks: { logMethod: quietBootChatter } }, stream), lines };
+  }
+
+  it("moves Nest's per-module and per-route lines to debug, and keeps the rest", () => {
+    const info = capture('info');
+    info.logger.info({ context: 'RouterExplorer' }, 'Mapped {/api/v1/needs, GET} route');
+    info.logger.info({ context: 'InstanceLoader' }, 'ApiModule dependencies initialized');
+    info.logger.info({ context: 'Haven' }, 'Haven API listening');
+    info.logger.warn({ context: 'RouterExplorer' }, 'a warning stays a warning');
+    expect(info.lines.map((line) => JSON.parse(line).msg)).toEqual([
+      'Haven API listening',
+      'a warning stays a warning',
+    ]);
+
+    const debug = capture('debug');
+    debug.logger.info({ context: 'RouterExplorer' }, 'Mapped {/api/v1/needs, GET} route');
+    expect(debug.lines.map((line) => JSON.parse(line))).toEqual([
+      expect.objectContaining({
+        level: 20,
+        context: 'RouterExplorer',
+        msg: 'Mapped {/api/v1/needs, GET} route',
+      }),
+    ]);
+  });
+
+  it('is readable lines at a terminal in development, JSON everywhere else', () => {
+    const development = loadConfig({ NODE_ENV: 'development', JWT_SECRET: 'x'.repeat(40) });
+    const test = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(40) });
+    expect(prettyTransport(development, 'api', true)).toEqual(
+      expect.objectContaining({
+        target: 'pino-pretty',
+        options: expect.objectContaining({ singleLine: true }),
+      }),
+    );
+    expect(prettyTransport(development, 'api', false)).toBeUndefined();
+    expect(prettyTransport(test, 'api', true)).toBeUndefined();
   });
 });

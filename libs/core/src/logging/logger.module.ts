@@ -1,8 +1,11 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import type pino from 'pino';
+import type { DestinationStream } from 'pino';
 import { AppConfig } from '../config/app-config';
+import { safeError } from './safe-error';
 
 /**
  * Fields that never reach a log line: credentials, tokens and request bodies. Request bodies are not
@@ -26,23 +29,104 @@ export const REDACTED_PATHS = [
   'token',
 ];
 
-const SECRET_QUERY = /([?&](?:token|access_token|refreshToken)=)[^&]*/gi;
+/** Query parameters that carry secrets, compared once decoded (`%74oken` is `token`). */
+const SECRET_PARAMETERS = new Set(['token', 'access_token', 'refreshtoken']);
 
-/** Strips token-bearing query parameters (calendar feeds, admin links) from a logged URL. */
+/** Routes whose whole query string is secret, however it is spelt or encoded. */
+const SECRET_QUERY_ROUTES = [/\/calendar\.ics$/i];
+
+function decoded(text: string): string | null {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Strips secrets from a logged URL: the whole query string of the calendar feed (its token is the
+ * feed's only credential), and elsewhere every token-bearing parameter, its name read decoded. A
+ * parameter whose name cannot be decoded is redacted whole.
+ */
 export function redactUrl(url: string | undefined): string | undefined {
-  return url?.replace(SECRET_QUERY, '$1[Redacted]');
+  if (!url) return url;
+  const start = url.indexOf('?');
+  if (start < 0) return url;
+  const path = url.slice(0, start);
+  const readablePath = decoded(path) ?? path;
+  if (SECRET_QUERY_ROUTES.some((route) => route.test(readablePath))) return `${path}?[Redacted]`;
+  const parameters = url
+    .slice(start + 1)
+    .split('&')
+    .map((part) => {
+      const equals = part.indexOf('=');
+      const rawName = equals < 0 ? part : part.slice(0, equals);
+      const name = decoded(rawName);
+      if (name === null) return '[Redacted]';
+      return SECRET_PARAMETERS.has(name.trim().toLowerCase()) ? `${rawName}=[Redacted]` : part;
+    });
+  return `${path}?${parameters.join('&')}`;
+}
+
+/** Nest's start-up lines: one per module and route (about a hundred), useful only when debugging. */
+const BOOT_CHATTER = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
+/** Moves Nest's per-module and per-route start-up lines from info to debug, so start-up reads in a few lines. */
+export function quietBootChatter(
+  this: pino.Logger,
+  args: unknown[],
+  method: pino.LogFn,
+  level: number,
+): void {
+  const first = args[0] as { context?: unknown } | undefined;
+  if (level === 30 && typeof first?.context === 'string' && BOOT_CHATTER.has(first.context)) {
+    if (this.isLevelEnabled('debug')) (this.debug as (...rest: unknown[]) => void)(...args);
+    return;
+  }
+  (method as (...rest: unknown[]) => void).apply(this, args);
+}
+
+/** pino-pretty is a development dependency: absent after `npm ci --omit=dev`. */
+function prettyAvailable(): boolean {
+  try {
+    require.resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Readable lines for a person at a terminal in development, named after the process (two share
+ * the terminal under `npm start`); JSON lines everywhere else (pipes, files, containers, tests).
+ */
+export function prettyTransport(config: AppConfig, name: string, isTTY = process.stdout.isTTY === true) {
+  if (config.NODE_ENV !== 'development' || !isTTY || !prettyAvailable()) return undefined;
+  return {
+    target: 'pino-pretty',
+    options: {
+      singleLine: true,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname,context,name',
+      messageFormat: `${name} {if context}[{context}] {end}{msg}`,
+    },
+  };
 }
 
 @Module({})
 export class HavenLoggerModule {
-  static forRoot(): DynamicModule {
+  /**
+   * `name`: the process, shown on each readable line (api, worker); `destination` replaces standard
+   * output (tests read the log lines they cause).
+   */
+  static forRoot(name = 'haven', destination?: DestinationStream): DynamicModule {
     return {
       module: HavenLoggerModule,
       imports: [
         LoggerModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({
-            pinoHttp: {
+          useFactory: (config: AppConfig) => {
+            const options = {
               level: config.LOG_LEVEL,
               redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
               genReqId: (req: IncomingMessage) => {
@@ -51,6 +135,7 @@ export class HavenLoggerModule {
               },
               autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
               serializers: {
+                err: safeError,
                 req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
                   id: req.id,
                   method: req.method,
@@ -59,12 +144,17 @@ export class HavenLoggerModule {
                 }),
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },
-              transport:
-                config.NODE_ENV === 'development' && process.stdout.isTTY
-                  ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss' } }
-                  : undefined,
-            },
-          }),
+              name,
+              hooks: { logMethod: quietBootChatter },
+              transport: destination ? undefined : prettyTransport(config, name),
+            };
+            return {
+              // Named wildcard (path-to-regexp 8): the library's default '*' plus the global prefix
+              // made Nest warn at every start that it had to convert "/api/v1/*".
+              forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+              pinoHttp: destination ? [options, destination] : options,
+            };
+          },
         }),
       ],
     };

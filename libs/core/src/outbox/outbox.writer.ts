@@ -8,6 +8,7 @@ export enum OutboxEvent {
   OrganizationSuspended = 'organization.suspended',
   OrganizationReinstated = 'organization.reinstated',
   OrganizationReviewDue = 'organization.review_due',
+  OrganizationInvitation = 'organization.invitation',
   NeedCancelled = 'need.cancelled',
   TaskChanged = 'task.changed',
   TaskCancelled = 'task.cancelled',
@@ -20,7 +21,26 @@ export enum OutboxEvent {
   SignupWithdrawn = 'signup.withdrawn',
   SignupReminder = 'signup.reminder',
   Digest = 'digest',
+  /** Account mails: always e-mailed (whatever the preferences), never in the feed; the link is made at sending. */
+  AccountVerifyEmail = 'account.verify_email',
+  AccountPasswordReset = 'account.password_reset',
+  /** To the volunteer whose clearance an organisation revoked. */
+  ClearanceRevoked = 'safeguarding.revoked',
+  /** To the organisation's coordinators: places that went back to review after a revocation. */
+  ClearanceRevokedReview = 'safeguarding.revoked_review',
+  ClearanceExpiring = 'safeguarding.expiring',
 }
+
+export const ACCOUNT_EVENTS: readonly OutboxEvent[] = [
+  OutboxEvent.AccountVerifyEmail,
+  OutboxEvent.AccountPasswordReset,
+];
+
+/** Events that become notifications (feed and e-mail by preference). */
+export type NotificationEvent = Exclude<
+  OutboxEvent,
+  OutboxEvent.AccountVerifyEmail | OutboxEvent.AccountPasswordReset
+>;
 
 export interface OutboxRecord {
   /** A fixed id makes the write idempotent: a job that runs twice writes one row. */

@@ -8,6 +8,8 @@ export enum QueueName {
 export enum JobName {
   Heartbeat = 'heartbeat',
   ReviewsDue = 'organizations.reviews-due',
+  /** Daily: warns of safeguarding clearances that end within 30 days, once per clearance. */
+  ClearanceExpiryWarnings = 'safeguarding.expiry-warnings',
   /** Turns one outbox row into notifications and their deliveries; the job id is the row id. */
   Deliver = 'notifications.deliver',
   /** A confirmed volunteer's reminder, delayed until 24 hours before the task. */
@@ -20,6 +22,7 @@ export enum JobName {
 export interface JobPayloads {
   [JobName.Heartbeat]: { requestedAt: string };
   [JobName.ReviewsDue]: Record<string, never>;
+  [JobName.ClearanceExpiryWarnings]: Record<string, never>;
   [JobName.Deliver]: { outboxId: string };
   [JobName.Reminder]: { signupId: string; startsAt: string };
   [JobName.RemindersSweep]: Record<string, never>;
@@ -29,6 +32,7 @@ export interface JobPayloads {
 export const JOB_QUEUE: { [name in JobName]: QueueName } = {
   [JobName.Heartbeat]: QueueName.System,
   [JobName.ReviewsDue]: QueueName.System,
+  [JobName.ClearanceExpiryWarnings]: QueueName.System,
   [JobName.Deliver]: QueueName.Notifications,
   [JobName.Reminder]: QueueName.Notifications,
   [JobName.RemindersSweep]: QueueName.Notifications,

@@ -11,12 +11,20 @@ import {
   ValidationOptions,
 } from 'class-validator';
 
-/** The canonical form of a BCP 47 language tag (`en-gb` → `en-GB`), or null if it is not one. */
+/**
+ * Language, optional script and optional region, in canonical case: `ar`, `ku-Latn`, `ckb-IQ`,
+ * `es-419`. Variant, extension (`-u-`, `-t-`…) and private-use (`-x-`) subtags are refused: they
+ * are free letters and digits, so a tag such as `ar-x-amira-age12-tent4` could carry a person.
+ */
+const PLAIN_TAG = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$/;
+
+/** The canonical form of a BCP 47 language tag (`en-gb` → `en-GB`), or null if it is not one we accept. */
 export function canonicalLanguageTag(value: unknown): string | null {
   // Primary language subtags are two or three letters; longer ones are reserved and unused.
   if (typeof value !== 'string' || value.length > 35 || !/^[a-z]{2,3}(-|$)/i.test(value)) return null;
   try {
-    return Intl.getCanonicalLocales(value)[0] ?? null;
+    const canonical = Intl.getCanonicalLocales(value)[0];
+    return canonical !== undefined && PLAIN_TAG.test(canonical) ? canonical : null;
   } catch {
     return null;
   }
@@ -37,7 +45,8 @@ export function LanguageTags(options?: ValidationOptions): PropertyDecorator {
         propertyName: String(propertyName),
         options: {
           each: true,
-          message: 'each must be a BCP 47 language tag such as ar or ku-Latn',
+          message:
+            'each must be a BCP 47 language tag such as ar, ku-Latn or ckb-IQ, without private-use or extension subtags',
           ...options,
         },
         validator: { validate: (value: unknown) => canonicalLanguageTag(value) === value },
@@ -74,10 +83,10 @@ export function IsoInstant(): PropertyDecorator {
 /** May be left out, but not sent as null (unlike `@IsOptional()`, which lets null through unchecked). */
 export const Optional = () => ValidateIf((_object, value) => value !== undefined);
 
-/** PostgreSQL text cannot hold NUL, and no field of ours wants other control characters. */
+/** PostgreSQL text cannot hold NUL, and no field of ours wants other control characters (C0, DEL, C1). */
 export const NoControlCharacters = (options?: ValidationOptions) =>
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  Matches(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, {
+  Matches(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$/, {
     message: 'must not contain control characters',
     ...options,
   });

@@ -3,6 +3,9 @@ import type { Role } from '@haven/core';
 
 export type UserStatus = 'active' | 'suspended';
 
+export const LOCALES = ['en', 'ar', 'ckb', 'kmr'] as const;
+export type Locale = (typeof LOCALES)[number];
+
 @Entity('users')
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -28,6 +31,13 @@ export class UserEntity {
   /** Null once the account is deleted: nobody can sign in to it again. */
   @Column('text', { name: 'password_hash', nullable: true, select: false })
   passwordHash: string | null;
+
+  /** Null until the person follows the link e-mailed at registration. */
+  @Column('timestamptz', { name: 'email_verified_at', nullable: true })
+  emailVerifiedAt: Date | null;
+
+  @Column('text', { default: 'en' })
+  locale: Locale;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

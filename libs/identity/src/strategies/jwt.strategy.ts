@@ -20,7 +20,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(payload: { sub: string }): Promise<Actor> {
-    return this.users.actorFor(payload.sub);
+  async validate(payload: { sub: string; sid?: unknown }): Promise<Actor> {
+    const actor = await this.users.actorFor(payload.sub);
+    return typeof payload.sid === 'string' ? { ...actor, sessionId: payload.sid } : actor;
   }
 }

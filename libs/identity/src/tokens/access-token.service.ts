@@ -11,6 +11,8 @@ export const JWT_AUDIENCE = 'haven-api';
 export interface AccessTokenClaims {
   sub: string;
   role: Role;
+  /** The session (refresh-token family) the token was issued in: a password change keeps it alive. */
+  sid?: string;
 }
 
 /**
@@ -26,7 +28,7 @@ export class AccessTokenService {
   }
 
   sign(claims: AccessTokenClaims): string {
-    return jwt.sign({ role: claims.role }, this.key, {
+    return jwt.sign({ role: claims.role, ...(claims.sid ? { sid: claims.sid } : {}) }, this.key, {
       algorithm: JWT_ALGORITHM,
       subject: claims.sub,
       issuer: JWT_ISSUER,

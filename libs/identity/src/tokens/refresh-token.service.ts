@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { EntityManager, IsNull, Repository } from 'typeorm';
+import { EntityManager, IsNull, Not, Repository } from 'typeorm';
 import { TransactionService } from '@haven/core';
 import { RefreshTokenEntity } from '../entities/refresh-token.entity';
 import { IdentityErrors } from '../identity.errors';
@@ -36,7 +36,7 @@ export class RefreshTokenService {
    * locked so two concurrent uses of one token cannot both succeed: the second sees it used, which
    * is exactly the replay that revokes the family.
    */
-  async rotate(token: string): Promise<{ userId: string; refreshToken: string }> {
+  async rotate(token: string): Promise<{ userId: string; familyId: string; refreshToken: string }> {
     const outcome = await this.transactions.run(async (manager) => {
       const row = await manager
         .getRepository(RefreshTokenEntity)
@@ -51,7 +51,7 @@ export class RefreshTokenService {
       }
       await manager.update(RefreshTokenEntity, { id: row.id }, { usedAt: new Date() });
       const refreshToken = await this.issue(row.userId, row.familyId, manager);
-      return { kind: 'rotated' as const, userId: row.userId, refreshToken };
+      return { kind: 'rotated' as const, userId: row.userId, familyId: row.familyId, refreshToken };
     });
     if (outcome.kind !== 'rotated') throw IdentityErrors.invalidRefreshToken();
     return outcome;
@@ -63,9 +63,13 @@ export class RefreshTokenService {
     if (row) await this.revokeFamily(row.familyId);
   }
 
-  async revokeAllForUser(userId: string, manager?: EntityManager): Promise<void> {
+  /** Ends every session of a user, or every one but `keepFamilyId` (the caller's own). */
+  async revokeAllForUser(userId: string, manager?: EntityManager, keepFamilyId?: string): Promise<void> {
     const repository = manager ? manager.getRepository(RefreshTokenEntity) : this.tokens;
-    await repository.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await repository.update(
+      { userId, revokedAt: IsNull(), ...(keepFamilyId ? { familyId: Not(keepFamilyId) } : {}) },
+      { revokedAt: new Date() },
+    );
   }
 
   async listForUser(userId: string): Promise<RefreshTokenEntity[]> {

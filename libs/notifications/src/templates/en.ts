@@ -1,4 +1,4 @@
-import { OutboxEvent } from '@haven/core';
+import { NotificationEvent, OutboxEvent } from '@haven/core';
 import { Facts } from './facts';
 
 export interface Message {
@@ -16,9 +16,13 @@ const task = (facts: Facts) => (facts.task ? `"${facts.task.title}"` : 'a task')
 const taskTime = (facts: Facts) =>
   facts.task ? ` on ${when(facts.task.startsAt, facts.task.timezone)}, ${facts.task.place}` : '';
 const organization = (facts: Facts) => facts.organization?.name ?? 'Your organisation';
+const day = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10) : 'soon');
+const taskList = (facts: Facts) =>
+  (facts.tasks ?? []).map((entry) => `\n• ${entry.title}, ${when(entry.startsAt, entry.timezone)}`).join('');
+const volunteer = (facts: Facts) => facts.volunteer?.displayName ?? 'a volunteer';
 
 /** English messages, one per event. Other languages add a file of the same shape. */
-export const EN: Record<OutboxEvent, (facts: Facts) => Message> = {
+export const EN: Record<NotificationEvent, (facts: Facts) => Message> = {
   [OutboxEvent.OrganizationApproved]: (facts) => ({
     title: `${organization(facts)} is approved`,
     body: `${organization(facts)} has been vetted and approved on Haven. You can now post needs and tasks.`,
@@ -38,6 +42,10 @@ export const EN: Record<OutboxEvent, (facts: Facts) => Message> = {
   [OutboxEvent.OrganizationReviewDue]: (facts) => ({
     title: 'Organisations are due for re-vetting',
     body: `${Number(facts.payload.count ?? 0)} organisation(s) have reached their review date. See the vetting queue.`,
+  }),
+  [OutboxEvent.OrganizationInvitation]: (facts) => ({
+    title: `${organization(facts)} invites you to join`,
+    body: `${organization(facts)} invites you to join it on Haven as a coordinator. Accept or decline under Invitations on Haven before ${day(facts.payload.expiresAt)}; you join only if you accept.`,
   }),
   [OutboxEvent.NeedCancelled]: (facts) => ({
     title: `Cancelled: ${facts.need?.title ?? 'a need'}`,
@@ -85,6 +93,26 @@ export const EN: Record<OutboxEvent, (facts: Facts) => Message> = {
   [OutboxEvent.SignupReminder]: (facts) => ({
     title: `Tomorrow: ${task(facts)}`,
     body: `A reminder: ${task(facts)} starts${taskTime(facts)}.`,
+  }),
+  [OutboxEvent.ClearanceRevoked]: (facts) => ({
+    title: 'Your safeguarding clearance was revoked',
+    body:
+      `${organization(facts)} revoked the safeguarding clearance it had recorded for you. ` +
+      (facts.tasks?.length
+        ? `Your places on these tasks that need safeguarding are back under review:${taskList(facts)}`
+        : 'None of your confirmed places changed.'),
+  }),
+  [OutboxEvent.ClearanceRevokedReview]: (facts) => ({
+    title: `Safeguarding clearance revoked: ${volunteer(facts)}`,
+    body:
+      `The safeguarding clearance of ${volunteer(facts)} was revoked. ` +
+      (facts.tasks?.length
+        ? `Their confirmed places on these tasks went back to review, and the waitlists moved up:${taskList(facts)}`
+        : 'They held no confirmed place on a task that needs safeguarding.'),
+  }),
+  [OutboxEvent.ClearanceExpiring]: (facts) => ({
+    title: `Safeguarding clearance ends on ${day(facts.payload.validUntil)}`,
+    body: `The safeguarding clearance that ${organization(facts)} recorded for ${volunteer(facts)} is valid until ${day(facts.payload.validUntil)}. After that day they cannot be confirmed for its tasks that need safeguarding until a new clearance is recorded.`,
   }),
   [OutboxEvent.Digest]: (facts) => ({
     title: `${facts.tasks?.length ?? 0} new task(s) that fit you`,

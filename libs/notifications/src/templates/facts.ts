@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 export interface Facts {
   payload: Record<string, unknown>;
   organization?: { name: string; status: string };
+  volunteer?: { displayName: string };
   need?: { title: string };
   task?: { title: string; startsAt: Date; timezone: string; place: string };
   tasks?: { title: string; startsAt: Date; timezone: string }[];
@@ -19,6 +20,11 @@ export async function loadFacts(manager: EntityManager, payload: Record<string, 
       organizationId,
     ]);
     if (row) facts.organization = { name: row.name, status: row.status };
+  }
+  const volunteerId = id(payload.volunteerId);
+  if (volunteerId) {
+    const [row] = await manager.query('SELECT display_name FROM users WHERE id = $1', [volunteerId]);
+    if (row) facts.volunteer = { displayName: row.display_name };
   }
   const needId = id(payload.needId);
   if (needId) {

@@ -1,10 +1,10 @@
-import { OutboxEvent } from '@haven/core';
+import { NotificationEvent } from '@haven/core';
 import { EN, Message } from './en';
 import { Facts } from './facts';
 
 export type Locale = 'en';
 
-const TEMPLATES: Record<Locale, Record<OutboxEvent, (facts: Facts) => Message>> = { en: EN };
+const TEMPLATES: Record<Locale, Record<NotificationEvent, (facts: Facts) => Message>> = { en: EN };
 
 export interface RenderedEmail {
   subject: string;
@@ -19,7 +19,7 @@ const escapeHtml = (text: string) =>
   );
 
 export function render(type: string, facts: Facts, locale: Locale = 'en'): Message {
-  const template = TEMPLATES[locale][type as OutboxEvent];
+  const template = TEMPLATES[locale][type as NotificationEvent];
   if (!template) throw new Error(`No template for ${type}`);
   return template(facts);
 }

@@ -20,4 +20,18 @@ export class SafeguardingClearanceEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** A revoked clearance is kept, and clears no one. */
+  @Column('timestamptz', { name: 'revoked_at', nullable: true })
+  revokedAt: Date | null;
+
+  @Column('uuid', { name: 'revoked_by', nullable: true })
+  revokedBy: string | null;
+
+  @Column('text', { name: 'revocation_reason', nullable: true })
+  revocationReason: string | null;
+
+  /** When the 30-day expiry warning went out; it goes out once. */
+  @Column('timestamptz', { name: 'expiry_warned_at', nullable: true })
+  expiryWarnedAt: Date | null;
 }

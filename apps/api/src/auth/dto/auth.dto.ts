@@ -1,7 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsString, Length, MaxLength, MinLength } from 'class-validator';
-import { NoControlCharacters } from '@haven/core';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { FreeText, NoControlCharacters } from '@haven/core';
 import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, UserView } from '@haven/identity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -19,11 +19,13 @@ export class RegisterDto {
   @IsAcceptablePassword()
   password: string;
 
-  @ApiProperty({ example: 'Sam (volunteer)', minLength: 1, maxLength: 80 })
-  @Transform(trim)
-  @IsString()
-  @NoControlCharacters()
-  @Length(1, 80)
+  @ApiProperty({
+    example: 'Sam (volunteer)',
+    minLength: 1,
+    maxLength: 80,
+    description: 'Passes the privacy guard',
+  })
+  @FreeText(80)
   displayName: string;
 
   @ApiProperty({ enum: ['volunteer', 'coordinator'] })
@@ -48,11 +50,12 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty()
+  @ApiPropertyOptional({ description: 'May be left out when the haven_refresh cookie carries it' })
+  @IsOptional()
   @IsString()
   @NoControlCharacters()
   @Length(20, 200)
-  refreshToken: string;
+  refreshToken?: string;
 }
 
 export class UserDto implements UserView {

@@ -15,7 +15,6 @@ import {
 import {
   FreeText,
   IsoInstant,
-  IsPrivacySafe,
   LanguageTags,
   NoControlCharacters,
   Optional,
@@ -50,14 +49,16 @@ export class CreateTaskDto {
 
   @ApiPropertyOptional({ type: [String], example: ['teaching', 'arabic'], default: [] })
   @Optional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Length(1, 50, { each: true })
-  @IsPrivacySafe({ each: true })
+  @FreeText(50, { maxItems: 20 })
   skills?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['ar', 'en'], description: 'BCP 47', default: [] })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['ar', 'en'],
+    description:
+      'BCP 47: language, optional script and region (ar, ku-Latn, ckb-IQ); no private-use, extension or variant subtags',
+    default: [],
+  })
   @Optional()
   @IsArray()
   @ArrayMaxSize(20)

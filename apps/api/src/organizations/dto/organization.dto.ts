@@ -1,31 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsBoolean,
   IsDateString,
   IsEmail,
   IsIn,
   IsISO31661Alpha2,
   IsOptional,
-  IsString,
-  IsUrl,
   Length,
   MaxLength,
 } from 'class-validator';
-import { FreeText, NEED_CATEGORIES, NeedCategory, PageQuery, NoControlCharacters } from '@haven/core';
+import { FreeText, NEED_CATEGORIES, NeedCategory, PageQuery, QueryBoolean, WebAddress } from '@haven/core';
 import type { OrganizationStatus } from '@haven/organizations';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class ApplyOrganizationDto {
   @ApiProperty({ example: 'Bridges for Learning (fictional)', maxLength: 200 })
-  @Transform(trim)
-  @IsString()
-  @NoControlCharacters()
-  @Length(2, 200)
+  @FreeText(200, { min: 2 })
   name: string;
 
   @ApiProperty({ example: 'JO', description: 'ISO 3166-1 alpha-2' })
@@ -33,10 +27,7 @@ export class ApplyOrganizationDto {
   country: string;
 
   @ApiProperty({ example: 'NGO-2026-0001', maxLength: 100 })
-  @Transform(trim)
-  @IsString()
-  @NoControlCharacters()
-  @Length(1, 100)
+  @FreeText(100)
   registrationNumber: string;
 
   @ApiProperty({ example: 'office@example.org' })
@@ -58,8 +49,7 @@ export class ApplyOrganizationDto {
 
   @ApiPropertyOptional({ example: 'https://example.org' })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
-  @MaxLength(500)
+  @WebAddress(500)
   website?: string;
 }
 
@@ -73,9 +63,7 @@ export class OrganizationListQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Admins: only approved organisations due for re-vetting' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
-  @Type(() => Boolean)
+  @QueryBoolean()
   reviewDue?: boolean;
 }
 
@@ -101,12 +89,40 @@ export class ApproveDto {
   reviewBy?: string;
 }
 
-export class AddMemberDto {
+export class InviteDto {
   @ApiProperty({ example: 'colleague@example.org' })
   @Transform(trim)
   @IsEmail({}, { message: 'must be an e-mail address' })
   @MaxLength(254)
   email: string;
+}
+
+export class InvitationOrganizationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
+export class InvitationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: InvitationOrganizationDto }) organization: InvitationOrganizationDto;
+  @ApiProperty({ format: 'date-time' }) invitedAt: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+}
+
+export class InvitationPageDto {
+  @ApiProperty({ type: [InvitationDto] }) items: InvitationDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class JoinedOrganizationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['pending', 'approved'] }) status: string;
+  @ApiProperty({ enum: ['coordinator'] }) memberRole: 'coordinator';
+}
+
+export class AcceptedInvitationDto {
+  @ApiProperty({ type: JoinedOrganizationDto }) organization: JoinedOrganizationDto;
 }
 
 export class MemberRoleDto {

@@ -16,7 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { FreeText, IsoDate, IsPrivacySafe, LanguageTags, NoControlCharacters, Optional } from '@haven/core';
+import { FreeText, IsoDate, LanguageTags, Optional } from '@haven/core';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
@@ -38,15 +38,15 @@ export class AvailabilityDto {
 
 export class VolunteerProfileDto {
   @ApiProperty({ type: [String], example: ['teaching', 'football'] })
-  @IsArray()
-  @ArrayMaxSize(30)
-  @IsString({ each: true })
-  @Length(1, 50, { each: true })
-  @NoControlCharacters({ each: true })
-  @IsPrivacySafe({ each: true })
+  @FreeText(50, { maxItems: 30 })
   skills: string[];
 
-  @ApiProperty({ type: [String], example: ['ar', 'en'], description: 'BCP 47' })
+  @ApiProperty({
+    type: [String],
+    example: ['ar', 'en'],
+    description:
+      'BCP 47: language, optional script and region (ar, ku-Latn, ckb-IQ); no private-use, extension or variant subtags',
+  })
   @IsArray()
   @ArrayMaxSize(20)
   @LanguageTags()
@@ -94,9 +94,18 @@ export class ClearanceDto {
   @IsUUID()
   volunteerId: string;
 
-  @ApiProperty({ example: '2027-06-30' })
+  @ApiProperty({ example: '2027-06-30', description: 'From today to at most 3 years ahead' })
   @IsoDate()
   validUntil: string;
+}
+
+export class RevokeClearanceDto {
+  @ApiProperty({
+    maxLength: 2000,
+    description: 'Why; kept with the revoked clearance, never shown to the volunteer',
+  })
+  @FreeText(2000)
+  reason: string;
 }
 
 export class RecommendedQuery {

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, TransactionService } from '@haven/core';
+import { AccountMailLimiter } from './account-mail-limiter';
+import { Locale, UserEntity } from './entities/user.entity';
+import { IdentityErrors } from './identity.errors';
+import { PasswordHasher } from './password/password-hasher';
+import { PasswordProof } from './password/password-proof';
+import { ACCOUNT_TOKEN_SECONDS, consumeAccountToken } from './tokens/account-tokens';
+import { RefreshTokenService } from './tokens/refresh-token.service';
+import { normaliseEmail } from './users.service';
+import { VerificationMail } from './verification-mail';
+
+export interface ProfileChange {
+  displayName?: string;
+  locale?: Locale;
+}
+
+/**
+ * What a person does to keep their account: verify the e-mail, change or reset the password, and
+ * change the name and language. Links are e-mailed by the worker from outbox rows; the tokens are
+ * stored only as hashes and work once.
+ */
+@Injectable()
+export class AccountService {
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly hasher: PasswordHasher,
+    private readonly refreshTokens: RefreshTokenService,
+    private readonly verificationMail: VerificationMail,
+    private readonly passwords: PasswordProof,
+    private readonly mailLimiter: AccountMailLimiter,
+  ) {}
+
+  async verifyEmail(token: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const userId = await consumeAccountToken(manager, token, 'verify_email');
+      if (!userId) throw IdentityErrors.invalidToken();
+      await manager.query(
+        `UPDATE users SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`,
+        [userId],
+      );
+    });
+  }
+
+  /** A new verification link; nothing is sent when the address is verified already. */
+  async resendVerification(actor: Actor): Promise<void> {
+    await this.mailLimiter.verificationResend(actor.id);
+    await this.transactions.run(async (manager) => {
+      const [user] = await manager.query(
+        `SELECT 1 FROM users WHERE id = $1 AND email_verified_at IS NULL AND deleted_at IS NULL FOR UPDATE`,
+        [actor.id],
+      );
+      if (user) await this.verificationMail.request(manager, actor.id);
+    });
+  }
+
+  /**
+   * Answers the same whatever the address: every request runs the same single statement, which
+   * records a link and its outbox row only when an active account holds the address.
+   */
+  async requestPasswordReset(email: string, address: string): Promise<void> {
+    await this.mailLimiter.passwordReset(email, address);
+    await this.transactions.run((manager) =>
+      manager.query(
+        `WITH target AS (
+           SELECT id FROM users WHERE lower(email) = $1 AND deleted_at IS NULL AND status = 'active'
+         ), superseded AS (
+           UPDATE account_tokens SET used_at = now()
+            WHERE purpose = 'password_reset' AND used_at IS NULL AND user_id IN (SELECT id FROM target)
+         ), token AS (
+           INSERT INTO account_tokens (user_id, purpose, expires_at)
+           SELECT id, 'password_reset', now() + make_interval(secs => $2) FROM target
+           RETURNING id, user_id
+         )
+         INSERT INTO outbox (event_type, recipient_ids, payload)
+         SELECT 'account.password_reset', ARRAY[user_id], jsonb_build_object('tokenId', id::text) FROM token`,
+        [normaliseEmail(email), ACCOUNT_TOKEN_SECONDS.password_reset],
+      ),
+    );
+  }
+
+  /**
+   * Sets a new password from a reset link. Every session ends, and the address counts as verified:
+   * the person has just read mail sent to it.
+   */
+  async confirmPasswordReset(token: string, password: string): Promise<void> {
+    const passwordHash = await this.hasher.hash(password);
+    await this.transactions.run(async (manager) => {
+      const userId = await consumeAccountToken(manager, token, 'password_reset');
+      if (!userId) throw IdentityErrors.invalidToken();
+      await manager.query(
+        `UPDATE users SET password_hash = $2, email_verified_at = coalesce(email_verified_at, now()), updated_at = now()
+          WHERE id = $1 AND deleted_at IS NULL`,
+        [userId, passwordHash],
+      );
+      await this.refreshTokens.revokeAllForUser(userId, manager);
+    });
+  }
+
+  /** Wrong current passwords are limited like logins; every session but the caller's ends. */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string, address: string) {
+    await this.passwords.prove(actor, currentPassword, address, 'currentPassword');
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.transactions.run(async (manager) => {
+      await manager.update(UserEntity, { id: actor.id }, { passwordHash });
+      await this.refreshTokens.revokeAllForUser(actor.id, manager, actor.sessionId);
+    });
+  }
+
+  async updateProfile(actor: Actor, change: ProfileChange): Promise<void> {
+    const fields: Partial<UserEntity> = {};
+    if (change.displayName !== undefined) fields.displayName = change.displayName.trim();
+    if (change.locale !== undefined) fields.locale = change.locale;
+    if (Object.keys(fields).length === 0) return;
+    await this.transactions.run((manager) => manager.update(UserEntity, { id: actor.id }, fields));
+  }
+}
