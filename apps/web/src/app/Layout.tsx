@@ -1,8 +1,10 @@
 import { Suspense } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { NavLink, Outlet, Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { HomeIcon } from '../components/icons';
 import { Skeletons } from '../components/states';
+import { call } from '../lib/api/client';
 import { useAuth } from '../lib/auth';
 import { useOnline } from '../lib/online';
 import { usePendingChanges } from '../lib/use-outbox';
@@ -37,6 +39,33 @@ const NAV: Record<Role, { to: string; key: string }[]> = {
     { to: '/account', key: 'nav.account' },
   ],
 };
+
+/** An account that has not followed its verification link can browse but not sign up or post. */
+function VerifyBanner() {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const resend = useMutation({
+    mutationFn: () => call<void>('POST', '/api/v1/auth/verify-email/resend', {}),
+  });
+  if (!me || me.emailVerified !== false) return null;
+  return (
+    <div className="banner pending" role="status">
+      <span>{t('account.unverified')}</span>
+      {resend.isSuccess ? (
+        <span>{t('account.resent')}</span>
+      ) : (
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => resend.mutate()}
+          disabled={resend.isPending}
+        >
+          {t('account.resend')}
+        </button>
+      )}
+    </div>
+  );
+}
 
 function PendingBanner() {
   const { t } = useTranslation();
@@ -97,6 +126,7 @@ export function Layout() {
         </nav>
       )}
       <main id="main" className={wide ? 'wide' : undefined} tabIndex={-1}>
+        <VerifyBanner />
         <PendingBanner />
         <Suspense fallback={<Skeletons />}>
           <Outlet />

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from './api/client';
+import { api, call, unwrap } from './api/client';
 import { NetworkError } from './api/problem';
 import { refresh, setAccessToken } from './api/session';
 import type { Me, Session } from './api/types';
@@ -109,12 +109,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await fetch('/api/v1/auth/logout', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json' },
-        body: '{}',
-      });
+      // Ends this session on the server and clears the HTTP-only refresh cookie.
+      await call<void>('POST', '/api/v1/auth/logout', {});
     } catch {
       // Offline: the cookie ends with its expiry; this device forgets the session now.
     }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FormError, TextField, formValues } from '../../components/form';
 import { LocaleSwitch } from '../../components/locale-switch';
 import { Page } from '../../components/states';
-import { api, call, unwrap } from '../../lib/api/client';
+import { api, unwrap } from '../../lib/api/client';
 import { useAuth, useMe } from '../../lib/auth';
 
 function download(name: string, content: string, type: string) {
@@ -24,15 +24,12 @@ export function AccountPage() {
   const [confirmDelete, setConfirmDelete] = useState(false);
 
   const rename = useMutation({
-    mutationFn: (displayName: string) => call('PATCH', '/api/v1/me', { displayName }),
+    mutationFn: (displayName: string) => unwrap(api.PATCH('/api/v1/me', { body: { displayName } })),
     onSuccess: () => reload(),
   });
   const password = useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      call<void>('POST', '/api/v1/me/password', body),
-  });
-  const resend = useMutation({
-    mutationFn: () => call<void>('POST', '/api/v1/auth/verify-email/resend', {}),
+      unwrap<void>(api.POST('/api/v1/me/password', { body })),
   });
   const exportData = useMutation({
     mutationFn: () => unwrap<unknown>(api.GET('/api/v1/me/export')),
@@ -50,20 +47,6 @@ export function AccountPage() {
         <p className="meta">
           {me.email} · {t(`auth.role.${me.role}`)}
         </p>
-        {me.emailVerified === false && (
-          <div className="banner pending">
-            <span>{t('account.unverified')}</span>
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() => resend.mutate()}
-              disabled={resend.isPending}
-            >
-              {t('account.resend')}
-            </button>
-            {resend.isSuccess && <span role="status">{t('account.resent')}</span>}
-          </div>
-        )}
         <form
           onSubmit={(event) => {
             event.preventDefault();

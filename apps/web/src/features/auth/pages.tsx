@@ -3,7 +3,7 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { FormError, TextField, formValues } from '../../components/form';
-import { api, call, unwrap } from '../../lib/api/client';
+import { api, unwrap } from '../../lib/api/client';
 import type { Role, Session } from '../../lib/api/types';
 import { useAuth } from '../../lib/auth';
 
@@ -180,7 +180,7 @@ export function VerifyEmailPage() {
   const { status, reload } = useAuth();
   const sent = useRef(false);
   const mutation = useMutation({
-    mutationFn: () => call<void>('POST', '/api/v1/auth/verify-email', { token }),
+    mutationFn: () => unwrap<void>(api.POST('/api/v1/auth/verify-email', { body: { token } })),
     onSuccess: () => {
       if (status === 'signedIn') void reload();
     },
@@ -216,7 +216,7 @@ export function VerifyEmailPage() {
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const mutation = useMutation({
-    mutationFn: (email: string) => call<void>('POST', '/api/v1/auth/password-reset', { email }),
+    mutationFn: (email: string) => unwrap<void>(api.POST('/api/v1/auth/password-reset', { body: { email } })),
   });
   return (
     <div className="form-narrow">
@@ -262,10 +262,11 @@ export function ResetPasswordPage() {
   const [localError, setLocalError] = useState<string>();
   const mutation = useMutation({
     mutationFn: (password: string) =>
-      call<void>('POST', '/api/v1/auth/password-reset/confirm', {
-        token: params.get('token') ?? '',
-        password,
-      }),
+      unwrap<void>(
+        api.POST('/api/v1/auth/password-reset/confirm', {
+          body: { token: params.get('token') ?? '', password },
+        }),
+      ),
   });
   return (
     <div className="form-narrow">

@@ -220,6 +220,7 @@ export function TaskManagePage() {
     (body: Record<string, unknown>) => call('PATCH', `/api/v1/tasks/${id}`, body),
     ['task', 'org-tasks'],
   );
+  const started = task.data ? new Date(task.data.startsAt) <= new Date() : false;
   const cancel = useAction(
     () => call('POST', `/api/v1/tasks/${id}/cancel`, reason ? { reason } : {}),
     ['task', 'org-tasks'],
@@ -253,7 +254,7 @@ export function TaskManagePage() {
             </p>
           </div>
           <Signups task={data} />
-          {data.status === 'open' && me.organization?.id === data.organizationId && (
+          {data.status === 'open' && !started && me.organization?.id === data.organizationId && (
             <>
               <details
                 className="card"

@@ -54,6 +54,7 @@ export function useTask(id: string) {
   return useQuery({
     queryKey: ['task', id],
     queryFn: () => unwrap<Task>(api.GET('/api/v1/tasks/{id}', { params: { path: { id } } })),
+    refetchOnMount: 'always',
   });
 }
 
@@ -70,6 +71,9 @@ export function useMySignups() {
     queryKey: ['my-signups'],
     queryFn: () =>
       unwrap<MySignups>(api.GET('/api/v1/me/signups', { params: { query: { limit: 100 } as never } })),
+    // A volunteer's own places change elsewhere (promotions, attendance): shown from cache, then
+    // read afresh on every visit.
+    refetchOnMount: 'always',
   });
 }
 

@@ -14,6 +14,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Create an account; a verification link is e-mailed; sets the haven_refresh cookie */
         post: operations["AuthController_register"];
         delete?: never;
         options?: never;
@@ -30,6 +31,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign in; sets the haven_refresh cookie */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -46,6 +48,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** A new token pair, from the body’s refresh token or else the haven_refresh cookie */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -62,7 +65,76 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** End a session (body token or cookie); clears the haven_refresh cookie */
         post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify the e-mail address with the token of the e-mailed link */
+        post: operations["AuthController_verifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** E-mail a new verification link (3 an hour); nothing when already verified */
+        post: operations["AuthController_resendVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** E-mail a reset link valid 30 minutes, if an active account holds the address */
+        post: operations["AuthController_requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the token of the reset link; every session ends */
+        post: operations["AuthController_confirmPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -80,6 +152,24 @@ export interface paths {
         put?: never;
         post?: never;
         delete: operations["MeController_delete"];
+        options?: never;
+        head?: never;
+        /** Change the display name and language */
+        patch: operations["MeController_update"];
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the password; every other session ends */
+        post: operations["MeController_changePassword"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -222,7 +312,27 @@ export interface paths {
         };
         get: operations["OrganizationsController_members"];
         put?: never;
-        post: operations["OrganizationsController_addMember"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite a coordinator by e-mail (owners)
+         * @description The same answer whatever the address: only a registered coordinator in no organisation receives an invitation, by e-mail and in-app. It lapses after 14 days.
+         */
+        post: operations["OrganizationsController_invite"];
         delete?: never;
         options?: never;
         head?: never;
@@ -239,10 +349,72 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a member (owners), or leave (any member, for themselves)
+         * @description Refused (409) when it would leave the organisation without an owner.
+         */
         delete: operations["OrganizationsController_removeMember"];
         options?: never;
         head?: never;
+        /**
+         * Change a member's role (owners)
+         * @description How an owner hands the organisation over: make another member `owner`, then step down or leave. The last owner cannot step down (409).
+         */
         patch: operations["OrganizationsController_changeMemberRole"];
+        trace?: never;
+    };
+    "/api/v1/me/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's open invitations to organisations, newest first */
+        get: operations["InvitationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/invitations/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation: join as a coordinator
+         * @description 409 if the caller already belongs to an organisation, or the invitation lapsed or was answered.
+         */
+        post: operations["InvitationsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/invitations/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline an invitation */
+        post: operations["InvitationsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/camps": {
@@ -638,8 +810,32 @@ export interface paths {
         };
         get: operations["SafeguardingController_list"];
         put?: never;
+        /**
+         * Record a clearance (members of an approved organisation)
+         * @description `validUntil` from today to at most 3 years ahead; 404 unless the volunteer has signed up for one of this organisation’s tasks.
+         */
         post: operations["SafeguardingController_record"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/safeguarding-clearances/{clearanceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a clearance (members)
+         * @description The clearance is kept, marked revoked. The volunteer’s confirmed places on this organisation’s safeguarded tasks go back to pending review, freed places go to the waitlist, and the volunteer and the members are told.
+         */
+        delete: operations["SafeguardingController_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -805,6 +1001,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{id}/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organisation’s report: needs, tasks, hours, volunteers, supplies, beneficiaries
+         * @description Exact for its members; small-cell suppressed for admins, to whom the figures leave it.
+         */
+        get: operations["ReportsController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/reports/hours.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organisation’s attended hours as CSV, one row per attended sign-up
+         * @description UTF-8 with a byte-order mark, a header row (date, task, camp, volunteer, hours), RFC 4180 quoting; text cells beginning with =, +, -, @, tab or carriage return are prefixed with an apostrophe.
+         */
+        get: operations["ReportsController_hours"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The platform’s report across organisations, with each organisation’s figures
+         * @description Every people count is small-cell suppressed, with secondary suppression of totals.
+         */
+        get: operations["ReportsController_platform"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -828,6 +1084,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Readiness: the status; with an admin token also the details */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -845,7 +1102,10 @@ export interface components {
             /** @example sam.volunteer@example.org */
             email: string;
             password: string;
-            /** @example Sam (volunteer) */
+            /**
+             * @description Passes the privacy guard
+             * @example Sam (volunteer)
+             */
             displayName: string;
             /** @enum {string} */
             role: "volunteer" | "coordinator";
@@ -873,7 +1133,21 @@ export interface components {
             password: string;
         };
         RefreshDto: {
-            refreshToken: string;
+            /** @description May be left out when the haven_refresh cookie carries it */
+            refreshToken?: string;
+        };
+        AccountTokenDto: {
+            /** @description The `token` parameter of the e-mailed link */
+            token: string;
+        };
+        PasswordResetRequestDto: {
+            /** @example sam.volunteer@example.org */
+            email: string;
+        };
+        PasswordResetConfirmDto: {
+            /** @description The `token` parameter of the e-mailed link */
+            token: string;
+            password: string;
         };
         MeOrganizationDto: {
             /** Format: uuid */
@@ -891,6 +1165,21 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "coordinator" | "volunteer";
             organization: components["schemas"]["MeOrganizationDto"] | null;
+            /** @description False until the link e-mailed at registration is followed */
+            emailVerified: boolean;
+            /** @enum {string} */
+            locale: "en" | "ar" | "ckb" | "kmr";
+        };
+        UpdateMeDto: {
+            /** @example Sam (volunteer) */
+            displayName?: string;
+            /** @enum {string} */
+            locale?: "en" | "ar" | "ckb" | "kmr";
+        };
+        ChangePasswordDto: {
+            /** @description The password in use now */
+            currentPassword: string;
+            newPassword: string;
         };
         Object: Record<string, never>;
         DeleteAccountDto: {
@@ -926,13 +1215,43 @@ export interface components {
             /** @description Why; shown to the organisation */
             reason: string;
         };
-        AddMemberDto: {
+        InviteDto: {
             /** @example colleague@example.org */
             email: string;
         };
         MemberRoleDto: {
             /** @enum {string} */
             memberRole: "owner" | "coordinator";
+        };
+        InvitationOrganizationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        InvitationDto: {
+            /** Format: uuid */
+            id: string;
+            organization: components["schemas"]["InvitationOrganizationDto"];
+            /** Format: date-time */
+            invitedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        InvitationPageDto: {
+            items: components["schemas"]["InvitationDto"][];
+            nextCursor: string | null;
+        };
+        JoinedOrganizationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "pending" | "approved";
+            /** @enum {string} */
+            memberRole: "coordinator";
+        };
+        AcceptedInvitationDto: {
+            organization: components["schemas"]["JoinedOrganizationDto"];
         };
         CreateCampDto: {
             /** @example Azraq (fictional block list) */
@@ -1054,7 +1373,7 @@ export interface components {
              */
             skills: string[];
             /**
-             * @description BCP 47
+             * @description BCP 47: language, optional script and region (ar, ku-Latn, ckb-IQ); no private-use, extension or variant subtags
              * @default []
              * @example [
              *       "ar",
@@ -1100,7 +1419,7 @@ export interface components {
              */
             skills: string[];
             /**
-             * @description BCP 47
+             * @description BCP 47: language, optional script and region (ar, ku-Latn, ckb-IQ); no private-use, extension or variant subtags
              * @default []
              * @example [
              *       "ar",
@@ -1147,7 +1466,7 @@ export interface components {
              */
             skills: string[];
             /**
-             * @description BCP 47
+             * @description BCP 47: language, optional script and region (ar, ku-Latn, ckb-IQ); no private-use, extension or variant subtags
              * @example [
              *       "ar",
              *       "en"
@@ -1164,8 +1483,15 @@ export interface components {
         ClearanceDto: {
             /** Format: uuid */
             volunteerId: string;
-            /** @example 2027-06-30 */
+            /**
+             * @description From today to at most 3 years ahead
+             * @example 2027-06-30
+             */
             validUntil: string;
+        };
+        RevokeClearanceDto: {
+            /** @description Why; kept with the revoked clearance, never shown to the volunteer */
+            reason: string;
         };
         UnreadCountDto: {
             count: number;
@@ -1175,6 +1501,136 @@ export interface components {
             inApp: boolean;
             /** @enum {string} */
             digest: "off" | "daily" | "weekly";
+        };
+        NeedCountsDto: {
+            /** Format: int32 */
+            open: number;
+            /** Format: int32 */
+            filled: number;
+            /** Format: int32 */
+            closed: number;
+            /** Format: int32 */
+            cancelled: number;
+        };
+        TaskCountsDto: {
+            /**
+             * Format: int32
+             * @description Ended and not cancelled
+             */
+            completed: number;
+            /** Format: int32 */
+            cancelled: number;
+        };
+        SupplyDeliveredDto: {
+            /** @example kg */
+            unit: string;
+            /** Format: int32 */
+            quantity: number;
+        };
+        MonthFiguresDto: {
+            /**
+             * @description Calendar month, UTC
+             * @example 2026-03
+             */
+            month: string;
+            /** Format: double */
+            volunteerHours: number;
+            /** Format: int32 */
+            tasksCompleted: number;
+            /** @description A count of people: exact for the organisation’s own members; outside it, `"<N"` below the threshold and `"suppressed"` for a total shown beside a hidden cell. */
+            volunteers: number | string;
+        };
+        CampFiguresDto: {
+            /** Format: uuid */
+            campId: string;
+            campName: string;
+            /** Format: double */
+            volunteerHours: number;
+            /** Format: int32 */
+            tasksCompleted: number;
+            /** @description A count of people: exact for the organisation’s own members; outside it, `"<N"` below the threshold and `"suppressed"` for a total shown beside a hidden cell. */
+            beneficiariesReached: number | string;
+        };
+        ReportSummaryDto: {
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            to: string;
+            /** @description Needs created in the range, by their status now */
+            needs: components["schemas"]["NeedCountsDto"];
+            /** @description Tasks starting in the range */
+            tasks: components["schemas"]["TaskCountsDto"];
+            /**
+             * Format: double
+             * @description Hours of attended sign-ups
+             */
+            volunteerHours: number;
+            /** @description Distinct volunteers who attended. A count of people: exact for the organisation’s own members; outside it, `"<N"` below the threshold and `"suppressed"` for a total shown beside a hidden cell. */
+            volunteers: number | string;
+            /** @description No-shows ÷ attendance records (4 decimals); null without records; outside the organisation `"suppressed"` when it rests on fewer records than the threshold. */
+            noShowRate: (number | null) | "suppressed";
+            /** @description Delivered in the range, per unit */
+            suppliesDelivered: components["schemas"]["SupplyDeliveredDto"][];
+            /** @description Beneficiaries of the needs that saw attended work or delivered supplies in the range. A count of people: exact for the organisation’s own members; outside it, `"<N"` below the threshold and `"suppressed"` for a total shown beside a hidden cell. */
+            beneficiariesReached: number | string;
+            /** @description Every month the range touches */
+            byMonth: components["schemas"]["MonthFiguresDto"][];
+            /** @description Camps with activity in the range */
+            byCamp: components["schemas"]["CampFiguresDto"][];
+        };
+        OrganizationFiguresDto: {
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            /** Format: double */
+            volunteerHours: number;
+            /** Format: int32 */
+            tasksCompleted: number;
+            /** @description A count of people: exact for the organisation’s own members; outside it, `"<N"` below the threshold and `"suppressed"` for a total shown beside a hidden cell. */
+            volunteers: number | string;
+            /** @description A count of people: exact for the organisation’s own members; outside it, `"<N"` below the threshold and `"suppressed"` for a total shown beside a hidden cell. */
+            beneficiariesReached: number | string;
+        };
+        PlatformReportSummaryDto: {
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            to: string;
+            /** @description Needs created in the range, by their status now */
+            needs: components["schemas"]["NeedCountsDto"];
+            /** @description Tasks starting in the range */
+            tasks: components["schemas"]["TaskCountsDto"];
+            /**
+             * Format: double
+             * @description Hours of attended sign-ups
+             */
+            volunteerHours: number;
+            /** @description Distinct volunteers who attended. A count of people: exact for the organisation’s own members; outside it, `"<N"` below the threshold and `"suppressed"` for a total shown beside a hidden cell. */
+            volunteers: number | string;
+            /** @description No-shows ÷ attendance records (4 decimals); null without records; outside the organisation `"suppressed"` when it rests on fewer records than the threshold. */
+            noShowRate: (number | null) | "suppressed";
+            /** @description Delivered in the range, per unit */
+            suppliesDelivered: components["schemas"]["SupplyDeliveredDto"][];
+            /** @description Beneficiaries of the needs that saw attended work or delivered supplies in the range. A count of people: exact for the organisation’s own members; outside it, `"<N"` below the threshold and `"suppressed"` for a total shown beside a hidden cell. */
+            beneficiariesReached: number | string;
+            /** @description Every month the range touches */
+            byMonth: components["schemas"]["MonthFiguresDto"][];
+            /** @description Camps with activity in the range */
+            byCamp: components["schemas"]["CampFiguresDto"][];
+            /** @description Organisations with activity in the range */
+            byOrganization: components["schemas"]["OrganizationFiguresDto"][];
         };
     };
     responses: never;
@@ -1275,6 +1731,86 @@ export interface operations {
             };
         };
     };
+    AuthController_verifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountTokenDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_resendVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     MeController_me: {
         parameters: {
             query?: never;
@@ -1304,6 +1840,50 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeleteAccountDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    MeController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
             };
         };
         responses: {
@@ -1390,7 +1970,8 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            /** @description Also `urn:haven:problem:email_unverified` while the caller has not followed the verification link */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1528,7 +2109,7 @@ export interface operations {
             };
         };
     };
-    OrganizationsController_addMember: {
+    OrganizationsController_invite: {
         parameters: {
             query?: never;
             header?: never;
@@ -1539,11 +2120,12 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AddMemberDto"];
+                "application/json": components["schemas"]["InviteDto"];
             };
         };
         responses: {
-            201: {
+            /** @description Invited, if the address can be */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1588,6 +2170,69 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvitationsController_list: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPageDto"];
+                };
+            };
+        };
+    };
+    InvitationsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedInvitationDto"];
+                };
+            };
+        };
+    };
+    InvitationsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1721,7 +2366,8 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            /** @description Also `urn:haven:problem:email_unverified` while the caller has not followed the verification link */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1832,7 +2478,8 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            /** @description Also `urn:haven:problem:email_unverified` while the caller has not followed the verification link */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1856,7 +2503,8 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            /** @description Also `urn:haven:problem:email_unverified` while the caller has not followed the verification link */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2089,7 +2737,8 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            /** @description Also `urn:haven:problem:email_unverified` while the caller has not followed the verification link */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2344,6 +2993,30 @@ export interface operations {
             };
         };
     };
+    SafeguardingController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                clearanceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeClearanceDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     NotificationsController_list: {
         parameters: {
             query?: {
@@ -2570,6 +3243,287 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ReportsController_summary: {
+        parameters: {
+            query?: {
+                /** @description First day covered (UTC, inclusive). Default: the first day of the month eleven months before `to`. */
+                from?: string;
+                /** @description Last day covered (UTC, inclusive); not before `from`, less than 5 years after it. Default: today. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSummaryDto"];
+                };
+            };
+            /** @description `from` or `to` is no calendar date, `from` is after `to`, or the range is too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A volunteer: reports are for coordinators and admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No such organisation, or not the caller’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    ReportsController_hours: {
+        parameters: {
+            query?: {
+                /** @description First day covered (UTC, inclusive). Default: the first day of the month eleven months before `to`. */
+                from?: string;
+                /** @description Last day covered (UTC, inclusive); not before `from`, less than 5 years after it. Default: today. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file, streamed */
+            200: {
+                headers: {
+                    /** @description private, no-store */
+                    "Cache-Control"?: string;
+                    /** @description attachment; filename="haven-hours-FROM-to-TO.csv" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description `from` or `to` is no calendar date, `from` is after `to`, or the range is too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A volunteer: reports are for coordinators and admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No such organisation, or not the caller’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    ReportsController_platform: {
+        parameters: {
+            query?: {
+                /** @description First day covered (UTC, inclusive). Default: the first day of the month eleven months before `to`. */
+                from?: string;
+                /** @description Last day covered (UTC, inclusive); not before `from`, less than 5 years after it. Default: today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformReportSummaryDto"];
+                };
+            };
+            /** @description `from` or `to` is no calendar date, `from` is after `to`, or the range is too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        errors?: {
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
             };
         };
     };
