@@ -45,7 +45,7 @@ export function AccountPage() {
       <section className="card" aria-labelledby="account-me">
         <h2 id="account-me">{me.displayName}</h2>
         <p className="meta">
-          {me.email} · {t(`auth.role.${me.role}`)}
+          <bdi>{me.email}</bdi> · {t(`auth.role.${me.role}`)}
         </p>
         <form
           onSubmit={(event) => {

@@ -220,7 +220,7 @@ function Supplies({ need }: { need: Need }) {
       <h2 id="supplies">{t('coord.supplies')}</h2>
       <p className="legend">
         <span>
-          <i style={{ background: '#8fb9b4' }} />
+          <i style={{ background: '#4f8a84' }} />
           {t('supplies.pledged')}
         </span>
         <span>
