@@ -88,6 +88,7 @@ describe('the web app (browser e2e)', () => {
     await page.getByText('Your e-mail address is confirmed').waitFor();
     await page.getByRole('link', { name: 'Continue' }).click();
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await web(page.getByText('Please confirm your e-mail address')).toHaveCount(0);
   }
 
   async function registerThroughTheApp(page: Page, account: typeof coordinator) {

@@ -181,16 +181,15 @@ export function VerifyEmailPage() {
   const sent = useRef(false);
   const mutation = useMutation({
     mutationFn: () => unwrap<void>(api.POST('/api/v1/auth/verify-email', { body: { token } })),
-    onSuccess: () => {
-      if (status === 'signedIn') void reload();
-    },
+    onSuccess: () => (status === 'signedIn' ? reload().catch(() => undefined) : undefined),
   });
+  // Sent once the session is known, so a signed-in person's account is re-read after it.
   useEffect(() => {
-    if (token && !sent.current) {
+    if (token && !sent.current && status !== 'loading') {
       sent.current = true;
       mutation.mutate();
     }
-  }, [token, mutation]);
+  }, [token, mutation, status]);
   return (
     <div className="form-narrow card">
       <h1>{t('auth.verifyTitle')}</h1>
