@@ -41,7 +41,7 @@ function SignupPanel({ task }: { task: Task }) {
           {!started && (
             <button
               type="button"
-              className="button danger"
+              className="button secondary"
               onClick={() => withdraw.mutate()}
               disabled={withdraw.isPending}
             >
