@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Empty, ErrorState, Loaded } from '../../components/states';
-import { call } from '../../lib/api/client';
+import { api, unwrap } from '../../lib/api/client';
 import { useMe } from '../../lib/auth';
 import { useAdminAction, useOrganizations } from './api';
 import { OrganizationCard } from './OrganizationCard';
@@ -12,7 +12,7 @@ export function AdminHome() {
   const approved = useOrganizations('approved');
   const queues = useAdminAction(
     () =>
-      call('POST', '/api/v1/admin/queues/session', {}).then(() =>
+      unwrap(api.POST('/api/v1/admin/queues/session')).then(() =>
         window.open('/admin/queues', '_blank', 'noopener'),
       ),
     [],

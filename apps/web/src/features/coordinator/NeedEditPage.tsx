@@ -213,7 +213,11 @@ function NeedForm({ need, onSaved }: { need?: Need; onSaved: (need: Need) => voi
 function Supplies({ need }: { need: Need }) {
   const { t, i18n } = useTranslation();
   const pledges = useNeedPledges(need.id);
-  const deliver = useAction((id: string) => call('POST', `/api/v1/pledges/${id}/delivered`, {}), ['need']);
+  const deliver = useAction(
+    (id: string) =>
+      unwrap(api.POST('/api/v1/pledges/{id}/delivered', { params: { path: { id } }, body: {} })),
+    ['need'],
+  );
   if (need.items.length === 0) return null;
   return (
     <section className="card" aria-labelledby="supplies">

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Check, FormError, TextArea, TextField, formValues } from '../../components/form';
 import { ErrorState, Loaded, Page, Status } from '../../components/states';
-import { call } from '../../lib/api/client';
+import { api, call, unwrap } from '../../lib/api/client';
 import { CATEGORIES, type Invitation } from '../../lib/api/types';
 import { useAuth, useMe } from '../../lib/auth';
 import { formatDate } from '../../lib/format';
@@ -145,7 +145,13 @@ function Members({ organizationId, owner }: { organizationId: string; owner: boo
   const { t } = useTranslation();
   const members = useMembers(organizationId);
   const invite = useAction(
-    (email: string) => call('POST', `/api/v1/organizations/${organizationId}/invitations`, { email }),
+    (email: string) =>
+      unwrap(
+        api.POST('/api/v1/organizations/{id}/invitations', {
+          params: { path: { id: organizationId } },
+          body: { email },
+        }),
+      ),
     ['organization'],
   );
   return (

@@ -135,7 +135,9 @@ function Signups({ task }: { task: Task }) {
   const clearances = useClearances(task.organizationId);
   const decide = useAction(
     ({ id, action }: { id: string; action: 'approve' | 'decline' }) =>
-      call('POST', `/api/v1/signups/${id}/${action}`, {}),
+      action === 'approve'
+        ? unwrap(api.POST('/api/v1/signups/{id}/approve', { params: { path: { id } }, body: {} }))
+        : unwrap(api.POST('/api/v1/signups/{id}/decline', { params: { path: { id } }, body: {} })),
     ['task', 'org-tasks'],
   );
   const started = new Date(task.startsAt) <= new Date();

@@ -4,7 +4,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, Empty, Loaded, Page, Status } from '../../components/states';
 import { SupplyBar } from '../../components/supply-bar';
-import { api, call, unwrap } from '../../lib/api/client';
+import { api, unwrap } from '../../lib/api/client';
 import { useMe } from '../../lib/auth';
 import { formatNumber } from '../../lib/format';
 import type { Need, NeedItem } from '../../lib/api/types';
@@ -131,9 +131,12 @@ export function MyPledgesPage() {
                           type="button"
                           className="button link"
                           onClick={() =>
-                            void call('POST', `/api/v1/pledges/${pledge.id}/cancel`, {}).then(() =>
-                              pledges.refetch(),
-                            )
+                            void unwrap(
+                              api.POST('/api/v1/pledges/{id}/cancel', {
+                                params: { path: { id: pledge.id } },
+                                body: {},
+                              }),
+                            ).then(() => pledges.refetch())
                           }
                         >
                           {t('pledge.cancel')}

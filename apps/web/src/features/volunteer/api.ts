@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, unwrap, type Page } from '../../lib/api/client';
+import { api, unwrap, type Page } from '../../lib/api/client';
 import { NetworkError } from '../../lib/api/problem';
 import type {
   Camp,
@@ -167,12 +167,16 @@ export function useWithdraw(task: Pick<Task, 'id' | 'title'>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () =>
-      sendOrKeep(() => call<void>('DELETE', `/api/v1/tasks/${task.id}/signups/me`), {
-        method: 'DELETE',
-        path: `/api/v1/tasks/${task.id}/signups/me`,
-        label: task.title,
-        kind: 'withdraw',
-      }),
+      sendOrKeep(
+        () =>
+          unwrap<void>(api.DELETE('/api/v1/tasks/{id}/signups/me', { params: { path: { id: task.id } } })),
+        {
+          method: 'DELETE',
+          path: `/api/v1/tasks/${task.id}/signups/me`,
+          label: task.title,
+          kind: 'withdraw',
+        },
+      ),
     onSettled: () =>
       client.invalidateQueries({
         predicate: (query) => ['my-signups', 'task', 'tasks'].includes(String(query.queryKey[0])),

@@ -31,8 +31,9 @@ export interface Page<T> {
 }
 
 /**
- * For routes API.md names that this build's OpenAPI document does not list yet (they land with
- * other work); `npm run gen:api` then lets them move to the typed `api` client.
+ * A plain request for what the typed client does not fit well: query strings assembled from
+ * filters and bodies assembled from forms. Prefer `api`: its paths and bodies are checked against
+ * the OpenAPI document at compile time.
  */
 export async function call<T>(
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
