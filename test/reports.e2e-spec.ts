@@ -515,11 +515,11 @@ describe('reports (e2e)', () => {
       }
       expectProblem(
         await api.http.get('/api/v1/organizations/not-a-uuid/reports/summary').set(bearer(admin)),
-        404,
+        400,
       );
       expectProblem(
         await api.http.get('/api/v1/organizations/not-a-uuid/reports/hours.csv').set(bearer(admin)),
-        404,
+        400,
       );
     });
 

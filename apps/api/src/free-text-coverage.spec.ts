@@ -32,6 +32,8 @@ const NOT_FREE_TEXT: Record<string, string> = {
   'AuditLogQuery.action': 'an audit-log filter, never stored',
   'AvailabilityDto.from': 'a time of day, HH:MM',
   'AvailabilityDto.to': 'a time of day, HH:MM',
+  'ReportRangeQuery.from': 'a calendar date, YYYY-MM-DD (@Matches)',
+  'ReportRangeQuery.to': 'a calendar date, YYYY-MM-DD (@Matches)',
 };
 
 /** Rules that make a string a closed format rather than free text. */

@@ -44,7 +44,10 @@ export function nulPath(value: unknown, path = ''): string | null {
   if (typeof value !== 'object' || value === null) return null;
   for (const [key, child] of Object.entries(value)) {
     if (key.includes('\u0000')) return path || '(body)';
-    const found = nulPath(child, path ? `${path}.${key}` : key);
+    // An entry of a list of texts is named by its list, as the validators name it (`skills`).
+    const childPath =
+      Array.isArray(value) && typeof child === 'string' ? path : path ? `${path}.${key}` : key;
+    const found = nulPath(child, childPath || '(body)');
     if (found) return found;
   }
   return null;
