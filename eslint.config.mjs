@@ -25,6 +25,14 @@ export default tseslint.config(
   },
   { files: ['*.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } } },
   { files: ['bench/**', 'scripts/**', 'apps/cli/**', 'apps/web/build/**'], rules: { 'no-console': 'off' } },
+  {
+    files: ['scripts/**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly', console: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   // The web app reads one way, shared → features → app (STYLE.md 13): a feature never imports
   // another feature or the app shell, and shared code imports neither.
   {
