@@ -10,6 +10,7 @@ import type { DestinationStream } from 'pino';
 import { AppConfig, ProblemFilter, validationFailed } from '@haven/core';
 import { mountQueuesBoard } from './admin/queues-board';
 import { ApiModule } from './api.module';
+import { mountWebApp, WEB_DIST } from './web/web-app';
 import { buildOpenApiDocument } from './openapi/document';
 import { registerJsonBodyParser } from './http/json-body';
 import {
@@ -24,7 +25,7 @@ import { StructurePipe } from './http/structure.pipe';
 /** Builds the HTTP application exactly as production runs it; the end-to-end tests use it too. */
 export async function createApi(
   config: AppConfig,
-  options: { logDestination?: DestinationStream } = {},
+  options: { logDestination?: DestinationStream; webRoot?: string } = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
@@ -84,6 +85,7 @@ export async function createApi(
   });
 
   await mountQueuesBoard(app);
+  await mountWebApp(app, options.webRoot ?? WEB_DIST);
 
   setRoutePrefix(app);
   const document = await buildOpenApiDocument(app);
