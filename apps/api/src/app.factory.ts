@@ -76,6 +76,8 @@ export async function createApi(
         scriptSrc: ["'self'", "'unsafe-inline'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // A camp's own server may be reached over plain http on its LAN; upgrading would break the app there.
+        upgradeInsecureRequests: null,
       },
     },
   });
