@@ -369,6 +369,7 @@ const ROWS: Row[] = [
 
   // --- Notifications: each caller's own.
   { route: 'GET /api/v1/me/notifications', expect: signedIn(200) },
+  { route: 'GET /api/v1/me/notifications/unread-count', expect: signedIn(200) },
   { route: 'POST /api/v1/me/notifications/read-all', body: () => ({}), expect: signedIn(204) },
   {
     route: 'POST /api/v1/me/notifications/{id}/read',
