@@ -7,9 +7,8 @@ import {
   DEFAULT_PREFERENCES,
   NotificationPreferencesEntity,
 } from './entities/notification-preferences.entity';
-import { loadFacts } from './templates/facts';
-import { Message } from './templates/en';
-import { render, toEmail } from './templates/render';
+import { Facts, loadFacts } from './templates/facts';
+import { isLocale, Locale, render, toEmail } from './templates/render';
 
 interface OutboxRow {
   id: string;
@@ -22,6 +21,7 @@ interface RecipientRow {
   id: string;
   email: string;
   display_name: string;
+  locale: string;
 }
 
 /** A reminder delayed in the outbox (Redis away, retries) must not reach someone who withdrew since. */
@@ -70,16 +70,18 @@ export class DeliveryService {
         [outboxId],
       );
       if (!row || !(await stillRelevant(manager, row))) return null;
-      if (ACCOUNT_EVENTS.includes(row.event_type as OutboxEvent)) return { row, message: null };
-      return { row, message: render(row.event_type, await loadFacts(manager, row.payload)) };
+      if (ACCOUNT_EVENTS.includes(row.event_type as OutboxEvent)) return { row, facts: null };
+      const facts = await loadFacts(manager, row.payload);
+      render(row.event_type, facts); // an unknown event fails here, before anyone is written to
+      return { row, facts };
     });
     if (!prepared) return { recipients: 0, emailed: 0 };
-    if (!prepared.message) return this.accountMail.deliver(prepared.row.payload);
-    const message = prepared.message;
+    if (!prepared.facts) return this.accountMail.deliver(prepared.row.payload);
+    const facts = prepared.facts;
     let emailed = 0;
     let failures = 0;
     for (const recipientId of prepared.row.recipient_ids) {
-      const outcome = await this.deliverTo(prepared.row, message, recipientId, lastAttempt);
+      const outcome = await this.deliverTo(prepared.row, facts, recipientId, lastAttempt);
       if (outcome === 'sent') emailed += 1;
       if (outcome === 'failed') failures += 1;
     }
@@ -90,16 +92,19 @@ export class DeliveryService {
 
   private async deliverTo(
     row: OutboxRow,
-    message: Message,
+    facts: Facts,
     recipientId: string,
     lastAttempt: boolean,
   ): Promise<'sent' | 'skipped' | 'failed'> {
     const target = await this.transactions.run(async (manager) => {
       const [user]: RecipientRow[] = await manager.query(
-        'SELECT id, email, display_name FROM users WHERE id = $1 AND deleted_at IS NULL',
+        'SELECT id, email, display_name, locale FROM users WHERE id = $1 AND deleted_at IS NULL',
         [recipientId],
       );
       if (!user) return null;
+      // Each recipient reads the message in their own language.
+      const locale: Locale = isLocale(user.locale) ? user.locale : 'en';
+      const message = render(row.event_type, facts, locale);
       const preferences =
         (await manager.findOneBy(NotificationPreferencesEntity, { userId: user.id })) ?? DEFAULT_PREFERENCES;
       const notificationId = await this.notificationFor(manager, row, user.id, message, preferences.inApp);
@@ -110,7 +115,7 @@ export class DeliveryService {
           [notificationId],
         );
       }
-      return { user, notificationId, email: preferences.email };
+      return { user, notificationId, email: preferences.email, message, locale };
     });
     if (!target?.email) return 'skipped';
     return this.transactions.run(async (manager) => {
@@ -123,7 +128,7 @@ export class DeliveryService {
       try {
         await this.email.send(
           { email: target.user.email, displayName: target.user.display_name },
-          toEmail(message, target.user.display_name),
+          toEmail(target.message, target.user.display_name, target.locale),
           target.notificationId,
         );
       } catch (error) {
@@ -152,7 +157,7 @@ export class DeliveryService {
     manager: EntityManager,
     row: OutboxRow,
     userId: string,
-    message: Message,
+    message: { title: string; body: string },
     inApp: boolean,
   ): Promise<string> {
     const [inserted] = await manager.query(
