@@ -439,6 +439,13 @@ describe('notifications through the outbox, the queue and the mail transport (e2
         .send({})
         .expect(201);
       const soon = new Date(Date.now() + 20 * 24 * HOUR).toISOString().slice(0, 10);
+      // Messages write the day out in the reader's language (English here).
+      const soonInWords = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'UTC',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+      }).format(new Date(`${soon}T00:00:00Z`));
       await api.http
         .post(`/api/v1/organizations/${organizationId}/safeguarding-clearances`)
         .set(bearer(owner))
@@ -448,14 +455,14 @@ describe('notifications through the outbox, the queue and the mail transport (e2
       expect(await safeguarding.warnExpiring()).toBeGreaterThanOrEqual(1);
       expect(await safeguarding.warnExpiring()).toBe(0);
       await eventually(
-        async () => mailTo(volunteer.email).some((candidate) => candidate.subject.includes(soon)),
+        async () => mailTo(volunteer.email).some((candidate) => candidate.subject.includes(soonInWords)),
         'the expiry warning',
       );
       await eventually(
-        async () => mailTo(owner.email).some((candidate) => candidate.subject.includes(soon)),
+        async () => mailTo(owner.email).some((candidate) => candidate.subject.includes(soonInWords)),
         'the coordinators’ expiry warning',
       );
-      expect(mailTo(volunteer.email).filter((candidate) => candidate.subject.includes(soon))).toHaveLength(1);
+      expect(mailTo(volunteer.email).filter((candidate) => candidate.subject.includes(soonInWords))).toHaveLength(1);
     });
   });
 

@@ -92,8 +92,8 @@ describe('message catalogues', () => {
       title: 'Tomorrow: "Kit distribution"',
       body: 'A reminder: "Kit distribution" starts on 1 Dec 2026, 09:00 (Asia/Baghdad), Camp Example.',
     });
-    expect(render(OutboxEvent.Digest, facts({ tasks: [] }), 'en').title).toBe('0 new tasks that fit you');
-    expect(render(OutboxEvent.Digest, facts(), 'en').title).toBe('1 new task that fits you');
+    expect(render(OutboxEvent.Digest, facts({ tasks: [] }), 'en').title).toBe('0 new tasks that may fit you');
+    expect(render(OutboxEvent.Digest, facts(), 'en').title).toBe('1 new task that may fit you');
     expect(render(OutboxEvent.Digest, facts(), 'ar').title).toBe('مهمة جديدة تناسبك');
     expect(render(OutboxEvent.SignupReminder, facts(), 'ar').title).toBe('غدًا: «Kit distribution»');
     expect(render(OutboxEvent.SignupReminder, facts(), 'ar').body).toContain('ديسمبر');

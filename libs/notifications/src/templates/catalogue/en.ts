@@ -71,7 +71,7 @@ export const EN = {
   'safeguarding.expiring.title': 'Safeguarding clearance ends on {validUntil}',
   'safeguarding.expiring.body':
     'The safeguarding clearance that {organization} recorded for {volunteer} is valid until {validUntil}. After that day they cannot be confirmed for its tasks that need safeguarding until a new clearance is recorded.',
-  'digest.title': '{count, plural, one {# new task that fits you} other {# new tasks that fit you}}',
+  'digest.title': '{count, plural, one {# new task that may fit you} other {# new tasks that may fit you}}',
   'digest.body': '{taskList}',
 
   'sms.signup.reminder': 'Haven: a reminder, {task} starts {when}, {place}. Reply STOP to end texts.',
