@@ -23,15 +23,21 @@ export class PhonesSms1764107000000 implements MigrationInterface {
     await db.query(`CREATE UNIQUE INDEX user_phones_challenge_key ON user_phones (challenge_id)`);
 
     await db.query(`ALTER TABLE notification_preferences ADD COLUMN sms boolean NOT NULL DEFAULT false`);
-    await db.query(`ALTER TABLE notification_preferences ADD COLUMN quiet_from text CHECK (quiet_from ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$')`);
-    await db.query(`ALTER TABLE notification_preferences ADD COLUMN quiet_to text CHECK (quiet_to ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$')`);
+    await db.query(
+      `ALTER TABLE notification_preferences ADD COLUMN quiet_from text CHECK (quiet_from ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$')`,
+    );
+    await db.query(
+      `ALTER TABLE notification_preferences ADD COLUMN quiet_to text CHECK (quiet_to ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$')`,
+    );
     await db.query(
       `ALTER TABLE notification_preferences ADD CONSTRAINT notification_preferences_quiet_both
          CHECK ((quiet_from IS NULL) = (quiet_to IS NULL))`,
     );
 
     // SMS beside e-mail: held back during quiet hours (hold_until), and the operator's receipt.
-    await db.query(`ALTER TABLE notification_deliveries DROP CONSTRAINT notification_deliveries_channel_check`);
+    await db.query(
+      `ALTER TABLE notification_deliveries DROP CONSTRAINT notification_deliveries_channel_check`,
+    );
     await db.query(
       `ALTER TABLE notification_deliveries ADD CONSTRAINT notification_deliveries_channel_check CHECK (channel IN ('email', 'sms'))`,
     );
@@ -68,12 +74,18 @@ export class PhonesSms1764107000000 implements MigrationInterface {
       `ALTER TABLE notification_deliveries DROP COLUMN hold_until, DROP COLUMN provider_id, DROP COLUMN receipt, DROP COLUMN receipt_at`,
     );
     await db.query(`DELETE FROM notification_deliveries WHERE channel = 'sms'`);
-    await db.query(`ALTER TABLE notification_deliveries DROP CONSTRAINT notification_deliveries_channel_check`);
+    await db.query(
+      `ALTER TABLE notification_deliveries DROP CONSTRAINT notification_deliveries_channel_check`,
+    );
     await db.query(
       `ALTER TABLE notification_deliveries ADD CONSTRAINT notification_deliveries_channel_check CHECK (channel IN ('email'))`,
     );
-    await db.query(`ALTER TABLE notification_preferences DROP CONSTRAINT notification_preferences_quiet_both`);
-    await db.query(`ALTER TABLE notification_preferences DROP COLUMN sms, DROP COLUMN quiet_from, DROP COLUMN quiet_to`);
+    await db.query(
+      `ALTER TABLE notification_preferences DROP CONSTRAINT notification_preferences_quiet_both`,
+    );
+    await db.query(
+      `ALTER TABLE notification_preferences DROP COLUMN sms, DROP COLUMN quiet_from, DROP COLUMN quiet_to`,
+    );
     await db.query(`DROP TABLE user_phones`);
   }
 }

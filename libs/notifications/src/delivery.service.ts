@@ -7,6 +7,8 @@ import {
   DEFAULT_PREFERENCES,
   NotificationPreferencesEntity,
 } from './entities/notification-preferences.entity';
+import { PhoneCodeSender } from './sms/phone-code.sender';
+import { SmsDelivery } from './sms/sms-delivery';
 import { Facts, loadFacts } from './templates/facts';
 import { isLocale, Locale, render, toEmail } from './templates/render';
 
@@ -61,6 +63,8 @@ export class DeliveryService {
     private readonly transactions: TransactionService,
     private readonly email: EmailChannel,
     private readonly accountMail: AccountMailService,
+    private readonly sms: SmsDelivery,
+    private readonly phoneCodes: PhoneCodeSender,
   ) {}
 
   async deliver(outboxId: string, lastAttempt: boolean): Promise<{ recipients: number; emailed: number }> {
@@ -70,12 +74,18 @@ export class DeliveryService {
         [outboxId],
       );
       if (!row || !(await stillRelevant(manager, row))) return null;
-      if (ACCOUNT_EVENTS.includes(row.event_type as OutboxEvent)) return { row, facts: null };
+      if (
+        ACCOUNT_EVENTS.includes(row.event_type as OutboxEvent) ||
+        row.event_type === OutboxEvent.AccountPhoneCode
+      )
+        return { row, facts: null };
       const facts = await loadFacts(manager, row.payload);
       render(row.event_type, facts); // an unknown event fails here, before anyone is written to
       return { row, facts };
     });
     if (!prepared) return { recipients: 0, emailed: 0 };
+    if (prepared.row.event_type === OutboxEvent.AccountPhoneCode)
+      return this.phoneCodes.deliver(prepared.row.payload);
     if (!prepared.facts) return this.accountMail.deliver(prepared.row.payload);
     const facts = prepared.facts;
     let emailed = 0;
@@ -115,10 +125,21 @@ export class DeliveryService {
           [notificationId],
         );
       }
-      return { user, notificationId, email: preferences.email, message, locale };
+      const sms = await this.sms.plan(
+        manager,
+        row.event_type,
+        facts,
+        user.id,
+        preferences,
+        notificationId,
+        locale,
+      );
+      return { user, notificationId, email: preferences.email, message, locale, sms };
     });
-    if (!target?.email) return 'skipped';
-    return this.transactions.run(async (manager) => {
+    if (!target) return 'skipped';
+    const texted = target.sms ? await this.sms.send(target.notificationId, lastAttempt) : 'skipped';
+    if (!target.email) return texted === 'failed' ? 'failed' : 'skipped';
+    const emailed = await this.transactions.run(async (manager) => {
       // The row lock makes a concurrent run of the same job wait, then see `sent`.
       const [delivery] = await manager.query(
         `SELECT status FROM notification_deliveries WHERE notification_id = $1 AND channel = 'email' FOR UPDATE`,
@@ -151,6 +172,7 @@ export class DeliveryService {
       );
       return 'sent';
     });
+    return texted === 'failed' ? 'failed' : emailed;
   }
 
   private async notificationFor(

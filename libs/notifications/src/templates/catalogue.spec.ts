@@ -47,7 +47,7 @@ const facts = (over: Partial<Facts> = {}): Facts => ({
   payload: { count: 3, status: 'attended', expiresAt: '2026-12-14T10:00:00Z', validUntil: '2027-01-31' },
   organization: { name: 'Fictional Relief', status: 'approved' },
   volunteer: { displayName: 'Test volunteer' },
-  need: { title: 'Winter kits' },
+  need: { title: 'Winter kits', timezone: 'Asia/Baghdad' },
   task: { title: 'Kit distribution', startsAt, timezone: 'Asia/Baghdad', place: 'Camp Example' },
   tasks: [{ title: 'Kit distribution', startsAt, timezone: 'Asia/Baghdad' }],
   ...over,
@@ -129,7 +129,7 @@ describe('SMS texts', () => {
 
   it.each(LOCALES)('fit two segments in %s, even for the longest names', (locale) => {
     const long = facts({
-      need: { title: longName },
+      need: { title: longName, timezone: 'Asia/Baghdad' },
       task: { title: longName, startsAt, timezone: 'Asia/Baghdad', place: `${longName} camp` },
     });
     const sizes = SMS_EVENTS.map((type) => smsSize(renderSms(type, long, locale)!));
