@@ -462,7 +462,9 @@ describe('notifications through the outbox, the queue and the mail transport (e2
         async () => mailTo(owner.email).some((candidate) => candidate.subject.includes(soonInWords)),
         'the coordinators’ expiry warning',
       );
-      expect(mailTo(volunteer.email).filter((candidate) => candidate.subject.includes(soonInWords))).toHaveLength(1);
+      expect(
+        mailTo(volunteer.email).filter((candidate) => candidate.subject.includes(soonInWords)),
+      ).toHaveLength(1);
     });
   });
 

@@ -35,6 +35,7 @@ export class PhoneDto {
 export class PhoneCodeDto {
   @ApiProperty({ example: '123456', description: 'The 6-digit code sent by SMS' })
   @IsString()
+  @MaxLength(6)
   @Matches(/^\d{6}$/, { message: 'must be the 6 digits of the code' })
   code: string;
 }
