@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { TransactionService } from '@haven/core';
+import { OutboxEvent, TransactionService } from '@haven/core';
 import { Facts, loadFacts } from '../templates/facts';
 import { isLocale, Locale, renderSms } from '../templates/render';
 import { holdUntil, QuietHours } from './quiet-hours';
@@ -68,9 +68,9 @@ export class SmsDelivery {
       if (!delivery || delivery.status !== 'pending' || delivery.held) return 'skipped';
       const message = await this.message(manager, notificationId);
       if (!message) {
-        // The phone was removed or texts switched off (a STOP) since: nothing to send, said so.
+        // The phone was removed, texts switched off (a STOP) or the reminder withdrawn since: said so.
         await manager.query(
-          `UPDATE notification_deliveries SET status = 'failed', last_error = 'No verified phone, or texts are off',
+          `UPDATE notification_deliveries SET status = 'failed', last_error = 'Not sent: no verified phone, texts off, or no longer relevant',
                   updated_at = now() WHERE notification_id = $1 AND channel = 'sms'`,
           [notificationId],
         );
@@ -132,6 +132,15 @@ export class SmsDelivery {
       [notificationId],
     );
     if (!row) return null;
+    if (row.type === OutboxEvent.SignupReminder) {
+      // A reminder held through the night must not reach someone who withdrew meanwhile.
+      const [live] = await manager.query(
+        `SELECT 1 FROM signups s JOIN tasks t ON t.id = s.task_id
+          WHERE s.id = $1 AND s.status = 'confirmed' AND t.status = 'open' AND t.starts_at > now()`,
+        [row.payload.signupId],
+      );
+      if (!live) return null;
+    }
     const text = renderSms(
       row.type,
       await loadFacts(manager, row.payload),
