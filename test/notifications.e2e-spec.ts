@@ -218,7 +218,13 @@ describe('notifications through the outbox, the queue and the mail transport (e2
         .get('/api/v1/me/notification-preferences')
         .set(bearer(volunteer))
         .expect(200);
-      expect(defaults.body).toEqual({ email: true, inApp: true, digest: 'off' });
+      expect(defaults.body).toEqual({
+        email: true,
+        inApp: true,
+        digest: 'off',
+        sms: false,
+        quietHours: null,
+      });
       await api.http
         .put('/api/v1/me/notification-preferences')
         .set(bearer(volunteer))
@@ -228,12 +234,20 @@ describe('notifications through the outbox, the queue and the mail transport (e2
         .get('/api/v1/me/notification-preferences')
         .set(bearer(volunteer))
         .expect(200);
-      expect(saved.body).toEqual({ email: false, inApp: true, digest: 'weekly' });
+      expect(saved.body).toEqual({
+        email: false,
+        inApp: true,
+        digest: 'weekly',
+        sms: false,
+        quietHours: null,
+      });
       for (const [body, field] of [
         [{ email: 'yes', inApp: true, digest: 'off' }, 'email'],
         [{ email: true, inApp: true, digest: 'hourly' }, 'digest'],
         [{ email: true, digest: 'off' }, 'inApp'],
-        [{ email: true, inApp: true, digest: 'off', sms: true }, 'sms'],
+        [{ email: true, inApp: true, digest: 'off', sms: 'yes' }, 'sms'],
+        [{ email: true, inApp: true, digest: 'off', quietHours: { from: '22:00' } }, 'quietHours.to'],
+        [{ email: true, inApp: true, digest: 'off', quietHours: '22:00-07:00' }, 'quietHours'],
       ] as const) {
         expectProblem(
           await api.http.put('/api/v1/me/notification-preferences').set(bearer(volunteer)).send(body),
@@ -241,6 +255,14 @@ describe('notifications through the outbox, the queue and the mail transport (e2
           field,
         );
       }
+      // Texts need a verified phone (issue 16; the phone itself is tested in sms.e2e-spec.ts).
+      expectProblem(
+        await api.http
+          .put('/api/v1/me/notification-preferences')
+          .set(bearer(volunteer))
+          .send({ email: true, inApp: true, digest: 'off', sms: true }),
+        409,
+      );
       expectProblem(await api.http.get('/api/v1/me/notification-preferences'), 401);
     });
   });

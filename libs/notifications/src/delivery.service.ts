@@ -10,7 +10,7 @@ import {
 import { PhoneCodeSender } from './sms/phone-code.sender';
 import { SmsDelivery } from './sms/sms-delivery';
 import { Facts, loadFacts } from './templates/facts';
-import { isLocale, Locale, render, toEmail } from './templates/render';
+import { isLocale, Locale, render, SMS_EVENTS, toEmail } from './templates/render';
 
 interface OutboxRow {
   id: string;
@@ -137,7 +137,12 @@ export class DeliveryService {
       return { user, notificationId, email: preferences.email, message, locale, sms };
     });
     if (!target) return 'skipped';
-    const texted = target.sms ? await this.sms.send(target.notificationId, lastAttempt) : 'skipped';
+    // An event that goes by SMS looks for its text even when none was planned this time: one planned
+    // by an earlier attempt is sent, or closed with its reason, never left pending.
+    const texted =
+      target.sms || SMS_EVENTS.includes(row.event_type)
+        ? await this.sms.send(target.notificationId, lastAttempt)
+        : 'skipped';
     if (!target.email) return texted === 'failed' ? 'failed' : 'skipped';
     const emailed = await this.transactions.run(async (manager) => {
       // The row lock makes a concurrent run of the same job wait, then see `sent`.
