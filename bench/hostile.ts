@@ -34,10 +34,10 @@ async function seed(db: DataSource) {
      VALUES ('Bench NGO (fictional)', 'JO', 'BENCH-1', 'bench@example.org', 'Fictional', '{education}', 'approved') RETURNING id`,
   );
   const [coordinator] = await db.query(
-    `INSERT INTO users (email, display_name, role) VALUES ('bench-coordinator@example.org', 'Bench coordinator', 'coordinator') RETURNING id`,
+    `INSERT INTO users (email, display_name, role, email_verified_at) VALUES ('bench-coordinator@example.org', 'Bench coordinator', 'coordinator', now()) RETURNING id`,
   );
   const [volunteer] = await db.query(
-    `INSERT INTO users (email, display_name, role) VALUES ('bench-volunteer@example.org', 'Bench volunteer', 'volunteer') RETURNING id`,
+    `INSERT INTO users (email, display_name, role, email_verified_at) VALUES ('bench-volunteer@example.org', 'Bench volunteer', 'volunteer', now()) RETURNING id`,
   );
   await db.query(
     `INSERT INTO organization_members (organization_id, user_id, member_role) VALUES ($1, $2, 'owner')`,

@@ -1,15 +1,16 @@
 import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import { RequestMethod, ValidationPipe } from '@nestjs/common';
+import { INestApplication, RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppConfig, ProblemFilter, validationFailed } from '@haven/core';
 import { mountQueuesBoard } from './admin/queues-board';
 import { ApiModule } from './api.module';
+import { buildOpenApiDocument } from './openapi/document';
 import { registerJsonBodyParser } from './http/json-body';
 import {
   applyRouteBodyLimits,
@@ -84,25 +85,21 @@ export async function createApi(
 
   await mountQueuesBoard(app);
 
+  setRoutePrefix(app);
+  const document = await buildOpenApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/openapi.json',
+    yamlDocumentUrl: 'api/openapi.yaml',
+  });
+  return app;
+}
+
+/** Every route under /api/v1 but the health probes. */
+export function setRoutePrefix(app: INestApplication): void {
   app.setGlobalPrefix('api/v1', {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
     ],
   });
-
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Haven API')
-      .setDescription('Volunteer coordination for NGOs in refugee camps. Errors are RFC 9457 problem+json.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, {
-    jsonDocumentUrl: 'api/openapi.json',
-    yamlDocumentUrl: 'api/openapi.yaml',
-  });
-  return app;
 }

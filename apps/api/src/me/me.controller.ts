@@ -1,77 +1,23 @@
 import { Body, Controller, Delete, Get, HttpCode, Ip, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength } from 'class-validator';
 import { Actor, CurrentUser, PageQuery, Roles } from '@haven/core';
-import { AccountService, Locale, LOCALES, PhoneService, PhoneView, UsersService } from '@haven/identity';
+import { AccountService, PhoneService, UsersService } from '@haven/identity';
 import { PledgesService } from '@haven/needs';
 import { FeedService } from '@haven/notifications';
 import { InvitationsService, MeService } from '@haven/organizations';
 import { SignupQueries } from '@haven/volunteering';
 import { ChangePasswordDto, UpdateMeDto } from '../auth/dto/account.dto';
-
-export class DeleteAccountDto {
-  @ApiProperty({ description: 'The current password, to confirm' })
-  @IsString()
-  @MaxLength(128)
-  password: string;
-}
-
-export class PhoneDto {
-  @ApiProperty({ example: '+9647912345678', description: 'A mobile number in international (E.164) form' })
-  @IsString()
-  @MaxLength(32)
-  phone: string;
-}
-
-export class PhoneCodeDto {
-  @ApiProperty({ example: '123456', description: 'The 6-digit code sent by SMS' })
-  @IsString()
-  @MaxLength(6)
-  @Matches(/^\d{6}$/, { message: 'must be the 6 digits of the code' })
-  code: string;
-}
-
-class MePhoneDto {
-  @ApiProperty({ example: '+9647912345678' }) number: string;
-  @ApiProperty() verified: boolean;
-}
-
-class MeOrganizationDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
-  @ApiProperty() status: string;
-  @ApiProperty({ enum: ['owner', 'coordinator'] }) memberRole: string;
-}
-
-class MeDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() email: string;
-  @ApiProperty() displayName: string;
-  @ApiProperty({ enum: ['admin', 'coordinator', 'volunteer'] }) role: string;
-  @ApiProperty({ type: MeOrganizationDto, nullable: true }) organization: MeOrganizationDto | null;
-  @ApiProperty({ description: 'False until the link e-mailed at registration is followed' })
-  emailVerified: boolean;
-  @ApiProperty({ enum: LOCALES }) locale: Locale;
-  @ApiProperty({
-    type: MePhoneDto,
-    nullable: true,
-    required: false,
-    description: 'Volunteers only: the phone for texts, shown to no one else',
-  })
-  phone?: PhoneView | null;
-}
+import { PledgeDto } from '../needs/dto/need-views.dto';
+import { ApiPage, ApiProblems } from '../openapi/decorators';
+import { AccountExportDto, DeleteAccountDto, MeDto, PhoneCodeDto, PhoneDto } from './dto/me.dto';
 
 @ApiTags('me')
-@ApiBearerAuth()
 @Controller('me')
 export class MeController {
   constructor(
@@ -85,6 +31,7 @@ export class MeController {
     private readonly phones: PhoneService,
   ) {}
 
+  /** The caller's account, and for coordinators their organisation. */
   @Get()
   @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() actor: Actor): Promise<MeDto> {
@@ -94,7 +41,8 @@ export class MeController {
   @Patch()
   @ApiOperation({ summary: 'Change the display name and language' })
   @ApiOkResponse({ type: MeDto })
-  async update(@CurrentUser() actor: Actor, @Body() dto: UpdateMeDto): Promise<MeDto> {
+  @ApiProblems(422)
+  async update(@CurrentUser() actor: Actor, @Body() dto: UpdateMeDto) {
     await this.account.updateProfile(actor, dto);
     return this.describe(actor);
   }
@@ -103,7 +51,8 @@ export class MeController {
   @Roles('volunteer')
   @HttpCode(202)
   @ApiOperation({ summary: 'Set the phone for texts; a 6-digit code goes to it by SMS (valid 10 minutes)' })
-  @ApiAcceptedResponse()
+  @ApiAcceptedResponse({ description: 'The code is on its way' })
+  @ApiProblems(409, 429)
   async setPhone(@CurrentUser() actor: Actor, @Body() dto: PhoneDto): Promise<void> {
     await this.phones.set(actor, dto.phone);
   }
@@ -111,9 +60,8 @@ export class MeController {
   @Post('phone/verify')
   @Roles('volunteer')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Verify the phone with the code it received (5 tries per code)' })
-  @ApiNoContentResponse()
-  @ApiBadRequestResponse({ description: 'The code is wrong, used up or expired' })
+  @ApiOperation({ summary: 'Verify the phone with the code it received (5 tries per code, 10 minutes)' })
+  @ApiNoContentResponse({ description: 'Verified' })
   verifyPhone(@CurrentUser() actor: Actor, @Body() dto: PhoneCodeDto): Promise<void> {
     return this.phones.verify(actor, dto.code);
   }
@@ -122,7 +70,7 @@ export class MeController {
   @Roles('volunteer')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove the phone; texts stop' })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Removed' })
   removePhone(@CurrentUser() actor: Actor): Promise<void> {
     return this.phones.remove(actor);
   }
@@ -135,7 +83,9 @@ export class MeController {
     return this.account.changePassword(actor, dto.currentPassword, dto.newPassword, address);
   }
 
+  /** Everything Haven holds about the caller, as one JSON document. */
   @Get('export')
+  @ApiOkResponse({ type: AccountExportDto })
   async export(@CurrentUser() actor: Actor) {
     return {
       ...(await this.users.export(actor)),
@@ -147,18 +97,24 @@ export class MeController {
     };
   }
 
+  /** The caller's pledges, newest first. */
   @Get('pledges')
   @Roles('volunteer')
+  @ApiPage(PledgeDto)
   myPledges(@CurrentUser() actor: Actor, @Query() page: PageQuery) {
     return this.pledges.listMine(actor, page);
   }
 
+  /** Deletes the caller's account, after the password is confirmed; it cannot be undone. */
   @Delete()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiProblems(409)
   delete(@CurrentUser() actor: Actor, @Body() dto: DeleteAccountDto, @Ip() address: string) {
     return this.users.deleteAccount(actor, dto.password, address);
   }
 
+  /** Volunteers also see their phone; nobody else's answer carries one. */
   private async describe(actor: Actor): Promise<MeDto> {
     const me: MeDto = await this.profiles.describe(actor);
     return me.role === 'volunteer' ? { ...me, phone: await this.phones.view(actor.id) } : me;
