@@ -138,6 +138,18 @@ describe('phones and SMS (e2e)', () => {
     return renderSms(type, await loadFacts(api.db.manager, row.payload), locale)!;
   };
 
+  /** Quiet hours for the two hours around now, at the test camp (Asia/Amman). */
+  const quietNow = () => {
+    const local = (offsetHours: number) =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Asia/Amman',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date(Date.now() + offsetHours * HOUR));
+    return { from: local(-1), to: local(1) };
+  };
+
   describe('phone verification', () => {
     it('sends a 6-digit code kept only as a hash, verifies it, and shows the number to its owner alone', async () => {
       const volunteer = await register(api, 'volunteer');
@@ -434,6 +446,44 @@ describe('phones and SMS (e2e)', () => {
       expect(await sms.releaseHeld()).toBe(0);
     });
 
+    it('drops a held text whose number replied STOP before the quiet hours ended', async () => {
+      const volunteer = await textingVolunteer();
+      await api.http
+        .put('/api/v1/me/notification-preferences')
+        .set(bearer(volunteer))
+        .send({ email: false, inApp: true, digest: 'off', quietHours: quietNow() })
+        .expect(200);
+      const { owner, taskId } = await confirmedTask(volunteer);
+      const before = smsc.textsTo(volunteer.number).length;
+      await api.http.post(`/api/v1/tasks/${taskId}/cancel`).set(bearer(owner)).send({}).expect(200);
+      const held = await eventually(async () => {
+        const rows = await api.db.query(
+          `SELECT d.notification_id FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
+            WHERE n.user_id = $1 AND n.type = 'task.cancelled' AND d.channel = 'sms' AND d.hold_until IS NOT NULL`,
+          [volunteer.id],
+        );
+        return rows[0];
+      }, 'the held text');
+      smsc.reply(volunteer.number, 'STOP');
+      await eventually(
+        async () =>
+          (await api.http.get('/api/v1/me/notification-preferences').set(bearer(volunteer)).expect(200)).body
+            .sms === false,
+        'texts to be switched off',
+      );
+      await api.db.query(`UPDATE notification_deliveries SET hold_until = now() WHERE notification_id = $1`, [
+        held.notification_id,
+      ]);
+      expect(await worker.get(SmsDelivery).releaseHeld()).toBe(0);
+      expect(smsc.textsTo(volunteer.number)).toHaveLength(before);
+      expect(
+        await api.db.query(
+          `SELECT 1 FROM notification_deliveries WHERE notification_id = $1 AND channel = 'sms'`,
+          [held.notification_id],
+        ),
+      ).toEqual([]);
+    });
+
     it('switches texts off for a number that replies STOP', async () => {
       const volunteer = await textingVolunteer();
       smsc.reply(volunteer.number, 'stop');
@@ -501,5 +551,26 @@ describe('phones and SMS (e2e)', () => {
       );
       expect(smsc.textsTo(volunteer.number)).toHaveLength(before + 1);
     });
+  });
+});
+
+describe('phones when SMS is off (e2e)', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi({ SMS_URL: 'off' });
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('refuses a phone with 409 and sends nothing', async () => {
+    const volunteer = await register(api, 'volunteer');
+    expectProblem(
+      await api.http.put('/api/v1/me/phone').set(bearer(volunteer)).send({ phone: newNumber() }),
+      409,
+    );
+    expect(await api.db.query('SELECT 1 FROM user_phones WHERE user_id = $1', [volunteer.id])).toEqual([]);
   });
 });

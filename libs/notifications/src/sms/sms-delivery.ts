@@ -68,10 +68,10 @@ export class SmsDelivery {
       if (!delivery || delivery.status !== 'pending' || delivery.held) return 'skipped';
       const message = await this.message(manager, notificationId);
       if (!message) {
-        // The phone was removed, texts switched off (a STOP) or the reminder withdrawn since: said so.
+        // The phone was removed, texts switched off (a STOP) or the reminder withdrawn since: the
+        // text is no longer wanted, which is no failure for admins to chase.
         await manager.query(
-          `UPDATE notification_deliveries SET status = 'failed', last_error = 'Not sent: no verified phone, texts off, or no longer relevant',
-                  updated_at = now() WHERE notification_id = $1 AND channel = 'sms'`,
+          `DELETE FROM notification_deliveries WHERE notification_id = $1 AND channel = 'sms'`,
           [notificationId],
         );
         return 'skipped';
