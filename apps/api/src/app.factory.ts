@@ -10,6 +10,7 @@ import type { DestinationStream } from 'pino';
 import { AppConfig, ProblemFilter, validationFailed } from '@haven/core';
 import { mountQueuesBoard } from './admin/queues-board';
 import { ApiModule } from './api.module';
+import { mountWebApp, WEB_DIST } from './web/web-app';
 import { buildOpenApiDocument } from './openapi/document';
 import { registerJsonBodyParser } from './http/json-body';
 import {
@@ -24,7 +25,7 @@ import { StructurePipe } from './http/structure.pipe';
 /** Builds the HTTP application exactly as production runs it; the end-to-end tests use it too. */
 export async function createApi(
   config: AppConfig,
-  options: { logDestination?: DestinationStream } = {},
+  options: { logDestination?: DestinationStream; webRoot?: string } = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
@@ -75,6 +76,8 @@ export async function createApi(
         scriptSrc: ["'self'", "'unsafe-inline'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // A camp's own server may be reached over plain http on its LAN; upgrading would break the app there.
+        upgradeInsecureRequests: null,
       },
     },
   });
@@ -84,6 +87,7 @@ export async function createApi(
   });
 
   await mountQueuesBoard(app);
+  await mountWebApp(app, options.webRoot ?? WEB_DIST);
 
   setRoutePrefix(app);
   const document = await buildOpenApiDocument(app);

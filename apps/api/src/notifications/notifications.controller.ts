@@ -4,7 +4,13 @@ import { Actor, CurrentUser, EmptyBody } from '@haven/core';
 import { FeedService, PreferencesService } from '@haven/notifications';
 import { IdParam } from '../id-param';
 import { ApiPage, ApiProblems } from '../openapi/decorators';
-import { FeedQuery, NotificationDto, PreferencesDto, PreferencesViewDto } from './dto/notification.dto';
+import {
+  FeedQuery,
+  NotificationDto,
+  PreferencesDto,
+  PreferencesViewDto,
+  UnreadCountDto,
+} from './dto/notification.dto';
 
 @ApiTags('notifications')
 @Controller('me')
@@ -20,6 +26,13 @@ export class NotificationsController {
   list(@CurrentUser() actor: Actor, @Query() query: FeedQuery) {
     const { unread, ...page } = query;
     return this.feed.list(actor, unread, page);
+  }
+
+  /** How many of the caller's in-app notifications are unread: the bell's badge. */
+  @Get('notifications/unread-count')
+  @ApiOkResponse({ type: UnreadCountDto })
+  unreadCount(@CurrentUser() actor: Actor) {
+    return this.feed.unreadCount(actor);
   }
 
   /** Marks every notification of the caller read. */

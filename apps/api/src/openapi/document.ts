@@ -21,6 +21,7 @@ const TAGS: [string, string][] = [
   ['tasks', 'Shifts of work within a need'],
   ['sign-ups', 'Volunteers signing up for tasks, waitlists, attendance'],
   ['notifications', 'The in-app feed and notification preferences'],
+  ['reports', 'Organisation and platform reports for funders, and the hours CSV'],
   ['admin', 'Platform administration'],
   ['health', 'Liveness and readiness probes'],
 ];

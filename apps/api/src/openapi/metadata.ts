@@ -460,6 +460,13 @@ export default async () => {
               createdAt: { required: true, type: () => Date },
               readAt: { required: true, type: () => Date, nullable: true },
             },
+            UnreadCountDto: {
+              count: {
+                required: true,
+                type: () => Number,
+                description: 'Unread in-app notifications of the caller.',
+              },
+            },
           },
         ],
         [
@@ -992,6 +999,9 @@ export default async () => {
           {
             NotificationsController: {
               list: { summary: "The caller's in-app notifications, newest first." },
+              unreadCount: {
+                summary: "How many of the caller's in-app notifications are unread: the bell's badge.",
+              },
               readAll: { summary: 'Marks every notification of the caller read.' },
               read: { summary: 'Marks one notification read.' },
               getPreferences: { summary: 'How the caller wants to be notified.' },

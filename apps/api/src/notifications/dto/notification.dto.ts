@@ -85,3 +85,9 @@ export class NotificationDto {
   createdAt: Date;
   readAt: Date | null;
 }
+
+/** How many in-app notifications are unread. */
+export class UnreadCountDto {
+  /** Unread in-app notifications of the caller. */
+  count: number;
+}
