@@ -191,7 +191,7 @@ describe('phones and SMS (e2e)', () => {
 
       const exported = await api.http.get('/api/v1/me/export').set(bearer(volunteer)).expect(200);
       expect(exported.body.phone).toEqual({ number, verified: true });
-      // Nobody else sees it: a coordinator's /me has no phone, and the sign-up lists carry none.
+      // Only volunteers have one: a coordinator's /me carries no phone field.
       const coordinator = await register(api, 'coordinator');
       expect((await me(coordinator)).phone).toBeUndefined();
     });
