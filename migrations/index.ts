@@ -6,6 +6,7 @@ import { Notifications1764090000000 } from './1764090000000-notifications';
 import { UpdatedNotBeforeCreated1764100000000 } from './1764100000000-updated-not-before-created';
 import { Accounts1764103000000 } from './1764103000000-accounts';
 import { InvitationsClearanceRevocation1764105000000 } from './1764105000000-invitations-clearance-revocation';
+import { PhonesSms1764107000000 } from './1764107000000-phones-sms';
 
 /** Every migration, in order. Listed explicitly: globs break in monorepo builds. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   UpdatedNotBeforeCreated1764100000000,
   Accounts1764103000000,
   InvitationsClearanceRevocation1764105000000,
+  PhonesSms1764107000000,
 ];

@@ -17,6 +17,8 @@ import { RefreshTokenService } from './tokens/refresh-token.service';
 import { UsersService } from './users.service';
 import { VerificationMail } from './verification-mail';
 
+import { PhoneLimiter } from './phone/phone-limiter';
+import { PhoneService } from './phone/phone.service';
 @Module({
   imports: [PassportModule, TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity])],
   providers: [
@@ -31,10 +33,19 @@ import { VerificationMail } from './verification-mail';
     AccountService,
     PasswordProof,
     VerificationMail,
+    PhoneLimiter,
+    PhoneService,
     JwtStrategy,
     LocalStrategy,
   ],
-  exports: [AccountStatusService, AccountService, AuthService, UsersService, AccessTokenService],
+  exports: [
+    AccountStatusService,
+    AccountService,
+    AuthService,
+    UsersService,
+    AccessTokenService,
+    PhoneService,
+  ],
 })
 export class IdentityModule {}
 

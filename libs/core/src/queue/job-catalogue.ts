@@ -17,6 +17,8 @@ export enum JobName {
   /** Recreates reminder jobs from PostgreSQL (Redis holds nothing that cannot be rebuilt). */
   RemindersSweep = 'notifications.reminders-sweep',
   Digest = 'notifications.digest',
+  /** Sends the texts held through their recipients' quiet hours once those have ended. */
+  SmsRelease = 'notifications.sms-release',
 }
 
 export interface JobPayloads {
@@ -27,6 +29,7 @@ export interface JobPayloads {
   [JobName.Reminder]: { signupId: string; startsAt: string };
   [JobName.RemindersSweep]: Record<string, never>;
   [JobName.Digest]: { frequency: 'daily' | 'weekly' };
+  [JobName.SmsRelease]: Record<string, never>;
 }
 
 export const JOB_QUEUE: { [name in JobName]: QueueName } = {
@@ -37,6 +40,7 @@ export const JOB_QUEUE: { [name in JobName]: QueueName } = {
   [JobName.Reminder]: QueueName.Notifications,
   [JobName.RemindersSweep]: QueueName.Notifications,
   [JobName.Digest]: QueueName.Notifications,
+  [JobName.SmsRelease]: QueueName.Notifications,
 };
 
 /** Redis key where the worker records its last heartbeat (ISO time), read by the API's readiness details. */
