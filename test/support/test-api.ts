@@ -37,6 +37,23 @@ export async function startTestApi(
   };
 }
 
+/**
+ * A second API process on the same database and Redis as `api` (its own Nest application, caches
+ * and Redis connections), to test what must hold across processes. Closing it leaves the data.
+ */
+export async function startSecondApi(api: TestApi): Promise<TestApi> {
+  const app = await createApi(api.config);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    config: api.config,
+    db: app.get(DataSource),
+    close: () => app.close(),
+  };
+}
+
 let counter = 0;
 
 /** A fictional, unique account for a test. */
