@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import { REDIS } from '@haven/core';
-import { expectProblem } from '@haven/testing';
+import { createTestConfig, dropTestResources, expectProblem } from '@haven/testing';
 import { register, startSecondApi, startTestApi, TestApi } from './support/test-api';
 
 describe('rate limits (e2e)', () => {
@@ -34,10 +34,12 @@ describe('rate limits (e2e)', () => {
     });
 
     it('holds the limit across two API processes although each counts in memory first', async () => {
-      const second = await startTestApi({ RATE_LIMIT_PER_IP_PER_MINUTE: '50' });
-      const secondOther = await startSecondApi(second);
+      // Two built API processes on one database and Redis.
+      const config = await createTestConfig({ RATE_LIMIT_PER_IP_PER_MINUTE: '50' });
+      const second = await startSecondApi({ config });
+      const secondOther = await startSecondApi({ config });
       try {
-        const login = (target: TestApi, i: number) =>
+        const login = (target: Pick<TestApi, 'http'>, i: number) =>
           target.http
             .post('/api/v1/auth/login')
             .send({ email: `across${i}@example.org`, password: 'wrong password' })
@@ -53,6 +55,7 @@ describe('rate limits (e2e)', () => {
       } finally {
         await secondOther.close();
         await second.close();
+        await dropTestResources(config);
       }
     });
 

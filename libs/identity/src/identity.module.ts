@@ -3,6 +3,7 @@ import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountMailLimiter } from './account-mail-limiter';
 import { AccountService } from './account.service';
+import { AccountStateCache } from './account-state-cache';
 import { AccountStatusService } from './account-status.service';
 import { AuthService } from './auth.service';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
@@ -20,6 +21,7 @@ import { VerificationMail } from './verification-mail';
 @Module({
   imports: [PassportModule, TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity])],
   providers: [
+    AccountStateCache,
     AccountStatusService,
     AuthService,
     UsersService,
@@ -34,7 +36,14 @@ import { VerificationMail } from './verification-mail';
     JwtStrategy,
     LocalStrategy,
   ],
-  exports: [AccountStatusService, AccountService, AuthService, UsersService, AccessTokenService],
+  exports: [
+    AccountStateCache,
+    AccountStatusService,
+    AccountService,
+    AuthService,
+    UsersService,
+    AccessTokenService,
+  ],
 })
 export class IdentityModule {}
 

@@ -12,3 +12,4 @@ export { ACCOUNT_TOKEN_SECONDS, mintAccountToken } from './tokens/account-tokens
 export type { AccountTokenPurpose, MintedToken } from './tokens/account-tokens';
 export { REFRESH_TOKEN_DAYS } from './tokens/refresh-token.service';
 export * from './locale';
+export { AccountStateCache } from './account-state-cache';
