@@ -25,6 +25,7 @@ function hostileText(length: number): string {
   return text.slice(0, length);
 }
 
+/** Verified accounts: posting a need needs a verified address, and the attack must reach the guard. */
 async function seed(db: DataSource) {
   const [camp] = await db.query(
     `INSERT INTO camps (name, country, region, timezone) VALUES ('Bench camp (fictional)', 'JO', 'Testland', 'Asia/Amman') RETURNING id`,
@@ -34,10 +35,10 @@ async function seed(db: DataSource) {
      VALUES ('Bench NGO (fictional)', 'JO', 'BENCH-1', 'bench@example.org', 'Fictional', '{education}', 'approved') RETURNING id`,
   );
   const [coordinator] = await db.query(
-    `INSERT INTO users (email, display_name, role) VALUES ('bench-coordinator@example.org', 'Bench coordinator', 'coordinator') RETURNING id`,
+    `INSERT INTO users (email, display_name, role, email_verified_at) VALUES ('bench-coordinator@example.org', 'Bench coordinator', 'coordinator', now()) RETURNING id`,
   );
   const [volunteer] = await db.query(
-    `INSERT INTO users (email, display_name, role) VALUES ('bench-volunteer@example.org', 'Bench volunteer', 'volunteer') RETURNING id`,
+    `INSERT INTO users (email, display_name, role, email_verified_at) VALUES ('bench-volunteer@example.org', 'Bench volunteer', 'volunteer', now()) RETURNING id`,
   );
   await db.query(
     `INSERT INTO organization_members (organization_id, user_id, member_role) VALUES ($1, $2, 'owner')`,
