@@ -9,14 +9,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = join(root, 'dist', '.build-stamp');
-const outputs = ['api', 'worker', 'cli'].map((app) => join(root, 'dist', 'apps', app, 'src', 'main.js'));
+const outputs = ['api', 'worker', 'cli']
+  .map((app) => join(root, 'dist', 'apps', app, 'src', 'main.js'))
+  .concat(join(root, 'apps', 'web', 'dist', 'index.html'));
 const inputs = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
 const folders = ['apps', 'libs', 'migrations'];
-const skip = new Set(['node_modules', 'dist', 'web']);
+const skip = new Set(['node_modules', 'dist']);
 
 function newest(path) {
   const stats = statSync(path);
-  if (!stats.isDirectory()) return /\.(ts|json)$/.test(path) ? stats.mtimeMs : 0;
+  if (!stats.isDirectory()) return /\.(ts|tsx|json|css|html)$/.test(path) ? stats.mtimeMs : 0;
   // A folder's own time changes when a file is added, renamed or removed.
   let latest = stats.mtimeMs;
   for (const entry of readdirSync(path)) {

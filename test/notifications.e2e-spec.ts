@@ -189,7 +189,11 @@ describe('notifications through the outbox, the queue and the mail transport (e2
       await eventually(async () => (await feed(owner)).body.items.length === 2, 'the second notification');
       const [newest, oldest] = (await feed(owner)).body.items;
       expect(newest.type).toBe('organization.suspended');
+      const unreadCount = async (account: { accessToken: string }) =>
+        (await api.http.get('/api/v1/me/notifications/unread-count').set(bearer(account)).expect(200)).body;
+      expect(await unreadCount(owner)).toEqual({ count: 2 });
       await api.http.post(`/api/v1/me/notifications/${oldest.id}/read`).set(bearer(owner)).expect(204);
+      expect(await unreadCount(owner)).toEqual({ count: 1 });
       expect((await feed(owner, '?unread=true')).body.items.map((item: { id: string }) => item.id)).toEqual([
         newest.id,
       ]);
@@ -204,6 +208,9 @@ describe('notifications through the outbox, the queue and the mail transport (e2
       expectProblem(await api.http.post('/api/v1/me/notifications/nope/read').set(bearer(owner)), 400, 'id');
       await api.http.post('/api/v1/me/notifications/read-all').set(bearer(owner)).expect(204);
       expect((await feed(owner, '?unread=true')).body.items).toEqual([]);
+      expect(await unreadCount(owner)).toEqual({ count: 0 });
+      expect(await unreadCount(stranger)).toEqual({ count: 0 });
+      expectProblem(await api.http.get('/api/v1/me/notifications/unread-count'), 401);
       expectProblem(await api.http.get('/api/v1/me/notifications'), 401);
       expectProblem(
         await api.http.get('/api/v1/me/notifications?unread=maybe').set(bearer(owner)),

@@ -513,14 +513,17 @@ describe('reports (e2e)', () => {
         expectProblem(await api.http.get(summaryOf(organizationId)).set(bearer(account)), 404);
         expectProblem(await api.http.get(csvOf(organizationId)).set(bearer(account)), 404);
       }
-      expectProblem(
-        await api.http.get('/api/v1/organizations/not-a-uuid/reports/summary').set(bearer(admin)),
-        400,
-      );
-      expectProblem(
-        await api.http.get('/api/v1/organizations/not-a-uuid/reports/hours.csv').set(bearer(admin)),
-        400,
-      );
+    });
+
+    it('answers 400 naming the id for a path id that is no UUID', async () => {
+      for (const path of ['summary', 'hours.csv']) {
+        for (const account of [admin, ownerA]) {
+          const response = await api.http
+            .get(`/api/v1/organizations/not-a-uuid/reports/${path}`)
+            .set(bearer(account));
+          expectProblem(response, 400, 'id');
+        }
+      }
     });
 
     it('lets the owner of an organisation still under review read its (empty) reports', async () => {

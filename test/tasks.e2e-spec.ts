@@ -7,6 +7,7 @@ import {
   organizationWithNeed,
   register,
   registerAdmin,
+  registerOrganization,
   startTestApi,
   taskBody,
   TestApi,
@@ -357,6 +358,19 @@ describe('tasks (e2e)', () => {
         'full',
         'later',
       ]);
+    });
+
+    it('lets the organisation look back at its started tasks (for attendance), nobody else', async () => {
+      const organizationId = (
+        await api.http.get(`/api/v1/tasks/${ids.past}`).set(bearer(listOwner)).expect(200)
+      ).body.organizationId;
+      const lookBack = `organizationId=${organizationId}&from=${inHours(-24)}`;
+      expect(await titles(lookBack, listOwner)).toEqual(['past', 'soon', 'remote', 'full', 'later']);
+      expect(await titles(lookBack, admin)).toEqual(['past', 'soon', 'remote', 'full', 'later']);
+      expect(await titles(lookBack)).toEqual(['soon', 'remote', 'full', 'later']);
+      expect(await titles(`from=${inHours(-24)}`, listOwner)).toEqual(['soon', 'remote', 'full', 'later']);
+      const stranger = (await registerOrganization(api, admin)).owner;
+      expect(await titles(lookBack, stranger)).toEqual(['soon', 'remote', 'full', 'later']);
     });
 
     it('drops a suspended organisation’s tasks from volunteers’ lists at once', async () => {

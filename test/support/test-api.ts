@@ -8,6 +8,7 @@ import { AppConfig } from '@haven/core';
 import { AccessTokenService, UsersService } from '@haven/identity';
 import { createTestConfig, dropTestResources } from '@haven/testing';
 import { createApi } from '../../apps/api/src/app.factory';
+import { OpenApiContract } from './openapi-contract';
 import { API_MAIN, sparePort, startNode, waitFor } from './processes';
 
 export interface TestApi {
@@ -27,9 +28,11 @@ export async function startTestApi(
   const app = await createApi(config, options);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  const http = request(app.getHttpServer());
+  const document = (await http.get('/api/openapi.json').expect(200)).body;
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: checkedAgainst(new OpenApiContract(document), http),
     config,
     db: app.get(DataSource),
     close: async () => {
@@ -68,6 +71,31 @@ export async function startSecondApi(api: Pick<TestApi, 'config'>): Promise<Seco
     diagnostics: () => child.output(),
   });
   return { http: request(base), close: () => child.stop('SIGTERM') };
+}
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
+
+/**
+ * The contract test: every answer the suites receive through `api.http` is checked against the
+ * served OpenAPI document first (route, status, content type, body schema, and the request body
+ * when the API accepted it); a breach fails the request with the route, the status and the error.
+ */
+function checkedAgainst(contract: OpenApiContract, agent: TestAgent): TestAgent {
+  const checked = Object.create(agent) as TestAgent;
+  for (const method of METHODS) {
+    const send = agent[method].bind(agent) as (url: string) => request.Test;
+    Object.defineProperty(checked, method, {
+      value: (url: string) => {
+        const test = send(url);
+        return test.expect((response) => {
+          const sent = { body: (test as unknown as { _data?: unknown })._data };
+          const violation = contract.violation(method, url, response, sent);
+          if (violation) throw new Error(`OpenAPI contract: ${violation}`);
+        });
+      },
+    });
+  }
+  return checked;
 }
 
 let counter = 0;

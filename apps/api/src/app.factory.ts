@@ -1,15 +1,17 @@
 import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import { RequestMethod, ValidationPipe } from '@nestjs/common';
+import { INestApplication, RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppConfig, ProblemFilter, validationFailed } from '@haven/core';
 import { mountQueuesBoard } from './admin/queues-board';
 import { ApiModule } from './api.module';
+import { mountWebApp, WEB_DIST } from './web/web-app';
+import { buildOpenApiDocument } from './openapi/document';
 import { registerJsonBodyParser } from './http/json-body';
 import {
   applyRouteBodyLimits,
@@ -23,7 +25,7 @@ import { StructurePipe } from './http/structure.pipe';
 /** Builds the HTTP application exactly as production runs it; the end-to-end tests use it too. */
 export async function createApi(
   config: AppConfig,
-  options: { logDestination?: DestinationStream } = {},
+  options: { logDestination?: DestinationStream; webRoot?: string } = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
@@ -74,6 +76,8 @@ export async function createApi(
         scriptSrc: ["'self'", "'unsafe-inline'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // A camp's own server may be reached over plain http on its LAN; upgrading would break the app there.
+        upgradeInsecureRequests: null,
       },
     },
   });
@@ -83,26 +87,23 @@ export async function createApi(
   });
 
   await mountQueuesBoard(app);
+  await mountWebApp(app, options.webRoot ?? WEB_DIST);
 
+  setRoutePrefix(app);
+  const document = await buildOpenApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/openapi.json',
+    yamlDocumentUrl: 'api/openapi.yaml',
+  });
+  return app;
+}
+
+/** Every route under /api/v1 but the health probes. */
+export function setRoutePrefix(app: INestApplication): void {
   app.setGlobalPrefix('api/v1', {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
     ],
   });
-
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Haven API')
-      .setDescription('Volunteer coordination for NGOs in refugee camps. Errors are RFC 9457 problem+json.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, {
-    jsonDocumentUrl: 'api/openapi.json',
-    yamlDocumentUrl: 'api/openapi.yaml',
-  });
-  return app;
 }

@@ -49,8 +49,13 @@ export async function listTasks(
   const params: unknown[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
   const where = [`t.status = 'open'`];
+  // Everyone sees upcoming tasks; an organisation's own members (and admins) may also look back,
+  // with `from` in the past and `organizationId` set, to take attendance and record hours.
+  const ownLookBack =
+    filter.organizationId !== undefined &&
+    (visibleTo === undefined || visibleTo.ownOrganizationId === filter.organizationId);
   where.push(
-    filter.from && filter.from.getTime() > Date.now()
+    filter.from && (ownLookBack || filter.from.getTime() > Date.now())
       ? `t.starts_at >= ${param(filter.from)}`
       : // now() rather than a parameter, and the limit inlined (a validated integer): the statement
         // is prepared (PreparingClient), and with no value-dependent parameter PostgreSQL settles on

@@ -42,6 +42,19 @@ export class FeedService {
     });
   }
 
+  /** How many in-app notifications the caller has not read: the bell's badge. */
+  async unreadCount(actor: Actor): Promise<{ count: number }> {
+    const count = await this.transactions.run((manager) =>
+      manager
+        .createQueryBuilder(NotificationEntity, 'notification')
+        .where('notification.userId = :userId AND notification.inApp AND notification.readAt IS NULL', {
+          userId: actor.id,
+        })
+        .getCount(),
+    );
+    return { count };
+  }
+
   async markRead(actor: Actor, notificationId: string): Promise<void> {
     const result = await this.transactions.run((manager) =>
       manager

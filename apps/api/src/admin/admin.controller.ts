@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsUUID, Matches } from 'class-validator';
-import { Actor, AuditLogService, CurrentUser, PageQuery, Roles } from '@haven/core';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Actor, AuditLogService, CurrentUser, Roles } from '@haven/core';
 import { AccountStatusService } from '@haven/identity';
 import { NeedsStatsService } from '@haven/needs';
 import { OperationsStatsService } from '@haven/notifications';
@@ -10,26 +9,16 @@ import { PlatformStatsService } from '@haven/organizations';
 import { ReasonDto } from '../organizations/dto/organization.dto';
 import { QUEUES_PATH, QUEUES_SESSION_SECONDS, QueuesSession } from './queues-board';
 import { IdParam } from '../id-param';
-
-export class AuditLogQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  actorId?: string;
-
-  @ApiPropertyOptional({ example: 'organization' })
-  @IsOptional()
-  @Matches(/^[a-z_]{1,40}$/, { message: 'must be an entity name such as organization' })
-  entity?: string;
-
-  @ApiPropertyOptional({ example: 'organization.approved' })
-  @IsOptional()
-  @Matches(/^[a-z_.]{1,80}$/, { message: 'must be an action such as organization.approved' })
-  action?: string;
-}
+import { ApiPage, ApiProblems } from '../openapi/decorators';
+import {
+  AccountStatusDto,
+  AdminStatsDto,
+  AuditEntryDto,
+  AuditLogQuery,
+  QueuesSessionDto,
+} from './dto/admin.dto';
 
 @ApiTags('admin')
-@ApiBearerAuth()
 @Roles('admin')
 @Controller('admin')
 export class AdminController {
@@ -45,29 +34,43 @@ export class AdminController {
   /** Opens the queues dashboard for this browser: a short-lived HTTP-only cookie for /admin/queues. */
   @Post('queues/session')
   @HttpCode(200)
+  @ApiOkResponse({
+    type: QueuesSessionDto,
+    headers: { 'Set-Cookie': { description: 'The session cookie', schema: { type: 'string' } } },
+  })
   openQueues(@CurrentUser() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
     reply.header('Set-Cookie', this.queuesSession.cookieFor(actor.id));
     return { path: QUEUES_PATH, expiresInSeconds: QUEUES_SESSION_SECONDS };
   }
 
+  /** The audit log, newest first, filtered by actor, entity or action. */
   @Get('audit-log')
+  @ApiPage(AuditEntryDto)
   auditLog(@Query() query: AuditLogQuery) {
     return this.audit.list({ actorId: query.actorId, entity: query.entity, action: query.action }, query);
   }
 
+  /** Suspends an account: it is signed out everywhere at once. */
   @Post('users/:id/suspend')
   @HttpCode(200)
+  @ApiOkResponse({ type: AccountStatusDto })
+  @ApiProblems(409, 422)
   suspend(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: ReasonDto) {
     return this.accounts.change(actor, id, 'suspended', dto.reason);
   }
 
+  /** Reinstates a suspended account. */
   @Post('users/:id/reinstate')
   @HttpCode(200)
+  @ApiOkResponse({ type: AccountStatusDto })
+  @ApiProblems(409, 422)
   reinstate(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: ReasonDto) {
     return this.accounts.change(actor, id, 'active', dto.reason);
   }
 
+  /** Platform-wide counts, outbox lag and queue depths. */
   @Get('stats')
+  @ApiOkResponse({ type: AdminStatsDto })
   async stats() {
     const [platform, needs, operations] = await Promise.all([
       this.platform.stats(),

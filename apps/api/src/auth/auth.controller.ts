@@ -16,6 +16,7 @@ import { AccountTokenDto, PasswordResetConfirmDto, PasswordResetRequestDto } fro
 import { LoginDto, RefreshDto, RegisterDto, SessionDto } from './dto/auth.dto';
 import { LocalAuthGuard } from './local-auth.guard';
 import { clearRefreshCookie, refreshTokenOf, setRefreshCookie } from './refresh-cookie';
+import { ApiProblems } from '../openapi/decorators';
 
 @ApiTags('auth')
 @AuthRateLimit()
@@ -33,6 +34,7 @@ export class AuthController {
     summary: 'Create an account; a verification link is e-mailed; sets the haven_refresh cookie',
   })
   @ApiCreatedResponse({ type: SessionDto })
+  @ApiProblems(409, 422)
   async register(
     @Body() dto: RegisterDto,
     @Headers('accept-language') acceptLanguage: string | undefined,
@@ -50,6 +52,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in; sets the haven_refresh cookie' })
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: SessionDto })
+  @ApiProblems(401, 403)
   async login(
     @Req() request: FastifyRequest & { user: UserEntity },
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -64,6 +67,7 @@ export class AuthController {
     summary: 'A new token pair, from the body’s refresh token or else the haven_refresh cookie',
   })
   @ApiOkResponse({ type: SessionDto })
+  @ApiProblems(401, 403)
   async refresh(
     @Body() dto: RefreshDto,
     @Req() request: FastifyRequest,
@@ -77,6 +81,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'End a session (body token or cookie); clears the haven_refresh cookie' })
+  @ApiNoContentResponse({ description: 'Signed out' })
   async logout(
     @CurrentUser() actor: Actor,
     @Body() dto: RefreshDto,

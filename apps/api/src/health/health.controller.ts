@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyReply } from 'fastify';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -19,6 +19,7 @@ import {
 import type Redis from 'ioredis';
 import { Actor, InjectRedis, Public, WORKER_HEARTBEAT_KEY, withTimeout } from '@haven/core';
 import { OperationsStatsService } from '@haven/notifications';
+import { LivenessDto, ReadinessDto } from './dto/health.dto';
 
 /** Reads a bearer token when one is sent and valid; anyone else goes on as anonymous. */
 @Injectable()
@@ -42,6 +43,7 @@ export class HealthController {
 
   /** 200 while the process runs. */
   @Get('live')
+  @ApiOkResponse({ type: LivenessDto })
   live() {
     return { status: 'ok' };
   }
@@ -55,6 +57,8 @@ export class HealthController {
   @UseGuards(OptionalBearerGuard)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Readiness: the status; with an admin token also the details' })
+  @ApiOkResponse({ type: ReadinessDto, description: 'Ready' })
+  @ApiResponse({ status: 503, type: ReadinessDto, description: 'PostgreSQL or Redis does not answer' })
   async ready(@Req() request: { user?: Actor }, @Res({ passthrough: true }) reply: FastifyReply) {
     const report = await this.report(reply);
     return request.user?.role === 'admin' ? report : { status: report.status };

@@ -1,48 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Ip, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiTags,
-} from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentUser, PageQuery, Roles } from '@haven/core';
-import { AccountService, Locale, LOCALES, UsersService } from '@haven/identity';
+import { AccountService, UsersService } from '@haven/identity';
 import { PledgesService } from '@haven/needs';
 import { FeedService } from '@haven/notifications';
 import { InvitationsService, MeService } from '@haven/organizations';
 import { SignupQueries } from '@haven/volunteering';
 import { ChangePasswordDto, UpdateMeDto } from '../auth/dto/account.dto';
-
-export class DeleteAccountDto {
-  @ApiProperty({ description: 'The current password, to confirm' })
-  @IsString()
-  @MaxLength(128)
-  password: string;
-}
-
-class MeOrganizationDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
-  @ApiProperty() status: string;
-  @ApiProperty({ enum: ['owner', 'coordinator'] }) memberRole: string;
-}
-
-class MeDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() email: string;
-  @ApiProperty() displayName: string;
-  @ApiProperty({ enum: ['admin', 'coordinator', 'volunteer'] }) role: string;
-  @ApiProperty({ type: MeOrganizationDto, nullable: true }) organization: MeOrganizationDto | null;
-  @ApiProperty({ description: 'False until the link e-mailed at registration is followed' })
-  emailVerified: boolean;
-  @ApiProperty({ enum: LOCALES }) locale: Locale;
-}
+import { PledgeDto } from '../needs/dto/need-views.dto';
+import { ApiPage, ApiProblems } from '../openapi/decorators';
+import { AccountExportDto, DeleteAccountDto, MeDto } from './dto/me.dto';
 
 @ApiTags('me')
-@ApiBearerAuth()
 @Controller('me')
 export class MeController {
   constructor(
@@ -55,16 +24,18 @@ export class MeController {
     private readonly invitations: InvitationsService,
   ) {}
 
+  /** The caller's account, and for coordinators their organisation. */
   @Get()
   @ApiOkResponse({ type: MeDto })
-  me(@CurrentUser() actor: Actor): Promise<MeDto> {
+  me(@CurrentUser() actor: Actor) {
     return this.profiles.describe(actor);
   }
 
   @Patch()
   @ApiOperation({ summary: 'Change the display name and language' })
   @ApiOkResponse({ type: MeDto })
-  async update(@CurrentUser() actor: Actor, @Body() dto: UpdateMeDto): Promise<MeDto> {
+  @ApiProblems(422)
+  async update(@CurrentUser() actor: Actor, @Body() dto: UpdateMeDto) {
     await this.account.updateProfile(actor, dto);
     return this.profiles.describe(actor);
   }
@@ -77,7 +48,9 @@ export class MeController {
     return this.account.changePassword(actor, dto.currentPassword, dto.newPassword, address);
   }
 
+  /** Everything Haven holds about the caller, as one JSON document. */
   @Get('export')
+  @ApiOkResponse({ type: AccountExportDto })
   async export(@CurrentUser() actor: Actor) {
     return {
       ...(await this.users.export(actor)),
@@ -88,14 +61,19 @@ export class MeController {
     };
   }
 
+  /** The caller's pledges, newest first. */
   @Get('pledges')
   @Roles('volunteer')
+  @ApiPage(PledgeDto)
   myPledges(@CurrentUser() actor: Actor, @Query() page: PageQuery) {
     return this.pledges.listMine(actor, page);
   }
 
+  /** Deletes the caller's account, after the password is confirmed; it cannot be undone. */
   @Delete()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiProblems(409)
   delete(@CurrentUser() actor: Actor, @Body() dto: DeleteAccountDto, @Ip() address: string) {
     return this.users.deleteAccount(actor, dto.password, address);
   }

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentUser, Roles } from '@haven/core';
 import { TaskInput, TasksService } from '@haven/needs';
 import { OptionalReasonDto } from './dto/need.dto';
 import { CreateTaskDto, TaskListQuery, UpdateTaskDto } from './dto/task.dto';
 import { IdParam } from '../id-param';
+import { ApiPage, ApiProblems } from '../openapi/decorators';
+import { TaskDto } from './dto/need-views.dto';
 import { PostingMember } from './posting-member.guard';
 
 /** A new task's input, with the defaults the contract leaves to us and the times as Dates. */
@@ -22,12 +24,13 @@ export function taskInput(dto: CreateTaskDto): TaskInput {
 }
 
 @ApiTags('tasks')
-@ApiBearerAuth()
 @Controller('tasks')
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
+  /** Lists tasks, soonest first, with filters. */
   @Get()
+  @ApiPage(TaskDto)
   list(@CurrentUser() actor: Actor, @Query() query: TaskListQuery) {
     const { limit, cursor, from, to, ...filter } = query;
     return this.tasks.list(
@@ -37,13 +40,18 @@ export class TasksController {
     );
   }
 
+  /** One task. */
   @Get(':id')
+  @ApiOkResponse({ type: TaskDto })
   get(@CurrentUser() actor: Actor, @IdParam() id: string) {
     return this.tasks.get(actor, id);
   }
 
+  /** Changes a task; a started task's time and capacity are frozen. */
   @Patch(':id')
   @Roles('coordinator')
+  @ApiOkResponse({ type: TaskDto })
+  @ApiProblems(409, 422)
   @PostingMember()
   update(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: UpdateTaskDto) {
     const { startsAt, endsAt, ...rest } = dto;
@@ -54,9 +62,12 @@ export class TasksController {
     });
   }
 
+  /** Cancels a task; its volunteers are told. */
   @Post(':id/cancel')
   @Roles('coordinator')
   @HttpCode(200)
+  @ApiOkResponse({ type: TaskDto })
+  @ApiProblems(409, 422)
   cancel(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: OptionalReasonDto) {
     return this.tasks.cancel(actor, id, dto.reason);
   }

@@ -1,33 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsIn } from 'class-validator';
-import { Actor, CurrentUser, EmptyBody, Optional, PageQuery, QueryBoolean } from '@haven/core';
-import { DigestFrequency, FeedService, PreferencesService } from '@haven/notifications';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentUser, EmptyBody } from '@haven/core';
+import { FeedService, PreferencesService } from '@haven/notifications';
 import { IdParam } from '../id-param';
-
-export class FeedQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Only unread (true) or only read (false) notifications' })
-  @Optional()
-  @QueryBoolean()
-  unread?: boolean;
-}
-
-export class PreferencesDto {
-  @ApiProperty()
-  @IsBoolean()
-  email: boolean;
-
-  @ApiProperty()
-  @IsBoolean()
-  inApp: boolean;
-
-  @ApiProperty({ enum: ['off', 'daily', 'weekly'] })
-  @IsIn(['off', 'daily', 'weekly'], { message: 'must be off, daily or weekly' })
-  digest: DigestFrequency;
-}
+import { ApiPage } from '../openapi/decorators';
+import { FeedQuery, NotificationDto, PreferencesDto, UnreadCountDto } from './dto/notification.dto';
 
 @ApiTags('notifications')
-@ApiBearerAuth()
 @Controller('me')
 export class NotificationsController {
   constructor(
@@ -35,30 +14,47 @@ export class NotificationsController {
     private readonly preferences: PreferencesService,
   ) {}
 
+  /** The caller's in-app notifications, newest first. */
   @Get('notifications')
+  @ApiPage(NotificationDto)
   list(@CurrentUser() actor: Actor, @Query() query: FeedQuery) {
     const { unread, ...page } = query;
     return this.feed.list(actor, unread, page);
   }
 
+  /** How many of the caller's in-app notifications are unread: the bell's badge. */
+  @Get('notifications/unread-count')
+  @ApiOkResponse({ type: UnreadCountDto })
+  unreadCount(@CurrentUser() actor: Actor) {
+    return this.feed.unreadCount(actor);
+  }
+
+  /** Marks every notification of the caller read. */
   @Post('notifications/read-all')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'All read' })
   readAll(@CurrentUser() actor: Actor, @Body() _body: EmptyBody) {
     return this.feed.markAllRead(actor);
   }
 
+  /** Marks one notification read. */
   @Post('notifications/:id/read')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Read' })
   read(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() _body: EmptyBody) {
     return this.feed.markRead(actor, id);
   }
 
+  /** How the caller wants to be notified. */
   @Get('notification-preferences')
+  @ApiOkResponse({ type: PreferencesDto })
   getPreferences(@CurrentUser() actor: Actor) {
     return this.preferences.get(actor);
   }
 
+  /** Saves how the caller wants to be notified. */
   @Put('notification-preferences')
+  @ApiOkResponse({ type: PreferencesDto })
   putPreferences(@CurrentUser() actor: Actor, @Body() dto: PreferencesDto) {
     return this.preferences.put(actor, dto);
   }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTa
 import { Actor, CurrentUser, PageQuery, Roles } from '@haven/core';
 import { InvitationsService } from '@haven/organizations';
 import { IdParam } from '../id-param';
+import { ApiProblems } from '../openapi/decorators';
 import { AcceptedInvitationDto, InvitationPageDto } from './dto/organization.dto';
 
 @ApiTags('me')
@@ -28,6 +29,7 @@ export class InvitationsController {
       '409 if the caller already belongs to an organisation, or the invitation lapsed or was answered.',
   })
   @ApiOkResponse({ type: AcceptedInvitationDto })
+  @ApiProblems(409)
   accept(@CurrentUser() actor: Actor, @IdParam() id: string) {
     return this.invitations.accept(actor, id);
   }
@@ -37,6 +39,7 @@ export class InvitationsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Decline an invitation' })
   @ApiNoContentResponse()
+  @ApiProblems(409)
   decline(@CurrentUser() actor: Actor, @IdParam() id: string) {
     return this.invitations.decline(actor, id);
   }

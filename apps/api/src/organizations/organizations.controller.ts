@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
+  ApiCreatedResponse,
   ApiNoContentResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -22,9 +23,10 @@ import {
   ReasonDto,
 } from './dto/organization.dto';
 import { IdParam } from '../id-param';
+import { ApiPage, ApiProblems } from '../openapi/decorators';
+import { MemberListDto, MemberRoleChangeDto, OrganizationDto } from './dto/organization-views.dto';
 
 @ApiTags('organizations')
-@ApiBearerAuth()
 @Controller('organizations')
 export class OrganizationsController {
   constructor(
@@ -34,52 +36,73 @@ export class OrganizationsController {
     private readonly membership: MembershipService,
   ) {}
 
+  /** Applies for an organisation; it stays pending until an admin approves it. */
   @Post()
   @Roles('coordinator')
+  @ApiCreatedResponse({ type: OrganizationDto })
+  @ApiProblems(409, 422)
   @RequiresVerifiedEmail()
   apply(@CurrentUser() actor: Actor, @Body() dto: ApplyOrganizationDto) {
     return this.organizations.apply(actor, dto);
   }
 
+  /** Lists organisations: approved ones for everyone; admins see every status. */
   @Get()
+  @ApiPage(OrganizationDto)
   list(@CurrentUser() actor: Actor, @Query() query: OrganizationListQuery) {
     return this.organizations.list(actor, { status: query.status, reviewDue: query.reviewDue }, query);
   }
 
+  /** One organisation, with the full record for its members and admins. */
   @Get(':id')
+  @ApiOkResponse({ type: OrganizationDto })
   get(@CurrentUser() actor: Actor, @IdParam() id: string) {
     return this.organizations.get(actor, id);
   }
 
+  /** Approves a pending organisation after vetting (admins). */
   @Post(':id/approve')
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: OrganizationDto, description: 'Approved' })
+  @ApiProblems(409, 422)
   approve(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: ApproveDto) {
     return this.vetting.decide(actor, id, 'approve', { reason: dto.note, reviewBy: dto.reviewBy });
   }
 
+  /** Rejects a pending organisation, with the reason it is told (admins). */
   @Post(':id/reject')
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: OrganizationDto, description: 'Rejected' })
+  @ApiProblems(409, 422)
   reject(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: ReasonDto) {
     return this.vetting.decide(actor, id, 'reject', dto);
   }
 
+  /** Suspends an approved organisation: its needs and tasks leave the public lists (admins). */
   @Post(':id/suspend')
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: OrganizationDto, description: 'Suspended' })
+  @ApiProblems(409, 422)
   suspend(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: ReasonDto) {
     return this.vetting.decide(actor, id, 'suspend', dto);
   }
 
+  /** Reinstates a suspended organisation (admins). */
   @Post(':id/reinstate')
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: OrganizationDto, description: 'Approved again' })
+  @ApiProblems(409, 422)
   reinstate(@CurrentUser() actor: Actor, @IdParam() id: string, @Body() dto: ApproveDto) {
     return this.vetting.decide(actor, id, 'reinstate', { reason: dto.note, reviewBy: dto.reviewBy });
   }
 
+  /** The organisation's members (its members and admins). */
   @Get(':id/members')
+  @ApiOkResponse({ type: MemberListDto })
   members(@CurrentUser() actor: Actor, @IdParam() id: string) {
     return this.organizations.listMembers(actor, id);
   }
@@ -99,6 +122,8 @@ export class OrganizationsController {
 
   @Patch(':id/members/:userId')
   @Roles('coordinator')
+  @ApiOkResponse({ type: MemberRoleChangeDto })
+  @ApiProblems(409)
   @ApiOperation({
     summary: "Change a member's role (owners)",
     description:
@@ -120,7 +145,8 @@ export class OrganizationsController {
     summary: 'Remove a member (owners), or leave (any member, for themselves)',
     description: 'Refused (409) when it would leave the organisation without an owner.',
   })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiProblems(409)
   removeMember(@CurrentUser() actor: Actor, @IdParam() id: string, @IdParam('userId') userId: string) {
     return this.membership.remove(actor, id, userId);
   }

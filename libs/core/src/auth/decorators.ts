@@ -1,5 +1,5 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiForbiddenResponse } from '@nestjs/swagger';
+import { ApiExtension, ApiForbiddenResponse } from '@nestjs/swagger';
 import { Actor, Role } from './actor';
 
 export const IS_PUBLIC = 'haven:public';
@@ -7,11 +7,19 @@ export const ROLES_KEY = 'haven:roles';
 export const AUTH_ROUTE = 'haven:auth-route';
 export const VERIFIED_EMAIL_KEY = 'haven:verified-email';
 
-/** Opts a route out of the global authentication guard. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+/** Marks public operations in the OpenAPI document, which then states `security: []` for them. */
+export const PUBLIC_OPERATION = 'x-haven-public';
+
+/** Opts a route out of the global authentication guard (and out of bearer auth in the API document). */
+export const Public = () =>
+  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(PUBLIC_OPERATION, true));
+
+/** Lists an operation's roles in the OpenAPI document (and adds its 403). */
+export const ROLES_OPERATION = 'x-haven-roles';
 
 /** Restricts a route to the given roles; the RolesGuard enforces it. Metadata only. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+export const Roles = (...roles: Role[]) =>
+  applyDecorators(SetMetadata(ROLES_KEY, roles), ApiExtension(ROLES_OPERATION, roles));
 
 /**
  * Restricts a route to accounts whose e-mail is verified: signing up, pledging and posting. An

@@ -5,7 +5,7 @@ import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { CommonErrors } from '../errors/domain-error';
 
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -13,7 +13,7 @@ export class PageQuery {
   @Max(100)
   limit = 20;
 
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page', maxLength: 500 })
   @IsOptional()
   @IsString()
   @MaxLength(500)

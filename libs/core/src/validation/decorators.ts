@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { ApiSchema } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -92,6 +93,7 @@ export const NoControlCharacters = (options?: ValidationOptions) =>
   });
 
 /** The body of an action that takes none: absent or `{}`; any field is refused as unknown. */
+@ApiSchema({ description: 'No fields: send `{}` or no body at all' })
 export class EmptyBody {
   // class-validator refuses a class without metadata, so it gets one property that is never valid.
   @IsOptional()

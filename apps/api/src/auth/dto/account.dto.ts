@@ -38,7 +38,7 @@ export class PasswordResetConfirmDto extends AccountTokenDto {
 }
 
 export class ChangePasswordDto {
-  @ApiProperty({ description: 'The password in use now' })
+  @ApiProperty({ description: 'The password in use now', maxLength: PASSWORD_MAX_LENGTH })
   @IsString()
   @NoControlCharacters()
   @MaxLength(PASSWORD_MAX_LENGTH)

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { FreeText, NoControlCharacters } from '@haven/core';
+import { ApiEnum, ApiInteger, ApiUuid, INT32_MAX } from '../../openapi/schema';
 import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, UserView } from '@haven/identity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -28,7 +29,7 @@ export class RegisterDto {
   @FreeText(80)
   displayName: string;
 
-  @ApiProperty({ enum: ['volunteer', 'coordinator'] })
+  @ApiEnum('RegistrationRole')
   @IsIn(['volunteer', 'coordinator'], { message: 'must be volunteer or coordinator' })
   role: 'volunteer' | 'coordinator';
 }
@@ -41,7 +42,7 @@ export class LoginDto {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty()
+  @ApiProperty({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH })
   @IsString()
   @NoControlCharacters()
   @MinLength(1)
@@ -59,15 +60,15 @@ export class RefreshDto {
 }
 
 export class UserDto implements UserView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() email: string;
-  @ApiProperty() displayName: string;
-  @ApiProperty({ enum: ['admin', 'coordinator', 'volunteer'] }) role: UserView['role'];
+  @ApiUuid() id: string;
+  @ApiProperty({ format: 'email' }) email: string;
+  displayName: string;
+  @ApiEnum('Role') role: UserView['role'];
 }
 
 export class SessionDto {
   @ApiProperty({ type: UserDto }) user: UserDto;
   @ApiProperty({ description: 'JWT, valid for 15 minutes' }) accessToken: string;
   @ApiProperty({ description: 'Single use: each refresh returns a new one' }) refreshToken: string;
-  @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn: number;
+  @ApiInteger(1, INT32_MAX, { description: 'Seconds until the access token expires' }) expiresIn: number;
 }

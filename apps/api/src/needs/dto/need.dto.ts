@@ -25,21 +25,22 @@ import {
   PageQuery,
 } from '@haven/core';
 import { AGE_GROUPS, AgeGroup, NEED_STATUSES, NeedStatus, URGENCIES, Urgency } from '@haven/needs';
+import { ApiDate, ApiEnum, ApiInteger, ApiUuid } from '../../openapi/schema';
 
-export class BeneficiariesDto {
-  @ApiProperty({ minimum: 1, maximum: 100_000, description: 'How many people, in aggregate' })
+export class BeneficiariesInputDto {
+  @ApiInteger(1, 100_000, { description: 'How many people, in aggregate' })
   @IsInt({ message: 'must be a whole number' })
   @Min(1)
   @Max(100_000)
   count: number;
 
-  @ApiProperty({ enum: AGE_GROUPS })
+  @ApiEnum('AgeGroup')
   @IsIn(AGE_GROUPS, { message: `must be one of ${AGE_GROUPS.join(', ')}` })
   ageGroup: AgeGroup;
 }
 
 export class ItemDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'On edit: the item to change; leave out to add one' })
+  @ApiUuid({ required: false, description: 'On edit: the item to change; leave out to add one' })
   @Optional()
   @IsUUID()
   id?: string;
@@ -52,7 +53,7 @@ export class ItemDto {
   @FreeText(50)
   unit: string;
 
-  @ApiProperty({ minimum: 1, maximum: 1_000_000 })
+  @ApiInteger(1, 1_000_000)
   @IsInt({ message: 'must be a whole number' })
   @Min(1)
   @Max(1_000_000)
@@ -60,11 +61,11 @@ export class ItemDto {
 }
 
 export class CreateNeedDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   @IsUUID(undefined, { message: 'must be a camp id' })
   campId: string;
 
-  @ApiProperty({ enum: NEED_CATEGORIES })
+  @ApiEnum('NeedCategory')
   @IsIn(NEED_CATEGORIES, { message: `must be one of ${NEED_CATEGORIES.join(', ')}` })
   category: NeedCategory;
 
@@ -76,25 +77,25 @@ export class CreateNeedDto {
   @FreeText(5000)
   description: string;
 
-  @ApiProperty({ enum: URGENCIES })
+  @ApiEnum('Urgency')
   @IsIn(URGENCIES, { message: `must be one of ${URGENCIES.join(', ')}` })
   urgency: Urgency;
 
-  @ApiPropertyOptional({ type: BeneficiariesDto, nullable: true })
+  @ApiPropertyOptional({ type: BeneficiariesInputDto, nullable: true })
   @IsOptional()
   @ValidateIf((_object, value) => value !== null)
   @IsObject()
   @ValidateNested()
-  @Type(() => BeneficiariesDto)
-  beneficiaries?: BeneficiariesDto | null;
+  @Type(() => BeneficiariesInputDto)
+  beneficiaries?: BeneficiariesInputDto | null;
 
-  @ApiPropertyOptional({ example: '2026-12-01', nullable: true })
+  @ApiDate({ required: false, example: '2026-12-01', nullable: true })
   @IsOptional()
   @ValidateIf((_object, value) => value !== null)
   @IsoDate()
   startsOn?: string | null;
 
-  @ApiPropertyOptional({ example: '2027-02-28', nullable: true })
+  @ApiDate({ required: false, example: '2027-02-28', nullable: true })
   @IsOptional()
   @ValidateIf((_object, value) => value !== null)
   @IsoDate()
@@ -113,27 +114,27 @@ export class CreateNeedDto {
 export class UpdateNeedDto extends PartialType(CreateNeedDto, { skipNullProperties: false }) {}
 
 export class NeedListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: NEED_CATEGORIES })
+  @ApiEnum('NeedCategory', { required: false })
   @IsOptional()
   @IsIn(NEED_CATEGORIES)
   category?: NeedCategory;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiUuid({ required: false })
   @IsOptional()
   @IsUUID()
   campId?: string;
 
-  @ApiPropertyOptional({ enum: NEED_STATUSES, default: 'open' })
+  @ApiEnum('NeedStatus', { required: false, default: 'open' })
   @IsOptional()
   @IsIn(NEED_STATUSES)
   status?: NeedStatus;
 
-  @ApiPropertyOptional({ enum: URGENCIES })
+  @ApiEnum('Urgency', { required: false })
   @IsOptional()
   @IsIn(URGENCIES)
   urgency?: Urgency;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiUuid({ required: false })
   @IsOptional()
   @IsUUID()
   organizationId?: string;
@@ -145,7 +146,7 @@ export class NeedListQuery extends PageQuery {
   @NoControlCharacters()
   q?: string;
 
-  @ApiPropertyOptional({ enum: ['newest', 'urgency'], default: 'newest' })
+  @ApiEnum('NeedSort', { required: false, default: 'newest' })
   @IsOptional()
   @IsIn(['newest', 'urgency'])
   sort?: 'newest' | 'urgency';
@@ -158,8 +159,8 @@ export class OptionalReasonDto {
   reason?: string;
 }
 
-export class PledgeDto {
-  @ApiProperty({ minimum: 1, maximum: 1_000_000 })
+export class CreatePledgeDto {
+  @ApiInteger(1, 1_000_000)
   @IsInt({ message: 'must be a whole number' })
   @Min(1)
   @Max(1_000_000)

@@ -23,6 +23,7 @@ import {
   PageQuery,
   QueryBoolean,
 } from '@haven/core';
+import { ApiDateTime, ApiEnum, ApiInteger, ApiUuid } from '../../openapi/schema';
 
 export class CreateTaskDto {
   @ApiProperty({ example: 'English conversation circle', maxLength: 200 })
@@ -33,27 +34,35 @@ export class CreateTaskDto {
   @FreeText(5000)
   description: string;
 
-  @ApiProperty({ example: '2026-12-01T09:00:00.000Z' })
+  @ApiDateTime({ example: '2026-12-01T09:00:00.000Z' })
   @IsoInstant()
   startsAt: string;
 
-  @ApiProperty({ example: '2026-12-01T12:00:00.000Z', description: 'After startsAt' })
+  @ApiDateTime({ example: '2026-12-01T12:00:00.000Z', description: 'After startsAt' })
   @IsoInstant()
   endsAt: string;
 
-  @ApiProperty({ minimum: 1, maximum: 1000 })
+  @ApiInteger(1, 1000)
   @IsInt({ message: 'must be a whole number' })
   @Min(1)
   @Max(1000)
   capacity: number;
 
-  @ApiPropertyOptional({ type: [String], example: ['teaching', 'arabic'], default: [] })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', minLength: 1, maxLength: 50 },
+    maxItems: 20,
+    example: ['teaching', 'arabic'],
+    default: [],
+  })
   @Optional()
   @FreeText(50, { maxItems: 20 })
   skills?: string[];
 
   @ApiPropertyOptional({
-    type: [String],
+    type: 'array',
+    items: { type: 'string', maxLength: 35 },
+    maxItems: 20,
     example: ['ar', 'en'],
     description:
       'BCP 47: language, optional script and region (ar, ku-Latn, ckb-IQ); no private-use, extension or variant subtags',
@@ -70,7 +79,7 @@ export class CreateTaskDto {
   @IsBoolean()
   remote?: boolean;
 
-  @ApiPropertyOptional({ enum: ['open', 'review'], default: 'open' })
+  @ApiEnum('SignupMode', { required: false, default: 'open' })
   @Optional()
   @IsIn(['open', 'review'], { message: 'must be open or review' })
   signupMode?: 'open' | 'review';
@@ -85,12 +94,12 @@ export class CreateTaskDto {
 export class UpdateTaskDto extends PartialType(CreateTaskDto, { skipNullProperties: false }) {}
 
 export class TaskListQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiUuid({ required: false })
   @IsOptional()
   @IsUUID()
   campId?: string;
 
-  @ApiPropertyOptional({ enum: NEED_CATEGORIES })
+  @ApiEnum('NeedCategory', { required: false })
   @IsOptional()
   @IsIn(NEED_CATEGORIES)
   category?: NeedCategory;
@@ -102,7 +111,7 @@ export class TaskListQuery extends PageQuery {
   @NoControlCharacters()
   skill?: string;
 
-  @ApiPropertyOptional({ example: 'ar' })
+  @ApiPropertyOptional({ example: 'ar', maxLength: 35, description: 'BCP 47' })
   @IsOptional()
   @LanguageTags({ each: false, message: 'must be a BCP 47 language tag such as ar or ku-Latn' })
   language?: string;
@@ -112,12 +121,12 @@ export class TaskListQuery extends PageQuery {
   @QueryBoolean()
   remote?: boolean;
 
-  @ApiPropertyOptional({ description: 'Tasks starting at or after this time' })
+  @ApiDateTime({ required: false, description: 'Tasks starting at or after this time' })
   @IsOptional()
   @IsoInstant()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Tasks starting before this time' })
+  @ApiDateTime({ required: false, description: 'Tasks starting before this time' })
   @IsOptional()
   @IsoInstant()
   to?: string;
@@ -127,12 +136,12 @@ export class TaskListQuery extends PageQuery {
   @QueryBoolean()
   hasSpace?: boolean;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiUuid({ required: false })
   @IsOptional()
   @IsUUID()
   needId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiUuid({ required: false })
   @IsOptional()
   @IsUUID()
   organizationId?: string;

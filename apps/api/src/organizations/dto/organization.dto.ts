@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { FreeText, NEED_CATEGORIES, NeedCategory, PageQuery, QueryBoolean, WebAddress } from '@haven/core';
 import type { OrganizationStatus } from '@haven/organizations';
+import { ApiDate, ApiEnum } from '../../openapi/schema';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -22,7 +23,7 @@ export class ApplyOrganizationDto {
   @FreeText(200, { min: 2 })
   name: string;
 
-  @ApiProperty({ example: 'JO', description: 'ISO 3166-1 alpha-2' })
+  @ApiProperty({ example: 'JO', description: 'ISO 3166-1 alpha-2', pattern: '^[A-Z]{2}$', maxLength: 2 })
   @IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code' })
   country: string;
 
@@ -30,7 +31,7 @@ export class ApplyOrganizationDto {
   @FreeText(100)
   registrationNumber: string;
 
-  @ApiProperty({ example: 'office@example.org' })
+  @ApiProperty({ example: 'office@example.org', format: 'email' })
   @Transform(trim)
   @IsEmail({}, { message: 'must be an e-mail address' })
   @MaxLength(254)
@@ -40,14 +41,14 @@ export class ApplyOrganizationDto {
   @FreeText(5000)
   description: string;
 
-  @ApiProperty({ enum: NEED_CATEGORIES, isArray: true })
+  @ApiEnum('NeedCategory', { isArray: true, minItems: 1, maxItems: NEED_CATEGORIES.length })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(NEED_CATEGORIES.length)
   @IsIn(NEED_CATEGORIES, { each: true, message: `each must be one of ${NEED_CATEGORIES.join(', ')}` })
   focusAreas: NeedCategory[];
 
-  @ApiPropertyOptional({ example: 'https://example.org' })
+  @ApiPropertyOptional({ example: 'https://example.org', format: 'uri', maxLength: 500 })
   @IsOptional()
   @WebAddress(500)
   website?: string;
@@ -56,7 +57,7 @@ export class ApplyOrganizationDto {
 const STATUSES: OrganizationStatus[] = ['pending', 'approved', 'rejected', 'suspended'];
 
 export class OrganizationListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: STATUSES })
+  @ApiEnum('OrganizationStatus', { required: false })
   @IsOptional()
   @IsIn(STATUSES)
   status?: OrganizationStatus;
@@ -79,7 +80,8 @@ export class ApproveDto {
   @FreeText(2000)
   note?: string;
 
-  @ApiPropertyOptional({
+  @ApiDate({
+    required: false,
     example: '2027-11-25',
     description: 'When to vet again; a year from today by default',
   })
@@ -90,7 +92,7 @@ export class ApproveDto {
 }
 
 export class InviteDto {
-  @ApiProperty({ example: 'colleague@example.org' })
+  @ApiProperty({ example: 'colleague@example.org', format: 'email' })
   @Transform(trim)
   @IsEmail({}, { message: 'must be an e-mail address' })
   @MaxLength(254)
@@ -126,7 +128,7 @@ export class AcceptedInvitationDto {
 }
 
 export class MemberRoleDto {
-  @ApiProperty({ enum: ['owner', 'coordinator'] })
+  @ApiEnum('MemberRole')
   @IsIn(['owner', 'coordinator'], { message: 'must be owner or coordinator' })
   memberRole: 'owner' | 'coordinator';
 }

@@ -44,24 +44,24 @@ const PEOPLE_COUNT = {
     'threshold and `"suppressed"` for a total shown beside a hidden cell.',
 };
 
-class NeedCountsDto {
+export class NeedCountsDto {
   @ApiProperty(COUNT) open: number;
   @ApiProperty(COUNT) filled: number;
   @ApiProperty(COUNT) closed: number;
   @ApiProperty(COUNT) cancelled: number;
 }
 
-class TaskCountsDto {
+export class TaskCountsDto {
   @ApiProperty({ ...COUNT, description: 'Ended and not cancelled' }) completed: number;
   @ApiProperty(COUNT) cancelled: number;
 }
 
-class SupplyDeliveredDto {
+export class SupplyDeliveredDto {
   @ApiProperty({ ...NAME, example: 'kg' }) unit: string;
   @ApiProperty({ ...COUNT, minimum: 1 }) quantity: number;
 }
 
-class MonthFiguresDto {
+export class MonthFiguresDto {
   @ApiProperty({
     type: 'string',
     pattern: '^[0-9]{4}-[0-9]{2}$',
@@ -75,7 +75,7 @@ class MonthFiguresDto {
   @ApiProperty(PEOPLE_COUNT) volunteers: number | string;
 }
 
-class CampFiguresDto {
+export class CampFiguresDto {
   @ApiProperty({ type: 'string', format: 'uuid', maxLength: 36 }) campId: string;
   @ApiProperty(NAME) campName: string;
   @ApiProperty(HOURS) volunteerHours: number;
@@ -83,7 +83,7 @@ class CampFiguresDto {
   @ApiProperty(PEOPLE_COUNT) beneficiariesReached: number | string;
 }
 
-class OrganizationFiguresDto {
+export class OrganizationFiguresDto {
   @ApiProperty({ type: 'string', format: 'uuid', maxLength: 36 }) organizationId: string;
   @ApiProperty(NAME) organizationName: string;
   @ApiProperty(HOURS) volunteerHours: number;
@@ -134,30 +134,8 @@ export class PlatformReportSummaryDto extends ReportSummaryDto {
   byOrganization: OrganizationFiguresDto[];
 }
 
-const problem = (description: string): ApiResponseOptions => ({
-  description,
-  content: {
-    'application/problem+json': {
-      schema: {
-        type: 'object',
-        required: ['type', 'title', 'status'],
-        properties: {
-          type: { type: 'string' },
-          title: { type: 'string' },
-          status: { type: 'integer' },
-          detail: { type: 'string' },
-          errors: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: { field: { type: 'string' }, message: { type: 'string' } },
-            },
-          },
-        },
-      },
-    },
-  },
-});
+/** A problem+json answer: document.ts gives every error without content the shared ProblemDto schema. */
+const problem = (description: string): ApiResponseOptions => ({ description });
 
 export const REPORT_ERRORS = {
   badRange: problem('`from` or `to` is no calendar date, `from` is after `to`, or the range is too long'),

@@ -17,32 +17,45 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { FreeText, IsoDate, LanguageTags, Optional } from '@haven/core';
+import { ApiDate, ApiEnum, ApiInteger, ApiUuid } from '../../openapi/schema';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 export class AvailabilityDto {
-  @ApiProperty({ minimum: 0, maximum: 6, description: '0 = Sunday … 6 = Saturday' })
+  @ApiInteger(0, 6, { description: '0 = Sunday … 6 = Saturday' })
   @IsInt()
   @Min(0)
   @Max(6)
   weekday: number;
 
-  @ApiProperty({ example: '09:00', description: 'Local time at the camp' })
+  @ApiProperty({
+    example: '09:00',
+    pattern: TIME.source,
+    maxLength: 5,
+    description: 'Local time at the camp',
+  })
   @Matches(TIME, { message: 'must be a time HH:MM' })
   from: string;
 
-  @ApiProperty({ example: '13:00' })
+  @ApiProperty({ example: '13:00', pattern: TIME.source, maxLength: 5 })
   @Matches(TIME, { message: 'must be a time HH:MM' })
   to: string;
 }
 
 export class VolunteerProfileDto {
-  @ApiProperty({ type: [String], example: ['teaching', 'football'] })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', minLength: 1, maxLength: 50 },
+    maxItems: 30,
+    example: ['teaching', 'football'],
+  })
   @FreeText(50, { maxItems: 30 })
   skills: string[];
 
   @ApiProperty({
-    type: [String],
+    type: 'array',
+    items: { type: 'string', maxLength: 35 },
+    maxItems: 20,
     example: ['ar', 'en'],
     description:
       'BCP 47: language, optional script and region (ar, ku-Latn, ckb-IQ); no private-use, extension or variant subtags',
@@ -63,13 +76,13 @@ export class VolunteerProfileDto {
   @IsBoolean()
   remote: boolean;
 
-  @ApiProperty({ type: [String], format: 'uuid', description: 'Preferred camps' })
+  @ApiUuid({ isArray: true, description: 'Preferred camps' })
   @IsArray()
   @ArrayMaxSize(50)
   @IsUUID(undefined, { each: true })
   campIds: string[];
 
-  @ApiPropertyOptional({ maxLength: 2000, nullable: true })
+  @ApiPropertyOptional({ type: 'string', maxLength: 2000, nullable: true })
   @Optional()
   @ValidateIf((_object, value) => value !== null)
   @FreeText(2000)
@@ -77,7 +90,7 @@ export class VolunteerProfileDto {
 }
 
 export class AttendanceDto {
-  @ApiProperty({ enum: ['attended', 'no_show'] })
+  @ApiEnum('AttendanceStatus')
   @IsIn(['attended', 'no_show'], { message: 'must be attended or no_show' })
   status: 'attended' | 'no_show';
 
@@ -90,11 +103,11 @@ export class AttendanceDto {
 }
 
 export class ClearanceDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   @IsUUID()
   volunteerId: string;
 
-  @ApiProperty({ example: '2027-06-30', description: 'From today to at most 3 years ahead' })
+  @ApiDate({ description: 'From today to at most 3 years ahead' })
   @IsoDate()
   validUntil: string;
 }
@@ -109,7 +122,7 @@ export class RevokeClearanceDto {
 }
 
 export class RecommendedQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
+  @ApiInteger(1, 50, { required: false, default: 20 })
   @Optional()
   @Type(() => Number)
   @IsInt()

@@ -1,0 +1,1 @@
+export { ForgotPasswordPage, RegisterPage, ResetPasswordPage, SignInPage, VerifyEmailPage } from './pages';

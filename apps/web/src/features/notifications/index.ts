@@ -1,0 +1,1 @@
+export { NotificationBell, NotificationSettingsPage, NotificationsPage } from './components';
