@@ -3,6 +3,7 @@ import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountMailLimiter } from './account-mail-limiter';
 import { AccountService } from './account.service';
+import { AccountStateCache } from './account-state-cache';
 import { AccountStatusService } from './account-status.service';
 import { AuthService } from './auth.service';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
@@ -22,6 +23,7 @@ import { PhoneService } from './phone/phone.service';
 @Module({
   imports: [PassportModule, TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity])],
   providers: [
+    AccountStateCache,
     AccountStatusService,
     AuthService,
     UsersService,
@@ -39,6 +41,7 @@ import { PhoneService } from './phone/phone.service';
     LocalStrategy,
   ],
   exports: [
+    AccountStateCache,
     AccountStatusService,
     AccountService,
     AuthService,

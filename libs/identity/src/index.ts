@@ -15,3 +15,4 @@ export * from './locale';
 export * from './phone/phone-code';
 export * from './phone/phone-limiter';
 export * from './phone/phone.service';
+export { AccountStateCache } from './account-state-cache';
