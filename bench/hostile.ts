@@ -25,6 +25,7 @@ function hostileText(length: number): string {
   return text.slice(0, length);
 }
 
+/** Verified accounts: posting a need needs a verified address, and the attack must reach the guard. */
 async function seed(db: DataSource) {
   const [camp] = await db.query(
     `INSERT INTO camps (name, country, region, timezone) VALUES ('Bench camp (fictional)', 'JO', 'Testland', 'Asia/Amman') RETURNING id`,

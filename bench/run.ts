@@ -9,6 +9,7 @@ import { AppConfig, prepareDatabase } from '@haven/core';
 import { AccessTokenService } from '@haven/identity';
 import { createTestConfig, dropTestResources, seedScale } from '@haven/testing';
 import { createApi } from '../apps/api/src/app.factory';
+import { browseBenchmark } from './browse';
 import { hostileBenchmark } from './hostile';
 import { notificationThroughput } from './notifications';
 
@@ -155,8 +156,16 @@ async function main(): Promise<void> {
   }
 }
 
-/** `npm run bench -- hostile` runs only the hostile-input benchmark; no argument runs the others. */
-const selected = process.argv[2] === 'hostile' ? hostileBenchmark : main;
+/**
+ * `npm run bench -- hostile` runs only the hostile-input benchmark, `-- browse` only the browse one
+ * (separate processes, scale runs); no argument runs browse and then the storms and notifications.
+ */
+const selected =
+  process.argv[2] === 'hostile'
+    ? hostileBenchmark
+    : process.argv[2] === 'browse'
+      ? browseBenchmark
+      : () => browseBenchmark().then(main);
 
 selected().then(
   () => process.exit(0),

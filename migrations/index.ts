@@ -6,6 +6,7 @@ import { Notifications1764090000000 } from './1764090000000-notifications';
 import { UpdatedNotBeforeCreated1764100000000 } from './1764100000000-updated-not-before-created';
 import { Accounts1764103000000 } from './1764103000000-accounts';
 import { InvitationsClearanceRevocation1764105000000 } from './1764105000000-invitations-clearance-revocation';
+import { PhonesSms1764107000000 } from './1764107000000-phones-sms';
 import { Retention1764110000000 } from './1764110000000-retention';
 
 /** Every migration, in order. Listed explicitly: globs break in monorepo builds. */
@@ -18,5 +19,6 @@ export const migrations = [
   UpdatedNotBeforeCreated1764100000000,
   Accounts1764103000000,
   InvitationsClearanceRevocation1764105000000,
+  PhonesSms1764107000000,
   Retention1764110000000,
 ];

@@ -6,6 +6,7 @@ import {
   register,
   registerAdmin,
   registerOrganization,
+  startSecondApi,
   startTestApi,
   TestApi,
 } from './support/test-api';
@@ -158,6 +159,40 @@ describe('camps and admin (e2e)', () => {
   });
 
   describe('users', () => {
+    it('suspends and reinstates with effect on the very next request on every API process', async () => {
+      // Each process holds account states for a few seconds; a change must reach both at once.
+      const other = await startSecondApi(api);
+      try {
+        const target = await register(api, 'volunteer');
+        await api.http.get('/api/v1/me').set(bearer(target)).expect(200);
+        await other.http.get('/api/v1/me').set(bearer(target)).expect(200);
+        await api.http
+          .post(`/api/v1/admin/users/${target.id}/suspend`)
+          .set(bearer(admin))
+          .send({ reason: 'Reported conduct, under review' })
+          .expect(200);
+        expectProblem(await other.http.get('/api/v1/me').set(bearer(target)), 403);
+        expectProblem(await api.http.get('/api/v1/me').set(bearer(target)), 403);
+        await other.http
+          .post(`/api/v1/admin/users/${target.id}/reinstate`)
+          .set(bearer(admin))
+          .send({ reason: 'Cleared' })
+          .expect(200);
+        await api.http.get('/api/v1/me').set(bearer(target)).expect(200);
+        await other.http.get('/api/v1/me').set(bearer(target)).expect(200);
+
+        // A deleted account is refused at once on the other process too.
+        await other.http
+          .delete('/api/v1/me')
+          .set(bearer(target))
+          .send({ password: target.password })
+          .expect(204);
+        expectProblem(await api.http.get('/api/v1/me').set(bearer(target)), 401);
+      } finally {
+        await other.close();
+      }
+    });
+
     it('suspends a user with effect on the very next request, and reinstates them', async () => {
       const target = await register(api, 'volunteer');
       await api.http.get('/api/v1/me').set(bearer(target)).expect(200);

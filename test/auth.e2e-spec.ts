@@ -1,5 +1,6 @@
 import * as jwt from 'jsonwebtoken';
 import { expectProblem } from '@haven/testing';
+import { AccountStateCache } from '@haven/identity';
 import { newAccount, register, startTestApi, TestApi } from './support/test-api';
 
 describe('auth (e2e)', () => {
@@ -208,13 +209,19 @@ describe('auth (e2e)', () => {
     it('refuses a suspended user on the very next request', async () => {
       const account = await register(api);
       await api.http.get('/api/v1/me').auth(account.accessToken, { type: 'bearer' }).expect(200);
-      await api.db.query(`UPDATE users SET status = 'suspended' WHERE id = $1`, [account.id]);
+      // Each API process holds account states for a few seconds; a change to the users table is
+      // announced to every process (AccountStateCache.changed), as the admin routes do.
+      const setStatus = async (status: 'suspended' | 'active') => {
+        await api.db.query(`UPDATE users SET status = $2 WHERE id = $1`, [account.id, status]);
+        await api.app.get(AccountStateCache).changed(account.id);
+      };
+      await setStatus('suspended');
       expectProblem(await api.http.get('/api/v1/me').auth(account.accessToken, { type: 'bearer' }), 403);
       expectProblem(
         await api.http.post('/api/v1/auth/refresh').send({ refreshToken: account.refreshToken }),
         403,
       );
-      await api.db.query(`UPDATE users SET status = 'active' WHERE id = $1`, [account.id]);
+      await setStatus('active');
       await api.http.get('/api/v1/me').auth(account.accessToken, { type: 'bearer' }).expect(200);
     });
   });

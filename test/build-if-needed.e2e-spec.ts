@@ -30,7 +30,9 @@ describe('build-if-needed (e2e)', () => {
     root = mkdtempSync(join(tmpdir(), 'haven-build-'));
     mkdirSync(join(root, 'scripts'));
     copyFileSync(SCRIPT, join(root, 'scripts', 'build-if-needed.mjs'));
-    const outputs = ['api', 'worker', 'cli'].map((app) => `dist/apps/${app}/src/main.js`);
+    const outputs = ['api', 'worker', 'cli']
+      .map((app) => `dist/apps/${app}/src/main.js`)
+      .concat('apps/web/dist/index.html');
     const build = [
       "const fs = require('node:fs');",
       "fs.appendFileSync('builds.txt', 'x');",
@@ -43,6 +45,8 @@ describe('build-if-needed (e2e)', () => {
     );
     writeFileSync(join(root, 'builds.txt'), '');
     mkdirSync(join(root, 'libs', 'core', 'src'), { recursive: true });
+    // As in the project, the web app's output folder exists before a build refills it.
+    mkdirSync(join(root, 'apps', 'web', 'dist'), { recursive: true });
     writeFileSync(join(root, 'libs', 'core', 'src', 'a.ts'), 'export const a = 1;\n');
   });
 

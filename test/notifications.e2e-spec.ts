@@ -225,7 +225,13 @@ describe('notifications through the outbox, the queue and the mail transport (e2
         .get('/api/v1/me/notification-preferences')
         .set(bearer(volunteer))
         .expect(200);
-      expect(defaults.body).toEqual({ email: true, inApp: true, digest: 'off' });
+      expect(defaults.body).toEqual({
+        email: true,
+        inApp: true,
+        digest: 'off',
+        sms: false,
+        quietHours: null,
+      });
       await api.http
         .put('/api/v1/me/notification-preferences')
         .set(bearer(volunteer))
@@ -235,12 +241,20 @@ describe('notifications through the outbox, the queue and the mail transport (e2
         .get('/api/v1/me/notification-preferences')
         .set(bearer(volunteer))
         .expect(200);
-      expect(saved.body).toEqual({ email: false, inApp: true, digest: 'weekly' });
+      expect(saved.body).toEqual({
+        email: false,
+        inApp: true,
+        digest: 'weekly',
+        sms: false,
+        quietHours: null,
+      });
       for (const [body, field] of [
         [{ email: 'yes', inApp: true, digest: 'off' }, 'email'],
         [{ email: true, inApp: true, digest: 'hourly' }, 'digest'],
         [{ email: true, digest: 'off' }, 'inApp'],
-        [{ email: true, inApp: true, digest: 'off', sms: true }, 'sms'],
+        [{ email: true, inApp: true, digest: 'off', sms: 'yes' }, 'sms'],
+        [{ email: true, inApp: true, digest: 'off', quietHours: { from: '22:00' } }, 'quietHours.to'],
+        [{ email: true, inApp: true, digest: 'off', quietHours: '22:00-07:00' }, 'quietHours'],
       ] as const) {
         expectProblem(
           await api.http.put('/api/v1/me/notification-preferences').set(bearer(volunteer)).send(body),
@@ -248,6 +262,14 @@ describe('notifications through the outbox, the queue and the mail transport (e2
           field,
         );
       }
+      // Texts need a verified phone (issue 16; the phone itself is tested in sms.e2e-spec.ts).
+      expectProblem(
+        await api.http
+          .put('/api/v1/me/notification-preferences')
+          .set(bearer(volunteer))
+          .send({ email: true, inApp: true, digest: 'off', sms: true }),
+        409,
+      );
       expectProblem(await api.http.get('/api/v1/me/notification-preferences'), 401);
     });
   });
@@ -446,6 +468,13 @@ describe('notifications through the outbox, the queue and the mail transport (e2
         .send({})
         .expect(201);
       const soon = new Date(Date.now() + 20 * 24 * HOUR).toISOString().slice(0, 10);
+      // Messages write the day out in the reader's language (English here).
+      const soonInWords = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'UTC',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+      }).format(new Date(`${soon}T00:00:00Z`));
       await api.http
         .post(`/api/v1/organizations/${organizationId}/safeguarding-clearances`)
         .set(bearer(owner))
@@ -455,14 +484,16 @@ describe('notifications through the outbox, the queue and the mail transport (e2
       expect(await safeguarding.warnExpiring()).toBeGreaterThanOrEqual(1);
       expect(await safeguarding.warnExpiring()).toBe(0);
       await eventually(
-        async () => mailTo(volunteer.email).some((candidate) => candidate.subject.includes(soon)),
+        async () => mailTo(volunteer.email).some((candidate) => candidate.subject.includes(soonInWords)),
         'the expiry warning',
       );
       await eventually(
-        async () => mailTo(owner.email).some((candidate) => candidate.subject.includes(soon)),
+        async () => mailTo(owner.email).some((candidate) => candidate.subject.includes(soonInWords)),
         'the coordinators’ expiry warning',
       );
-      expect(mailTo(volunteer.email).filter((candidate) => candidate.subject.includes(soon))).toHaveLength(1);
+      expect(
+        mailTo(volunteer.email).filter((candidate) => candidate.subject.includes(soonInWords)),
+      ).toHaveLength(1);
     });
   });
 

@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import { REDIS } from '@haven/core';
-import { expectProblem } from '@haven/testing';
-import { register, startTestApi, TestApi } from './support/test-api';
+import { createTestConfig, dropTestResources, expectProblem } from '@haven/testing';
+import { register, startSecondApi, startTestApi, TestApi } from './support/test-api';
 
 describe('rate limits (e2e)', () => {
   describe('per address', () => {
@@ -31,6 +31,32 @@ describe('rate limits (e2e)', () => {
         .send({ email: 'x@example.org', password: 'wrong password' });
       expectProblem(limited, 429);
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    });
+
+    it('holds the limit across two API processes although each counts in memory first', async () => {
+      // Two built API processes on one database and Redis.
+      const config = await createTestConfig({ RATE_LIMIT_PER_IP_PER_MINUTE: '50' });
+      const second = await startSecondApi({ config });
+      const secondOther = await startSecondApi({ config });
+      try {
+        const login = (target: Pick<TestApi, 'http'>, i: number) =>
+          target.http
+            .post('/api/v1/auth/login')
+            .send({ email: `across${i}@example.org`, password: 'wrong password' })
+            .then((response) => response.status);
+        // Five for the address in all, whichever process answers.
+        const statuses = [];
+        for (const [index, target] of [second, second, secondOther, secondOther, second].entries()) {
+          statuses.push(await login(target, index));
+        }
+        expect(statuses).toEqual([401, 401, 401, 401, 401]);
+        expect(await login(secondOther, 5)).toBe(429);
+        expect(await login(second, 6)).toBe(429);
+      } finally {
+        await secondOther.close();
+        await second.close();
+        await dropTestResources(config);
+      }
     });
 
     it('keeps other routes on the general limit', async () => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
@@ -8,6 +9,7 @@ import { AccessTokenService, UsersService } from '@haven/identity';
 import { createTestConfig, dropTestResources } from '@haven/testing';
 import { createApi } from '../../apps/api/src/app.factory';
 import { OpenApiContract } from './openapi-contract';
+import { API_MAIN, sparePort, startNode, waitFor } from './processes';
 
 export interface TestApi {
   app: NestFastifyApplication;
@@ -38,6 +40,37 @@ export async function startTestApi(
       await dropTestResources(config);
     },
   };
+}
+
+/**
+ * A second API: the built one (`npm run build` first) as its own process on the same database and
+ * Redis as `api`, to test what must hold across processes (in one process, two Nest apps would
+ * share Passport's strategies). Closing it leaves the data.
+ */
+export interface SecondApi {
+  http: TestAgent;
+  close(): Promise<void>;
+}
+
+export async function startSecondApi(api: Pick<TestApi, 'config'>): Promise<SecondApi> {
+  if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run npm run build first`);
+  const port = await sparePort();
+  const child = startNode('second-api', API_MAIN, {
+    PORT: String(port),
+    NODE_ENV: 'test',
+    DATABASE_URL: api.config.DATABASE_URL,
+    REDIS_URL: api.config.REDIS_URL,
+    REDIS_PREFIX: api.config.REDIS_PREFIX,
+    JWT_SECRET: api.config.jwtSecret,
+    RATE_LIMIT_PER_IP_PER_MINUTE: String(api.config.RATE_LIMIT_PER_IP_PER_MINUTE),
+    MAIL_URL: 'smtp://127.0.0.1:1',
+    LOG_LEVEL: 'warn',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor('the second API to answer', () => fetch(`${base}/health/live`).then((r) => r.ok), {
+    diagnostics: () => child.output(),
+  });
+  return { http: request(base), close: () => child.stop('SIGTERM') };
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;

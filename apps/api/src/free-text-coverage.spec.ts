@@ -32,6 +32,10 @@ const NOT_FREE_TEXT: Record<string, string> = {
   'AuditLogQuery.action': 'an audit-log filter, never stored',
   'AvailabilityDto.from': 'a time of day, HH:MM',
   'AvailabilityDto.to': 'a time of day, HH:MM',
+  'QuietHoursDto.from': 'a time of day, HH:MM',
+  'QuietHoursDto.to': 'a time of day, HH:MM',
+  'PhoneDto.phone': 'the volunteer’s own number, parsed and stored in E.164 only',
+  'PhoneCodeDto.code': 'six digits, compared by their keyed hash',
   'ReportRangeQuery.from': 'a calendar date, YYYY-MM-DD (@Matches)',
   'ReportRangeQuery.to': 'a calendar date, YYYY-MM-DD (@Matches)',
 };

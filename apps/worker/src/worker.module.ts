@@ -11,8 +11,8 @@ import {
   QueueName,
   RedisModule,
 } from '@haven/core';
-import { NotificationsModule } from '@haven/notifications';
 import { IdentityModule } from '@haven/identity';
+import { NotificationsModule, SmsInboundService } from '@haven/notifications';
 import { OrganizationsModule } from '@haven/organizations';
 import { checkJobCoverage } from './job-handlers';
 import { WorkerLiveness } from './liveness';
@@ -27,6 +27,8 @@ const PROCESSORS = [
 
 export const HEARTBEAT_EVERY_MS = 60_000;
 export const REMINDERS_SWEEP_EVERY_MS = 30 * 60_000;
+/** Texts held through quiet hours go out within a minute of their end. */
+export const SMS_RELEASE_EVERY_MS = 60_000;
 /** Every day at 06:00 UTC. */
 export const REVIEWS_DUE_CRON = '0 6 * * *';
 /** Every day at 06:30 UTC. */
@@ -39,10 +41,22 @@ export const RETENTION_CRON = '0 3 * * *';
 
 @Injectable()
 class WorkerBootstrap implements OnApplicationBootstrap {
-  constructor(@Inject(JobProducer) private readonly jobs: JobProducer) {}
+  constructor(
+    @Inject(JobProducer) private readonly jobs: JobProducer,
+    private readonly smsInbound: SmsInboundService,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     checkJobCoverage(PROCESSORS);
+    // Replies (STOP) and delivery receipts come in over the worker's SMPP session.
+    this.smsInbound.start();
+    await this.jobs
+      .queueFor(JobName.SmsRelease)
+      .upsertJobScheduler(
+        'sms-release',
+        { every: SMS_RELEASE_EVERY_MS },
+        { name: JobName.SmsRelease, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+      );
     // One scheduler for all worker processes: upserting the same id is idempotent.
     await this.jobs.queueFor(JobName.Heartbeat).upsertJobScheduler(
       'worker-heartbeat',

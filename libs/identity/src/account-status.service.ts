@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AuditLogService, CommonErrors, DomainError, TransactionService } from '@haven/core';
+import { AccountStateCache } from './account-state-cache';
 import { UserEntity, UserStatus } from './entities/user.entity';
 import { RefreshTokenService } from './tokens/refresh-token.service';
 
@@ -13,7 +14,7 @@ export interface AccountStatusView {
 
 /**
  * Admins suspend and reinstate accounts. A suspension takes effect on the user's very next request
- * (every request re-reads the account) and ends every refresh-token family.
+ * (every API process is told at once: AccountStateCache) and ends every refresh-token family.
  */
 @Injectable()
 export class AccountStatusService {
@@ -21,13 +22,14 @@ export class AccountStatusService {
     private readonly transactions: TransactionService,
     private readonly refreshTokens: RefreshTokenService,
     private readonly audit: AuditLogService,
+    private readonly accountStates: AccountStateCache,
   ) {}
 
   async change(actor: Actor, userId: string, to: UserStatus, reason: string): Promise<AccountStatusView> {
     if (actor.role !== 'admin') throw CommonErrors.forbidden();
     if (userId === actor.id)
       throw new DomainError('own_account', 409, 'Admins cannot suspend or reinstate themselves.');
-    return this.transactions.run(async (manager) => {
+    const view = await this.transactions.run(async (manager) => {
       const user = await manager.findOne(UserEntity, {
         where: { id: userId },
         lock: { mode: 'pessimistic_write' },
@@ -55,5 +57,8 @@ export class AccountStatusService {
         statusReason: user.statusReason,
       };
     });
+    // Every API process forgets the account before the admin hears the change is made.
+    await this.accountStates.changed(userId);
+    return view;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, TransactionService } from '@haven/core';
+import { AccountStateCache } from './account-state-cache';
 import { AccountMailLimiter } from './account-mail-limiter';
 import { Locale, UserEntity } from './entities/user.entity';
 import { IdentityErrors } from './identity.errors';
@@ -29,17 +30,20 @@ export class AccountService {
     private readonly verificationMail: VerificationMail,
     private readonly passwords: PasswordProof,
     private readonly mailLimiter: AccountMailLimiter,
+    private readonly accountStates: AccountStateCache,
   ) {}
 
   async verifyEmail(token: string): Promise<void> {
-    await this.transactions.run(async (manager) => {
+    const userId = await this.transactions.run(async (manager) => {
       const userId = await consumeAccountToken(manager, token, 'verify_email');
       if (!userId) throw IdentityErrors.invalidToken();
       await manager.query(
         `UPDATE users SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`,
         [userId],
       );
+      return userId;
     });
+    await this.accountStates.changed(userId);
   }
 
   /** A new verification link; nothing is sent when the address is verified already. */
@@ -85,7 +89,7 @@ export class AccountService {
    */
   async confirmPasswordReset(token: string, password: string): Promise<void> {
     const passwordHash = await this.hasher.hash(password);
-    await this.transactions.run(async (manager) => {
+    const userId = await this.transactions.run(async (manager) => {
       const userId = await consumeAccountToken(manager, token, 'password_reset');
       if (!userId) throw IdentityErrors.invalidToken();
       await manager.query(
@@ -94,7 +98,10 @@ export class AccountService {
         [userId, passwordHash],
       );
       await this.refreshTokens.revokeAllForUser(userId, manager);
+      return userId;
     });
+    // The address now counts as verified.
+    await this.accountStates.changed(userId);
   }
 
   /** Wrong current passwords are limited like logins; every session but the caller's ends. */

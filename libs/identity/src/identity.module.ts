@@ -3,6 +3,7 @@ import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountMailLimiter } from './account-mail-limiter';
 import { AccountService } from './account.service';
+import { AccountStateCache } from './account-state-cache';
 import { AccountStatusService } from './account-status.service';
 import { AuthService } from './auth.service';
 import { InactiveAccountsService } from './inactive-accounts.service';
@@ -18,9 +19,12 @@ import { RefreshTokenService } from './tokens/refresh-token.service';
 import { UsersService } from './users.service';
 import { VerificationMail } from './verification-mail';
 
+import { PhoneLimiter } from './phone/phone-limiter';
+import { PhoneService } from './phone/phone.service';
 @Module({
   imports: [PassportModule, TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity])],
   providers: [
+    AccountStateCache,
     AccountStatusService,
     AuthService,
     UsersService,
@@ -33,16 +37,20 @@ import { VerificationMail } from './verification-mail';
     InactiveAccountsService,
     PasswordProof,
     VerificationMail,
+    PhoneLimiter,
+    PhoneService,
     JwtStrategy,
     LocalStrategy,
   ],
   exports: [
+    AccountStateCache,
     AccountStatusService,
     AccountService,
     AuthService,
     InactiveAccountsService,
     UsersService,
     AccessTokenService,
+    PhoneService,
   ],
 })
 export class IdentityModule {}

@@ -13,3 +13,7 @@ export { ACCOUNT_TOKEN_SECONDS, mintAccountToken } from './tokens/account-tokens
 export type { AccountTokenPurpose, MintedToken } from './tokens/account-tokens';
 export { REFRESH_TOKEN_DAYS } from './tokens/refresh-token.service';
 export * from './locale';
+export * from './phone/phone-code';
+export * from './phone/phone-limiter';
+export * from './phone/phone.service';
+export { AccountStateCache } from './account-state-cache';

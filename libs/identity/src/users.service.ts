@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Actor, CommonErrors, Role, TransactionService } from '@haven/core';
 import { ACCOUNT_ERASURE, AccountErasure } from './account-erasure';
+import { AccountStateCache } from './account-state-cache';
 import { Locale, UserEntity } from './entities/user.entity';
 import { IdentityErrors } from './identity.errors';
 import { PasswordHasher } from './password/password-hasher';
@@ -33,6 +34,7 @@ export class UsersService {
     private readonly transactions: TransactionService,
     private readonly verificationMail: VerificationMail,
     private readonly passwords: PasswordProof,
+    private readonly accountStates: AccountStateCache,
     @Optional() @Inject(ACCOUNT_ERASURE) private readonly erasure?: AccountErasure,
   ) {}
 
@@ -94,13 +96,19 @@ export class UsersService {
    * request rather than when the access token expires. One primary-key lookup.
    */
   async actorFor(userId: string): Promise<Actor> {
-    // Runs on every authenticated request: plain SQL, one round trip, no hydration.
-    const [user]: { role: Role; status: string; deleted_at: Date | null; verified: boolean }[] =
-      await this.users.query(
-        'SELECT role, status, deleted_at, email_verified_at IS NOT NULL AS verified FROM users WHERE id = $1',
-        [userId],
-      );
-    if (!user || user.deleted_at) throw CommonErrors.unauthenticated('This account no longer exists.');
+    // Runs on every authenticated request: held a few seconds per process (AccountStateCache),
+    // else plain SQL, one round trip, no hydration.
+    const user = await this.accountStates.get(userId, async () => {
+      const [row]: { role: Role; status: string; deleted_at: Date | null; verified: boolean }[] =
+        await this.users.query(
+          'SELECT role, status, deleted_at, email_verified_at IS NOT NULL AS verified FROM users WHERE id = $1',
+          [userId],
+        );
+      return row
+        ? { role: row.role, status: row.status, deleted: row.deleted_at !== null, verified: row.verified }
+        : null;
+    });
+    if (!user || user.deleted) throw CommonErrors.unauthenticated('This account no longer exists.');
     if (user.status === 'suspended') throw IdentityErrors.accountSuspended();
     return { id: userId, role: user.role, emailVerified: user.verified };
   }
@@ -148,6 +156,7 @@ export class UsersService {
       }
       await this.anonymise(manager, user.id);
     });
+    await this.accountStates.changed(user.id);
   }
 
   /**

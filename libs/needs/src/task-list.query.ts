@@ -57,7 +57,10 @@ export async function listTasks(
   where.push(
     filter.from && (ownLookBack || filter.from.getTime() > Date.now())
       ? `t.starts_at >= ${param(filter.from)}`
-      : `t.starts_at > ${param(new Date())}`,
+      : // now() rather than a parameter, and the limit inlined (a validated integer): the statement
+        // is prepared (PreparingClient), and with no value-dependent parameter PostgreSQL settles on
+        // one generic plan instead of planning every execution afresh.
+        `t.starts_at > now()`,
   );
   if (visibleTo) {
     where.push(
@@ -90,7 +93,7 @@ export async function listTasks(
        JOIN camps c ON c.id = t.camp_id
       WHERE ${where.join(' AND ')}
       ORDER BY t.starts_at, t.id
-      LIMIT ${param(page.limit + 1)}`,
+      LIMIT ${limitOf(page) + 1}`,
     params,
   );
   const items = rows.slice(0, page.limit).map((row) =>
@@ -106,6 +109,14 @@ export async function listTasks(
     nextCursor:
       rows.length > page.limit && last ? encodeCursor([last.startsAt.toISOString(), last.id]) : null,
   };
+}
+
+function limitOf(page: PageQuery): number {
+  const limit = Number(page.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+    throw CommonErrors.validation([{ field: 'limit', message: 'must be a whole number from 1 to 100' }]);
+  }
+  return limit;
 }
 
 function entityOf(row: TaskRow): TaskEntity {

@@ -7,9 +7,10 @@ import {
   DEFAULT_PREFERENCES,
   NotificationPreferencesEntity,
 } from './entities/notification-preferences.entity';
-import { loadFacts } from './templates/facts';
-import { Message } from './templates/en';
-import { render, toEmail } from './templates/render';
+import { PhoneCodeSender } from './sms/phone-code.sender';
+import { SmsDelivery } from './sms/sms-delivery';
+import { Facts, loadFacts } from './templates/facts';
+import { isLocale, Locale, render, SMS_EVENTS, toEmail } from './templates/render';
 
 interface OutboxRow {
   id: string;
@@ -22,6 +23,7 @@ interface RecipientRow {
   id: string;
   email: string;
   display_name: string;
+  locale: string;
 }
 
 /** A reminder delayed in the outbox (Redis away, retries) must not reach someone who withdrew since. */
@@ -61,6 +63,8 @@ export class DeliveryService {
     private readonly transactions: TransactionService,
     private readonly email: EmailChannel,
     private readonly accountMail: AccountMailService,
+    private readonly sms: SmsDelivery,
+    private readonly phoneCodes: PhoneCodeSender,
   ) {}
 
   async deliver(outboxId: string, lastAttempt: boolean): Promise<{ recipients: number; emailed: number }> {
@@ -70,16 +74,24 @@ export class DeliveryService {
         [outboxId],
       );
       if (!row || !(await stillRelevant(manager, row))) return null;
-      if (ACCOUNT_EVENTS.includes(row.event_type as OutboxEvent)) return { row, message: null };
-      return { row, message: render(row.event_type, await loadFacts(manager, row.payload)) };
+      if (
+        ACCOUNT_EVENTS.includes(row.event_type as OutboxEvent) ||
+        row.event_type === OutboxEvent.AccountPhoneCode
+      )
+        return { row, facts: null };
+      const facts = await loadFacts(manager, row.payload);
+      render(row.event_type, facts); // an unknown event fails here, before anyone is written to
+      return { row, facts };
     });
     if (!prepared) return { recipients: 0, emailed: 0 };
-    if (!prepared.message) return this.accountMail.deliver(prepared.row.payload);
-    const message = prepared.message;
+    if (prepared.row.event_type === OutboxEvent.AccountPhoneCode)
+      return this.phoneCodes.deliver(prepared.row.payload);
+    if (!prepared.facts) return this.accountMail.deliver(prepared.row.payload);
+    const facts = prepared.facts;
     let emailed = 0;
     let failures = 0;
     for (const recipientId of prepared.row.recipient_ids) {
-      const outcome = await this.deliverTo(prepared.row, message, recipientId, lastAttempt);
+      const outcome = await this.deliverTo(prepared.row, facts, recipientId, lastAttempt);
       if (outcome === 'sent') emailed += 1;
       if (outcome === 'failed') failures += 1;
     }
@@ -90,16 +102,19 @@ export class DeliveryService {
 
   private async deliverTo(
     row: OutboxRow,
-    message: Message,
+    facts: Facts,
     recipientId: string,
     lastAttempt: boolean,
   ): Promise<'sent' | 'skipped' | 'failed'> {
     const target = await this.transactions.run(async (manager) => {
       const [user]: RecipientRow[] = await manager.query(
-        'SELECT id, email, display_name FROM users WHERE id = $1 AND deleted_at IS NULL',
+        'SELECT id, email, display_name, locale FROM users WHERE id = $1 AND deleted_at IS NULL',
         [recipientId],
       );
       if (!user) return null;
+      // Each recipient reads the message in their own language.
+      const locale: Locale = isLocale(user.locale) ? user.locale : 'en';
+      const message = render(row.event_type, facts, locale);
       const preferences =
         (await manager.findOneBy(NotificationPreferencesEntity, { userId: user.id })) ?? DEFAULT_PREFERENCES;
       const notificationId = await this.notificationFor(manager, row, user.id, message, preferences.inApp);
@@ -110,10 +125,26 @@ export class DeliveryService {
           [notificationId],
         );
       }
-      return { user, notificationId, email: preferences.email };
+      const sms = await this.sms.plan(
+        manager,
+        row.event_type,
+        facts,
+        user.id,
+        preferences,
+        notificationId,
+        locale,
+      );
+      return { user, notificationId, email: preferences.email, message, locale, sms };
     });
-    if (!target?.email) return 'skipped';
-    return this.transactions.run(async (manager) => {
+    if (!target) return 'skipped';
+    // An event that goes by SMS looks for its text even when none was planned this time: one planned
+    // by an earlier attempt is sent, or closed with its reason, never left pending.
+    const texted =
+      target.sms || SMS_EVENTS.includes(row.event_type)
+        ? await this.sms.send(target.notificationId, lastAttempt)
+        : 'skipped';
+    if (!target.email) return texted === 'failed' ? 'failed' : 'skipped';
+    const emailed = await this.transactions.run(async (manager) => {
       // The row lock makes a concurrent run of the same job wait, then see `sent`.
       const [delivery] = await manager.query(
         `SELECT status FROM notification_deliveries WHERE notification_id = $1 AND channel = 'email' FOR UPDATE`,
@@ -123,7 +154,7 @@ export class DeliveryService {
       try {
         await this.email.send(
           { email: target.user.email, displayName: target.user.display_name },
-          toEmail(message, target.user.display_name),
+          toEmail(target.message, target.user.display_name, target.locale),
           target.notificationId,
         );
       } catch (error) {
@@ -146,13 +177,14 @@ export class DeliveryService {
       );
       return 'sent';
     });
+    return texted === 'failed' ? 'failed' : emailed;
   }
 
   private async notificationFor(
     manager: EntityManager,
     row: OutboxRow,
     userId: string,
-    message: Message,
+    message: { title: string; body: string },
     inApp: boolean,
   ): Promise<string> {
     const [inserted] = await manager.query(

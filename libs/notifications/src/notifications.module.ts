@@ -13,6 +13,10 @@ import { OperationsStatsService } from './operations-stats.service';
 import { OutboxRelay } from './outbox-relay.service';
 import { PreferencesService } from './preferences.service';
 import { RemindersService } from './reminders.service';
+import { PhoneCodeSender } from './sms/phone-code.sender';
+import { SmsDelivery } from './sms/sms-delivery';
+import { SmsInboundService } from './sms/sms-inbound.service';
+import { SmsChannel } from './sms/sms.channel';
 
 export const NOTIFICATION_ENTITIES = [NotificationEntity, NotificationPreferencesEntity];
 
@@ -27,6 +31,10 @@ const SERVICES = [
   OutboxRelay,
   PreferencesService,
   RemindersService,
+  PhoneCodeSender,
+  SmsChannel,
+  SmsDelivery,
+  SmsInboundService,
 ];
 
 @Module({

@@ -1,38 +1,79 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, TransactionService } from '@haven/core';
+import { Actor, DomainError, TransactionService } from '@haven/core';
 import {
   DEFAULT_PREFERENCES,
   DigestFrequency,
   NotificationPreferencesEntity,
 } from './entities/notification-preferences.entity';
+import { QuietHours } from './sms/quiet-hours';
 
 export interface Preferences {
   email: boolean;
   inApp: boolean;
+  sms: boolean;
   digest: DigestFrequency;
+  quietHours: QuietHours | null;
 }
+
+export const PreferenceErrors = {
+  phoneUnverified: () =>
+    new DomainError(
+      'phone_unverified',
+      409,
+      'Texts need a verified phone: add one and enter the code it receives.',
+    ),
+};
+
+const view = (found: Omit<NotificationPreferencesEntity, 'userId' | 'lastDigestAt'>): Preferences => ({
+  email: found.email,
+  inApp: found.inApp,
+  sms: found.sms,
+  digest: found.digest,
+  quietHours: found.quietFrom && found.quietTo ? { from: found.quietFrom, to: found.quietTo } : null,
+});
 
 @Injectable()
 export class PreferencesService {
   constructor(private readonly transactions: TransactionService) {}
 
   get(actor: Actor): Promise<Preferences> {
-    return this.transactions.run(async (manager) => {
-      const found = await manager.findOneBy(NotificationPreferencesEntity, { userId: actor.id });
-      return found
-        ? { email: found.email, inApp: found.inApp, digest: found.digest }
-        : { ...DEFAULT_PREFERENCES };
-    });
+    return this.transactions.run(async (manager) =>
+      view(
+        (await manager.findOneBy(NotificationPreferencesEntity, { userId: actor.id })) ?? DEFAULT_PREFERENCES,
+      ),
+    );
   }
 
-  put(actor: Actor, preferences: Preferences): Promise<Preferences> {
+  /** `sms` and `quietHours` may be left out: they then keep their value. */
+  put(
+    actor: Actor,
+    preferences: Omit<Preferences, 'sms' | 'quietHours'> & Partial<Pick<Preferences, 'sms' | 'quietHours'>>,
+  ): Promise<Preferences> {
     return this.transactions.run(async (manager) => {
-      await manager.upsert(
-        NotificationPreferencesEntity,
-        { userId: actor.id, email: preferences.email, inApp: preferences.inApp, digest: preferences.digest },
-        ['userId'],
-      );
-      return { email: preferences.email, inApp: preferences.inApp, digest: preferences.digest };
+      const current =
+        (await manager.findOneBy(NotificationPreferencesEntity, { userId: actor.id })) ?? DEFAULT_PREFERENCES;
+      const sms = preferences.sms ?? current.sms;
+      if (sms && !current.sms) {
+        const [phone] = await manager.query(
+          `SELECT 1 FROM user_phones WHERE user_id = $1 AND verified_at IS NOT NULL FOR SHARE`,
+          [actor.id],
+        );
+        if (!phone) throw PreferenceErrors.phoneUnverified();
+      }
+      const quiet =
+        preferences.quietHours === undefined
+          ? { quietFrom: current.quietFrom, quietTo: current.quietTo }
+          : { quietFrom: preferences.quietHours?.from ?? null, quietTo: preferences.quietHours?.to ?? null };
+      const row = {
+        userId: actor.id,
+        email: preferences.email,
+        inApp: preferences.inApp,
+        digest: preferences.digest,
+        sms,
+        ...quiet,
+      };
+      await manager.upsert(NotificationPreferencesEntity, row, ['userId']);
+      return view(row);
     });
   }
 }

@@ -1,7 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Ip, Patch, Post, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Ip, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Actor, CurrentUser, PageQuery, Roles } from '@haven/core';
-import { AccountService, UsersService } from '@haven/identity';
+import { AccountService, PhoneService, UsersService } from '@haven/identity';
 import { PledgesService } from '@haven/needs';
 import { FeedService } from '@haven/notifications';
 import { InvitationsService, MeService } from '@haven/organizations';
@@ -9,7 +15,7 @@ import { SignupQueries } from '@haven/volunteering';
 import { ChangePasswordDto, UpdateMeDto } from '../auth/dto/account.dto';
 import { PledgeDto } from '../needs/dto/need-views.dto';
 import { ApiPage, ApiProblems } from '../openapi/decorators';
-import { AccountExportDto, DeleteAccountDto, MeDto } from './dto/me.dto';
+import { AccountExportDto, DeleteAccountDto, MeDto, PhoneCodeDto, PhoneDto } from './dto/me.dto';
 
 @ApiTags('me')
 @Controller('me')
@@ -22,13 +28,14 @@ export class MeController {
     private readonly volunteering: SignupQueries,
     private readonly notifications: FeedService,
     private readonly invitations: InvitationsService,
+    private readonly phones: PhoneService,
   ) {}
 
   /** The caller's account, and for coordinators their organisation. */
   @Get()
   @ApiOkResponse({ type: MeDto })
-  me(@CurrentUser() actor: Actor) {
-    return this.profiles.describe(actor);
+  me(@CurrentUser() actor: Actor): Promise<MeDto> {
+    return this.describe(actor);
   }
 
   @Patch()
@@ -37,7 +44,35 @@ export class MeController {
   @ApiProblems(422)
   async update(@CurrentUser() actor: Actor, @Body() dto: UpdateMeDto) {
     await this.account.updateProfile(actor, dto);
-    return this.profiles.describe(actor);
+    return this.describe(actor);
+  }
+
+  @Put('phone')
+  @Roles('volunteer')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Set the phone for texts; a 6-digit code goes to it by SMS (valid 10 minutes)' })
+  @ApiAcceptedResponse({ description: 'The code is on its way' })
+  @ApiProblems(409, 429)
+  async setPhone(@CurrentUser() actor: Actor, @Body() dto: PhoneDto): Promise<void> {
+    await this.phones.set(actor, dto.phone);
+  }
+
+  @Post('phone/verify')
+  @Roles('volunteer')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Verify the phone with the code it received (5 tries per code, 10 minutes)' })
+  @ApiNoContentResponse({ description: 'Verified' })
+  verifyPhone(@CurrentUser() actor: Actor, @Body() dto: PhoneCodeDto): Promise<void> {
+    return this.phones.verify(actor, dto.code);
+  }
+
+  @Delete('phone')
+  @Roles('volunteer')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove the phone; texts stop' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  removePhone(@CurrentUser() actor: Actor): Promise<void> {
+    return this.phones.remove(actor);
   }
 
   @Post('password')
@@ -54,6 +89,7 @@ export class MeController {
   async export(@CurrentUser() actor: Actor) {
     return {
       ...(await this.users.export(actor)),
+      phone: await this.phones.view(actor.id),
       pledges: await this.pledges.exportFor(actor),
       ...(await this.volunteering.exportFor(actor)),
       ...(await this.notifications.exportFor(actor)),
@@ -76,5 +112,11 @@ export class MeController {
   @ApiProblems(409)
   delete(@CurrentUser() actor: Actor, @Body() dto: DeleteAccountDto, @Ip() address: string) {
     return this.users.deleteAccount(actor, dto.password, address);
+  }
+
+  /** Volunteers also see their phone; nobody else's answer carries one. */
+  private async describe(actor: Actor): Promise<MeDto> {
+    const me: MeDto = await this.profiles.describe(actor);
+    return me.role === 'volunteer' ? { ...me, phone: await this.phones.view(actor.id) } : me;
   }
 }

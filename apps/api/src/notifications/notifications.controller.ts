@@ -3,8 +3,14 @@ import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentUser, EmptyBody } from '@haven/core';
 import { FeedService, PreferencesService } from '@haven/notifications';
 import { IdParam } from '../id-param';
-import { ApiPage } from '../openapi/decorators';
-import { FeedQuery, NotificationDto, PreferencesDto, UnreadCountDto } from './dto/notification.dto';
+import { ApiPage, ApiProblems } from '../openapi/decorators';
+import {
+  FeedQuery,
+  NotificationDto,
+  PreferencesDto,
+  PreferencesViewDto,
+  UnreadCountDto,
+} from './dto/notification.dto';
 
 @ApiTags('notifications')
 @Controller('me')
@@ -47,14 +53,15 @@ export class NotificationsController {
 
   /** How the caller wants to be notified. */
   @Get('notification-preferences')
-  @ApiOkResponse({ type: PreferencesDto })
+  @ApiOkResponse({ type: PreferencesViewDto })
   getPreferences(@CurrentUser() actor: Actor) {
     return this.preferences.get(actor);
   }
 
   /** Saves how the caller wants to be notified. */
   @Put('notification-preferences')
-  @ApiOkResponse({ type: PreferencesDto })
+  @ApiOkResponse({ type: PreferencesViewDto })
+  @ApiProblems(409)
   putPreferences(@CurrentUser() actor: Actor, @Body() dto: PreferencesDto) {
     return this.preferences.put(actor, dto);
   }

@@ -8,11 +8,11 @@ export default async () => {
       await import('../organizations/dto/organization-views.dto'),
     ['../auth/dto/auth.dto']: await import('../auth/dto/auth.dto'),
     ['../needs/dto/need-views.dto']: await import('../needs/dto/need-views.dto'),
+    ['../notifications/dto/notification.dto']: await import('../notifications/dto/notification.dto'),
     ['../volunteering/dto/volunteering.dto']: await import('../volunteering/dto/volunteering.dto'),
     ['../volunteering/dto/volunteering-views.dto']:
       await import('../volunteering/dto/volunteering-views.dto'),
     ['../me/dto/me.dto']: await import('../me/dto/me.dto'),
-    ['../notifications/dto/notification.dto']: await import('../notifications/dto/notification.dto'),
     ['../needs/dto/need.dto']: await import('../needs/dto/need.dto'),
     ['../reports/dto/report.dto']: await import('../reports/dto/report.dto'),
   };
@@ -426,10 +426,31 @@ export default async () => {
           import('../notifications/dto/notification.dto'),
           {
             FeedQuery: { unread: { required: false, type: () => Boolean } },
+            QuietHoursDto: {
+              from: { required: true, type: () => String, maxLength: 5 },
+              to: { required: true, type: () => String, maxLength: 5 },
+            },
             PreferencesDto: {
               email: { required: true, type: () => Boolean },
               inApp: { required: true, type: () => Boolean },
               digest: { required: true, enum: ['off', 'daily', 'weekly'] },
+              sms: { required: false, type: () => Boolean },
+              quietHours: {
+                required: false,
+                type: () => t['../notifications/dto/notification.dto'].QuietHoursDto,
+                nullable: true,
+              },
+            },
+            PreferencesViewDto: {
+              email: { required: true, type: () => Boolean },
+              inApp: { required: true, type: () => Boolean },
+              sms: { required: true, type: () => Boolean },
+              digest: { required: true, type: () => String },
+              quietHours: {
+                required: true,
+                type: () => t['../notifications/dto/notification.dto'].QuietHoursDto,
+                nullable: true,
+              },
             },
             NotificationDto: {
               id: { required: true, type: () => String },
@@ -592,6 +613,12 @@ export default async () => {
           import('../me/dto/me.dto'),
           {
             DeleteAccountDto: { password: { required: true, type: () => String, maxLength: 128 } },
+            PhoneDto: { phone: { required: true, type: () => String, maxLength: 32 } },
+            PhoneCodeDto: { code: { required: true, type: () => String, maxLength: 6, pattern: '^\\d{6}$' } },
+            MePhoneDto: {
+              number: { required: true, type: () => String },
+              verified: { required: true, type: () => Boolean },
+            },
             MeOrganizationDto: {
               id: { required: true, type: () => String },
               name: { required: true, type: () => String },
@@ -610,6 +637,7 @@ export default async () => {
               },
               emailVerified: { required: true, type: () => Boolean },
               locale: { required: true, type: () => String },
+              phone: { required: false, type: () => t['../me/dto/me.dto'].MePhoneDto, nullable: true },
             },
             ExportAccountDto: {
               id: { required: true, type: () => String },
@@ -645,6 +673,9 @@ export default async () => {
               email: { required: true, type: () => Boolean },
               inApp: { required: true, type: () => Boolean },
               digest: { required: true, type: () => String },
+              sms: { required: true, type: () => Boolean },
+              quietFrom: { required: true, type: () => String, nullable: true },
+              quietTo: { required: true, type: () => String, nullable: true },
               lastDigestAt: { required: true, type: () => Date, nullable: true },
             },
             AccountExportDto: {
@@ -674,6 +705,7 @@ export default async () => {
                 type: () => [t['../notifications/dto/notification.dto'].NotificationDto],
               },
               invitations: { required: true, type: () => [t['../me/dto/me.dto'].ExportInvitationDto] },
+              phone: { required: true, type: () => t['../me/dto/me.dto'].MePhoneDto, nullable: true },
             },
           },
         ],

@@ -36,6 +36,10 @@ export async function mountWebApp(app: NestFastifyApplication, root: string): Pr
   });
   fastify.get('/*', (request, reply) => {
     const path = request.url.split('?')[0];
+    // The catch-all also receives API paths whose id is over Fastify's 100-character limit: still 414.
+    if (NOT_THE_APP.test(path) && path.split('/').some((part) => part.length > 100)) {
+      return sendProblem(reply, problem(414, 'uri_too_long', 'A part of the address is too long.'));
+    }
     if (NOT_THE_APP.test(path) || /\.[a-z0-9]{1,8}$/i.test(path)) {
       return sendProblem(reply, problem(404, 'not_found', 'There is nothing at this address.'));
     }

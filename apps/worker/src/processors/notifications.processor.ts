@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import { JobName, QueueName, TransactionService, withoutRequestContent } from '@haven/core';
-import { DeliveryService, DigestsService, RemindersService } from '@haven/notifications';
+import { DeliveryService, DigestsService, RemindersService, SmsDelivery } from '@haven/notifications';
 import { JobHandlers } from '../job-handlers';
 
 /** Delivers outbox rows as notifications, fires reminders and sends digests. */
@@ -13,6 +13,7 @@ export class NotificationsProcessor extends WorkerHost {
     JobName.Reminder,
     JobName.RemindersSweep,
     JobName.Digest,
+    JobName.SmsRelease,
   ] as const;
 
   private readonly handlers: JobHandlers<(typeof NotificationsProcessor.handles)[number]> = {
@@ -27,6 +28,7 @@ export class NotificationsProcessor extends WorkerHost {
     }),
     [JobName.RemindersSweep]: async () => ({ scheduled: await this.reminders.sweep() }),
     [JobName.Digest]: async (job) => ({ sent: await this.digests.send(job.data.frequency) }),
+    [JobName.SmsRelease]: async () => ({ sent: await this.sms.releaseHeld() }),
   };
 
   constructor(
@@ -34,6 +36,7 @@ export class NotificationsProcessor extends WorkerHost {
     private readonly reminders: RemindersService,
     private readonly digests: DigestsService,
     private readonly transactions: TransactionService,
+    private readonly sms: SmsDelivery,
   ) {
     super();
   }

@@ -116,4 +116,32 @@ describe('loadConfig', () => {
     const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, MAIL_URL: 'smtp://mail:25' });
     expect(config.jwtSecret).toBe(secret);
   });
+
+  describe('SMS_URL', () => {
+    it('is log: by default outside production, and takes an smpp:// URL or off', () => {
+      expect(loadConfig({}).SMS_URL).toBe('log:');
+      expect(loadConfig({ SMS_URL: 'smpp://haven:pw@smsc.example.org:2775' }).SMS_URL).toBe(
+        'smpp://haven:pw@smsc.example.org:2775',
+      );
+      expect(loadConfig({ SMS_URL: 'off' }).SMS_URL).toBe('off');
+    });
+
+    it('refuses anything else, naming the variable without echoing it', () => {
+      for (const value of ['http://gateway', 'smpp://smsc.example.org', 'smpp://u:p@host', 'logs']) {
+        expect(() => loadConfig({ SMS_URL: value })).toThrow(/SMS_URL: must be off, log: or an smpp:/);
+      }
+      expect(() => loadConfig({ SMS_URL: 'smpp://u:secret@host' })).not.toThrow(/secret/);
+    });
+
+    it('is off when unset in production, and log: is refused there', () => {
+      const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), MAIL_URL: 'smtp://mail:25' };
+      expect(loadConfig(production).SMS_URL).toBe('off');
+      expect(() => loadConfig({ ...production, SMS_URL: 'log:' })).toThrow(
+        /SMS_URL: must be an smpp:\/\/ URL or off/,
+      );
+      expect(loadConfig({ ...production, SMS_URL: 'smpp://u:p@smsc:2775' }).SMS_URL).toBe(
+        'smpp://u:p@smsc:2775',
+      );
+    });
+  });
 });

@@ -53,6 +53,15 @@ export class AppConfig {
   @Matches(/^(log:|smtps?:\/\/\S+)$/, { message: 'must be log: or an smtp:// URL' })
   MAIL_URL = 'log:';
 
+  /**
+   * Text messages: `smpp://user:pass@host:port` (SMPP 3.4), `log:` (development: logged with the
+   * number redacted) or `off`. Unset in production means `off`; `log:` is refused there.
+   */
+  @Matches(/^(off|log:|smpp:\/\/[^\s:@/]+:[^\s@/]*@[^\s:/]+:\d{1,5}\/?)$/, {
+    message: 'must be off, log: or an smpp://user:pass@host:port URL',
+  })
+  SMS_URL = 'log:';
+
   /** The sender of Haven's e-mail. */
   @Matches(/^[^\r\n]{3,200}$/, { message: 'must be an address such as Haven <no-reply@example.org>' })
   MAIL_FROM = 'Haven <no-reply@haven.invalid>';
@@ -175,6 +184,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.isProduction && !config.JWT_SECRET) {
     problems.push(
       'JWT_SECRET: is required when NODE_ENV=production (32+ random characters, e.g. from openssl rand -base64 48)',
+    );
+  }
+  if (config.isProduction && raw.SMS_URL === undefined) config.SMS_URL = 'off';
+  if (config.isProduction && config.SMS_URL === 'log:') {
+    problems.push(
+      'SMS_URL: must be an smpp:// URL or off when NODE_ENV=production (log: only writes texts to the log)',
     );
   }
   if (config.isProduction && config.MAIL_URL === 'log:') {

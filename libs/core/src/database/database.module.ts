@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { databaseOptions } from './database-options';
+import { PreparingClient } from './preparing-client';
 import { TransactionService } from './transaction.service';
 
 @Global()
@@ -9,7 +10,11 @@ import { TransactionService } from './transaction.service';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ ...databaseOptions(config), autoLoadEntities: true }),
+      // The running apps prepare their statements (see PreparingClient); the CLI and migrations do not.
+      useFactory: (config: AppConfig) => {
+        const options = databaseOptions(config);
+        return { ...options, extra: { ...options.extra, Client: PreparingClient }, autoLoadEntities: true };
+      },
     }),
   ],
   providers: [TransactionService],

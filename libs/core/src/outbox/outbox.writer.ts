@@ -24,6 +24,8 @@ export enum OutboxEvent {
   /** Account mails: always e-mailed (whatever the preferences), never in the feed; the link is made at sending. */
   AccountVerifyEmail = 'account.verify_email',
   AccountPasswordReset = 'account.password_reset',
+  /** A phone verification code: always by SMS, never in the feed; the code is made at sending. */
+  AccountPhoneCode = 'account.phone_code',
   /** To the volunteer whose clearance an organisation revoked. */
   ClearanceRevoked = 'safeguarding.revoked',
   /** To the organisation's coordinators: places that went back to review after a revocation. */
@@ -41,7 +43,7 @@ export const ACCOUNT_EVENTS: readonly OutboxEvent[] = [
 /** Events that become notifications (feed and e-mail by preference). */
 export type NotificationEvent = Exclude<
   OutboxEvent,
-  OutboxEvent.AccountVerifyEmail | OutboxEvent.AccountPasswordReset
+  OutboxEvent.AccountVerifyEmail | OutboxEvent.AccountPasswordReset | OutboxEvent.AccountPhoneCode
 >;
 
 export interface OutboxRecord {

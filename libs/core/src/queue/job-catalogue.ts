@@ -19,6 +19,8 @@ export enum JobName {
   Digest = 'notifications.digest',
   /** Daily: warns, then anonymises, long-inactive accounts; deletes old notifications and delivery errors. */
   Retention = 'privacy.retention',
+  /** Sends the texts held through their recipients' quiet hours once those have ended. */
+  SmsRelease = 'notifications.sms-release',
 }
 
 export interface JobPayloads {
@@ -30,6 +32,7 @@ export interface JobPayloads {
   [JobName.RemindersSweep]: Record<string, never>;
   [JobName.Digest]: { frequency: 'daily' | 'weekly' };
   [JobName.Retention]: Record<string, never>;
+  [JobName.SmsRelease]: Record<string, never>;
 }
 
 export const JOB_QUEUE: { [name in JobName]: QueueName } = {
@@ -41,6 +44,7 @@ export const JOB_QUEUE: { [name in JobName]: QueueName } = {
   [JobName.RemindersSweep]: QueueName.Notifications,
   [JobName.Digest]: QueueName.Notifications,
   [JobName.Retention]: QueueName.System,
+  [JobName.SmsRelease]: QueueName.Notifications,
 };
 
 /** Redis key where the worker records its last heartbeat (ISO time), read by the API's readiness details. */

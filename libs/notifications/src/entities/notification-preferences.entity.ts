@@ -16,8 +16,25 @@ export class NotificationPreferencesEntity {
   @Column('text')
   digest: DigestFrequency;
 
+  @Column('boolean')
+  sms: boolean;
+
+  /** Quiet hours ("HH:MM", both or neither): texts are held back between them. */
+  @Column('text', { name: 'quiet_from', nullable: true })
+  quietFrom: string | null;
+
+  @Column('text', { name: 'quiet_to', nullable: true })
+  quietTo: string | null;
+
   @Column('timestamptz', { name: 'last_digest_at', nullable: true })
   lastDigestAt: Date | null;
 }
 
-export const DEFAULT_PREFERENCES = { email: true, inApp: true, digest: 'off' as DigestFrequency };
+export const DEFAULT_PREFERENCES = {
+  email: true,
+  inApp: true,
+  sms: false,
+  digest: 'off' as DigestFrequency,
+  quietFrom: null as string | null,
+  quietTo: null as string | null,
+};

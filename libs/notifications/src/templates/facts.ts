@@ -5,7 +5,7 @@ export interface Facts {
   payload: Record<string, unknown>;
   organization?: { name: string; status: string };
   volunteer?: { displayName: string };
-  need?: { title: string };
+  need?: { title: string; timezone: string };
   task?: { title: string; startsAt: Date; timezone: string; place: string };
   tasks?: { title: string; startsAt: Date; timezone: string }[];
 }
@@ -28,8 +28,11 @@ export async function loadFacts(manager: EntityManager, payload: Record<string, 
   }
   const needId = id(payload.needId);
   if (needId) {
-    const [row] = await manager.query('SELECT title FROM needs WHERE id = $1', [needId]);
-    if (row) facts.need = { title: row.title };
+    const [row] = await manager.query(
+      'SELECT n.title, c.timezone FROM needs n JOIN camps c ON c.id = n.camp_id WHERE n.id = $1',
+      [needId],
+    );
+    if (row) facts.need = { title: row.title, timezone: row.timezone };
   }
   const taskId = id(payload.taskId);
   if (taskId) {

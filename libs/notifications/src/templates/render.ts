@@ -1,10 +1,16 @@
-import { NotificationEvent } from '@haven/core';
-import { EN, Message } from './en';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { NotificationEvent, OutboxEvent } from '@haven/core';
+import { CATALOGUES, DIRECTION, INTL_LOCALE, Locale, MessageKey } from './catalogue';
 import { Facts } from './facts';
+import { smsSize, SMS_MAX_SEGMENTS } from './sms-segments';
 
-export type Locale = 'en';
+export { CATALOGUES, DIRECTION, isLocale } from './catalogue';
+export type { Locale, MessageKey } from './catalogue';
 
-const TEMPLATES: Record<Locale, Record<NotificationEvent, (facts: Facts) => Message>> = { en: EN };
+export interface Message {
+  title: string;
+  body: string;
+}
 
 export interface RenderedEmail {
   subject: string;
@@ -12,25 +18,167 @@ export interface RenderedEmail {
   html: string;
 }
 
+type Values = Record<string, string | number>;
+
+const compiled = new Map<string, IntlMessageFormat>();
+
+/** One catalogue string, formatted as ICU MessageFormat in the locale (plurals, numbers). */
+export function format(locale: Locale, key: MessageKey, values: Values = {}): string {
+  const cacheKey = `${locale}\u0000${key}`;
+  let message = compiled.get(cacheKey);
+  if (!message) {
+    message = new IntlMessageFormat(CATALOGUES[locale][key], INTL_LOCALE[locale]);
+    compiled.set(cacheKey, message);
+  }
+  return String(message.format(values));
+}
+
+/** A time as the people at the camp read it, in the camp's time zone. */
+export function when(at: Date, timezone: string, locale: Locale = 'en'): string {
+  return (
+    new Intl.DateTimeFormat(
+      INTL_LOCALE[locale],
+      // The month by name: numeric dates read differently from one country to the next.
+      locale === 'en'
+        ? { timeZone: timezone, dateStyle: 'medium', timeStyle: 'short' }
+        : {
+            timeZone: timezone,
+            day: 'numeric',
+            month: 'long',
+            year: 'numeric',
+            hour: '2-digit',
+            minute: '2-digit',
+          },
+    ).format(at) + ` (${timezone})`
+  );
+}
+
+/** The short form for a text message: day, month and time at the camp, no zone name. */
+const shortWhen = (at: Date, timezone: string, locale: Locale) =>
+  new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    timeZone: timezone,
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+    .format(at)
+    .replace(/[\u00a0\u202f]/g, ' ');
+
+/** A calendar day (an ISO date or timestamp in the payload), written in the locale. */
+const day = (value: unknown, locale: Locale) => {
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) return format(locale, 'common.soon');
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(value.length === 10 ? `${value}T00:00:00Z` : value));
+};
+
+const clip = (text: string, max: number) =>
+  text.length <= max ? text : `${text.slice(0, max - 3).trimEnd()}...`;
+
+/** The values every message may use, built from facts only. */
+function valuesFor(type: string, facts: Facts, locale: Locale, clipAt = Infinity, short = false): Values {
+  const place = facts.task
+    ? facts.task.place === 'remote'
+      ? format(locale, 'common.remote')
+      : facts.task.place
+    : '';
+  const time = facts.task
+    ? short
+      ? shortWhen(facts.task.startsAt, facts.task.timezone, locale)
+      : when(facts.task.startsAt, facts.task.timezone, locale)
+    : '';
+  const lines = (facts.tasks ?? []).map((entry) =>
+    format(locale, 'common.listItem', {
+      title: entry.title,
+      when: when(entry.startsAt, entry.timezone, locale),
+    }),
+  );
+  return {
+    organization: facts.organization?.name ?? format(locale, 'common.yourOrganisation'),
+    volunteer: facts.volunteer?.displayName ?? format(locale, 'common.aVolunteer'),
+    need: facts.need ? clip(facts.need.title, clipAt) : format(locale, 'common.aNeed'),
+    task: facts.task
+      ? format(locale, 'common.quoted', { title: clip(facts.task.title, clipAt) })
+      : format(locale, 'common.aTask'),
+    taskTime: facts.task ? format(locale, 'common.taskTime', { when: time, place }) : '',
+    when: time,
+    place: clip(place, clipAt),
+    count: type === OutboxEvent.Digest ? lines.length : Number(facts.payload.count ?? 0),
+    taskList: type === OutboxEvent.Digest ? lines.join('\n') : lines.map((line) => `\n${line}`).join(''),
+    hasTasks: lines.length > 0 ? 'yes' : 'no',
+    status: facts.payload.status === 'attended' ? 'attended' : 'other',
+    expires: day(facts.payload.expiresAt, locale),
+    validUntil: day(facts.payload.validUntil, locale),
+    deleteOn: day(facts.payload.deleteOn, locale),
+  };
+}
+
+const knownEvent = (type: string): type is NotificationEvent => `${type}.title` in CATALOGUES.en;
+
+/** The feed's title and body (and the e-mail's subject and words) of an event, in the recipient's language. */
+export function render(type: string, facts: Facts, locale: Locale = 'en'): Message {
+  if (!knownEvent(type)) throw new Error(`No template for ${type}`);
+  const values = valuesFor(type, facts, locale);
+  return {
+    title: format(locale, `${type}.title` as MessageKey, values),
+    body: format(locale, `${type}.body` as MessageKey, values),
+  };
+}
+
+/** The events that also go by SMS: reminders, promotions from the waitlist, changes and cancellations. */
+export const SMS_EVENTS: readonly string[] = [
+  OutboxEvent.SignupReminder,
+  OutboxEvent.SignupPromoted,
+  OutboxEvent.TaskChanged,
+  OutboxEvent.TaskCancelled,
+  OutboxEvent.NeedCancelled,
+];
+
+/**
+ * The text message of an event, or null when the event does not go by SMS. Names are shortened
+ * until the text fits two segments (GSM-7 when every character allows it, UCS-2 otherwise).
+ */
+export function renderSms(type: string, facts: Facts, locale: Locale = 'en'): string | null {
+  if (!SMS_EVENTS.includes(type)) return null;
+  const key = `sms.${type}` as MessageKey;
+  let text = format(locale, key, valuesFor(type, facts, locale, Infinity, true));
+  for (let clipAt = 60; smsSize(text).segments > SMS_MAX_SEGMENTS && clipAt >= 8; clipAt -= 4) {
+    text = format(locale, key, valuesFor(type, facts, locale, clipAt, true));
+  }
+  return text;
+}
+
+/** The text that carries a phone verification code. */
+export const renderPhoneCode = (code: string, locale: Locale = 'en') =>
+  format(locale, 'sms.phone.code', { code });
+
 const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!,
   );
 
-export function render(type: string, facts: Facts, locale: Locale = 'en'): Message {
-  const template = TEMPLATES[locale][type as NotificationEvent];
-  if (!template) throw new Error(`No template for ${type}`);
-  return template(facts);
-}
-
-/** The e-mail form of a message: plain text and the same words as simple HTML. */
-export function toEmail(message: Message, displayName: string): RenderedEmail {
-  const text = `Hello ${displayName},\n\n${message.body}\n\n— Haven`;
-  const paragraphs = [`Hello ${displayName},`, ...message.body.split('\n'), '— Haven'];
+/** The e-mail form of a message: plain text, and HTML that names its language and direction. */
+export function toEmail(message: Message, displayName: string, locale: Locale = 'en'): RenderedEmail {
+  const greeting = format(locale, 'email.greeting', { name: displayName });
+  const signoff = format(locale, 'email.signoff');
+  const dir = DIRECTION[locale];
+  const paragraphs = [greeting, ...message.body.split('\n'), signoff];
   return {
     subject: message.title,
-    text,
-    html: paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n'),
+    text: `${greeting}\n\n${message.body}\n\n${signoff}`,
+    html: [
+      '<!DOCTYPE html>',
+      `<html lang="${locale}" dir="${dir}">`,
+      `<head><meta charset="utf-8"><title>${escapeHtml(message.title)}</title></head>`,
+      `<body dir="${dir}" style="text-align: ${dir === 'rtl' ? 'right' : 'left'}">`,
+      ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
+      '</body>',
+      '</html>',
+    ].join('\n'),
   };
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
+import { IsString, Matches, MaxLength } from 'class-validator';
 import { PledgeDto } from '../../needs/dto/need-views.dto';
 import { NotificationDto } from '../../notifications/dto/notification.dto';
 import { ApiEnum, ApiUuid } from '../../openapi/schema';
@@ -11,6 +11,26 @@ export class DeleteAccountDto {
   @IsString()
   @MaxLength(128)
   password: string;
+}
+
+export class PhoneDto {
+  @ApiProperty({ example: '+9647912345678', description: 'A mobile number in international (E.164) form' })
+  @IsString()
+  @MaxLength(32)
+  phone: string;
+}
+
+export class PhoneCodeDto {
+  @ApiProperty({ example: '123456', description: 'The 6-digit code sent by SMS' })
+  @IsString()
+  @MaxLength(6)
+  @Matches(/^\d{6}$/, { message: 'must be the 6 digits of the code' })
+  code: string;
+}
+
+export class MePhoneDto {
+  @ApiProperty({ example: '+9647912345678', description: 'E.164' }) number: string;
+  verified: boolean;
 }
 
 export class MeOrganizationDto {
@@ -30,6 +50,13 @@ export class MeDto {
   @ApiProperty({ description: 'False until the link e-mailed at registration is followed' })
   emailVerified: boolean;
   @ApiEnum('Locale') locale: string;
+  @ApiProperty({
+    type: MePhoneDto,
+    nullable: true,
+    required: false,
+    description: 'Volunteers only: the phone for texts, shown to no one else',
+  })
+  phone?: MePhoneDto | null;
 }
 
 export class ExportAccountDto {
@@ -65,6 +92,9 @@ export class ExportPreferencesDto {
   email: boolean;
   inApp: boolean;
   @ApiEnum('DigestFrequency') digest: string;
+  sms: boolean;
+  @ApiProperty({ type: String, nullable: true, example: '22:00' }) quietFrom: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '07:00' }) quietTo: string | null;
   lastDigestAt: Date | null;
 }
 
@@ -81,4 +111,6 @@ export class AccountExportDto {
   notificationPreferences: ExportPreferencesDto | null;
   notifications: NotificationDto[];
   invitations: ExportInvitationDto[];
+  @ApiProperty({ type: MePhoneDto, nullable: true, description: 'Volunteers: the phone for texts, if any' })
+  phone: MePhoneDto | null;
 }

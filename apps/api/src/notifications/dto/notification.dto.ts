@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsObject,
+  IsOptional,
+  Matches,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { Optional, PageQuery, QueryBoolean } from '@haven/core';
 import type { DigestFrequency } from '@haven/notifications';
 import { ApiEnum, ApiUuid } from '../../openapi/schema';
@@ -9,6 +19,20 @@ export class FeedQuery extends PageQuery {
   @Optional()
   @QueryBoolean()
   unread?: boolean;
+}
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export class QuietHoursDto {
+  @ApiProperty({ example: '22:00', description: "Local time at the task's camp" })
+  @MaxLength(5)
+  @Matches(TIME, { message: 'must be a time HH:MM' })
+  from: string;
+
+  @ApiProperty({ example: '07:00' })
+  @MaxLength(5)
+  @Matches(TIME, { message: 'must be a time HH:MM' })
+  to: string;
 }
 
 export class PreferencesDto {
@@ -23,6 +47,34 @@ export class PreferencesDto {
   @ApiEnum('DigestFrequency')
   @IsIn(['off', 'daily', 'weekly'], { message: 'must be off, daily or weekly' })
   digest: DigestFrequency;
+
+  @ApiPropertyOptional({
+    description:
+      'Texts (reminders, promotions, changes, cancellations); needs a verified phone (409 otherwise)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  sms?: boolean;
+
+  @ApiPropertyOptional({
+    type: QuietHoursDto,
+    nullable: true,
+    description: 'Texts are held back between these times',
+  })
+  @IsOptional()
+  @ValidateIf((_object, value) => value !== null)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => QuietHoursDto)
+  quietHours?: QuietHoursDto | null;
+}
+
+export class PreferencesViewDto {
+  email: boolean;
+  inApp: boolean;
+  sms: boolean;
+  @ApiEnum('DigestFrequency') digest: string;
+  @ApiProperty({ type: QuietHoursDto, nullable: true }) quietHours: QuietHoursDto | null;
 }
 
 export class NotificationDto {

@@ -1,0 +1,114 @@
+/*
+ * Browsing as the product runs (DESIGN.md, Targets; issue 14): the built API and worker as their own
+ * processes at production log level, the bare NestJS-on-Fastify baseline in a third, autocannon in a
+ * fourth; every ratio against the baseline of the same run. Runs at 1,000, 10,000 and 100,000 tasks
+ * (BENCH_SCALES overrides) and fails if a browse figure falls with table size by more than the
+ * noise allowance. Resident memory of the API and worker, idle and under load.
+ */
+import { DataSource } from 'typeorm';
+import { AppConfig, databaseOptions } from '@haven/core';
+import { AccessTokenService } from '@haven/identity';
+import { createTestConfig, dropTestResources, seedScale } from '@haven/testing';
+import { load, LoadResult, productionEnv, residentMiB, startProcess } from './processes';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 64;
+const SCALES = (process.env.BENCH_SCALES ?? '1000,10000,100000').split(',').map(Number);
+const PORT = Number(process.env.BENCH_PORT ?? 3910);
+/** A figure may fall this much from the smallest scale to the largest before the run fails. */
+const SCALE_ALLOWANCE = 0.75;
+
+interface Row {
+  scale: number;
+  name: string;
+  result: LoadResult;
+  ratio: number;
+}
+
+async function seedScaleRun(config: AppConfig, tasks: number) {
+  const db = new DataSource(databaseOptions(config));
+  await db.initialize();
+  try {
+    const seed = await seedScale(db, { tasks, volunteers: 10 });
+    const [task] = await db.query(
+      `SELECT t.id FROM tasks t JOIN organizations o ON o.id = t.organization_id
+        WHERE o.status = 'approved' AND t.status = 'open' AND t.starts_at > now() LIMIT 1`,
+    );
+    return { ...seed, taskId: task.id as string };
+  } finally {
+    await db.destroy();
+  }
+}
+
+const line = (row: Row) =>
+  `  ${String(row.scale).padStart(7)} ${row.name.padEnd(44)} ${row.result.requestsPerSecond.toFixed(0).padStart(7)} req/s  ` +
+  `p50 ${row.result.p50} ms  p99 ${row.result.p99} ms  ratio ${row.ratio.toFixed(3)}`;
+
+export async function browseBenchmark(): Promise<void> {
+  const bare = await startProcess('bench/bare.js', { ...process.env, NODE_ENV: 'production' }, PORT, '/bare');
+  const rows: Row[] = [];
+  const memory: string[] = [];
+  try {
+    console.log(`Browse: ${CONNECTIONS} connections, ${SECONDS} s each, autocannon in its own process`);
+    const baseline = await load(`${bare.base}/bare`, { seconds: SECONDS });
+    console.log(
+      `  bare NestJS on Fastify: ${baseline.requestsPerSecond.toFixed(0)} req/s, p99 ${baseline.p99} ms`,
+    );
+    for (const scale of SCALES) {
+      const config = await createTestConfig();
+      const seed = await seedScaleRun(config, scale);
+      const env = productionEnv(config);
+      const api = await startProcess('apps/api/src/main.js', env, PORT + 1);
+      const worker = await startProcess('apps/worker/src/main.js', env, null);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        const idle = `API ${residentMiB(api.child)} MiB, worker ${residentMiB(worker.child)} MiB`;
+        const token = new AccessTokenService(config).sign({ sub: seed.volunteerIds[0], role: 'volunteer' });
+        const headers = { Authorization: `Bearer ${token}` };
+        const endpoints: [string, string][] = [
+          ['GET /tasks?limit=20', '/api/v1/tasks?limit=20'],
+          [
+            'GET /tasks?campId&hasSpace=true&limit=20',
+            `/api/v1/tasks?campId=${seed.campId}&hasSpace=true&limit=20`,
+          ],
+          ['GET /needs?limit=20', '/api/v1/needs?limit=20'],
+          ['GET /tasks/:id', `/api/v1/tasks/${seed.taskId}`],
+          ['GET /tasks/recommended', '/api/v1/tasks/recommended'],
+        ];
+        let peak = 0;
+        for (const [name, path] of endpoints) {
+          const sampler = setInterval(() => (peak = Math.max(peak, residentMiB(api.child))), 1000);
+          const result = await load(`${api.base}${path}`, { seconds: SECONDS, headers });
+          clearInterval(sampler);
+          if (result.non2xx > 0 || result.errors > 0) {
+            throw new Error(`${name}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+          }
+          const row = { scale, name, result, ratio: result.requestsPerSecond / baseline.requestsPerSecond };
+          rows.push(row);
+          console.log(line(row));
+        }
+        memory.push(
+          `  ${scale} tasks: idle ${idle}; under load API ${peak} MiB (peak), worker ${residentMiB(worker.child)} MiB`,
+        );
+      } finally {
+        await api.stop();
+        await worker.stop();
+        await dropTestResources(config);
+      }
+    }
+  } finally {
+    await bare.stop();
+  }
+  console.log('\nResident memory');
+  for (const entry of memory) console.log(entry);
+  const falling: string[] = [];
+  for (const row of rows.filter((r) => r.scale === Math.max(...SCALES))) {
+    const smallest = rows.find((r) => r.scale === Math.min(...SCALES) && r.name === row.name);
+    if (smallest && row.result.requestsPerSecond < smallest.result.requestsPerSecond * SCALE_ALLOWANCE) {
+      falling.push(
+        `${row.name}: ${smallest.result.requestsPerSecond.toFixed(0)} → ${row.result.requestsPerSecond.toFixed(0)} req/s`,
+      );
+    }
+  }
+  if (falling.length > 0) throw new Error(`Throughput falls with table size:\n  ${falling.join('\n  ')}`);
+}

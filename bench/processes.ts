@@ -1,0 +1,108 @@
+/* Processes of the benchmarks: the built API and worker as `npm start` runs them, the bare baseline,
+   and autocannon as its own load-generating process. */
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AppConfig } from '@haven/core';
+
+const DIST = join(__dirname, '..');
+const AUTOCANNON = require.resolve('autocannon/autocannon.js');
+
+export interface Started {
+  child: ChildProcess;
+  base: string;
+  stop(): Promise<void>;
+}
+
+/** The production environment of a Haven process against the benchmark's database and Redis. */
+export function productionEnv(config: AppConfig, extra: Record<string, string> = {}) {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    MAIL_URL: 'smtp://127.0.0.1:2525',
+    DATABASE_URL: config.DATABASE_URL,
+    REDIS_URL: config.REDIS_URL,
+    REDIS_PREFIX: config.REDIS_PREFIX,
+    JWT_SECRET: config.jwtSecret,
+    LOG_LEVEL: 'info',
+    RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
+    ...extra,
+  };
+}
+
+async function waitFor(url: string) {
+  for (let tries = 0; ; tries++) {
+    if (
+      await fetch(url).then(
+        (r) => r.status < 500,
+        () => false,
+      )
+    )
+      return;
+    if (tries > 300) throw new Error(`${url} did not answer`);
+    await sleep(100);
+  }
+}
+
+/** Starts a built entry point (relative to dist/) and waits until `probe` answers. */
+export async function startProcess(
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  port: number | null,
+  probe = '/health/live',
+): Promise<Started> {
+  const child = spawn(process.execPath, [join(DIST, entry)], {
+    env: { ...env, ...(port ? { PORT: String(port) } : {}) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = port ? `http://127.0.0.1:${port}` : '';
+  if (port) await waitFor(`${base}${probe}`);
+  return {
+    child,
+    base,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+/** Resident memory of a process in MiB (Linux /proc). */
+export function residentMiB(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** Runs autocannon in its own process and returns its figures. */
+export function load(
+  url: string,
+  { connections = 64, seconds = 10, headers = {} as Record<string, string> } = {},
+): Promise<LoadResult> {
+  const args = [AUTOCANNON, '--json', '-c', String(connections), '-d', String(seconds)];
+  for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}=${value}`);
+  args.push(url);
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => {
+      if (error) return reject(error);
+      const result = JSON.parse(stdout);
+      resolve({
+        requestsPerSecond: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        non2xx: result.non2xx,
+        errors: result.errors,
+      });
+    });
+  });
+}
