@@ -121,6 +121,19 @@ const ROWS: Row[] = [
   { route: 'GET /api/v1/me', expect: signedIn(200) },
   { route: 'PATCH /api/v1/me', body: () => ({ locale: 'en' }), expect: signedIn(200) },
   { route: 'GET /api/v1/me/export', expect: signedIn(200) },
+  {
+    // A fictional number of the shape the SMS suite uses, one per actor.
+    route: 'PUT /api/v1/me/phone',
+    body: (_, __, actor) => ({ phone: `+96479123456${String(10 + ACTORS.indexOf(actor))}` }),
+    expect: signedIn(403, [VOLUNTEERS, 202]),
+  },
+  {
+    // The code exists only in the text message: a guessed one is refused (400) — but only volunteers get that far.
+    route: 'POST /api/v1/me/phone/verify',
+    body: () => ({ code: '000000' }),
+    expect: signedIn(403, [VOLUNTEERS, 400]),
+  },
+  { route: 'DELETE /api/v1/me/phone', expect: signedIn(403, [VOLUNTEERS, 204]) },
   { route: 'GET /api/v1/me/pledges', expect: signedIn(403, [VOLUNTEERS, 200]) },
   {
     route: 'POST /api/v1/me/password',
