@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { CommonErrors, decodeCursor, encodeCursor, Page, PageQuery } from '@haven/core';
+import { Keyset, Page, PageQuery } from '@haven/core';
 import { TaskEntity } from './entities/task.entity';
 import type { TaskFilter } from './tasks.service';
 import { TaskView, taskView } from './task.views';
@@ -31,7 +31,11 @@ interface TaskRow {
   timezone: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Soonest first; a row comparison on (starts_at, id), which the partial indexes serve. */
+const SOONEST_FIRST = new Keyset<TaskRow>([
+  { expression: 't.starts_at', direction: 'ASC', value: (row) => row.starts_at, kind: 'timestamp' },
+  { expression: 't.id', direction: 'ASC', value: (row) => row.id, kind: 'uuid' },
+]);
 
 /**
  * The public task list as one SQL statement: the hottest read in Haven (DESIGN.md, Targets), so it
@@ -79,44 +83,29 @@ export async function listTasks(
   if (filter.remote !== undefined) where.push(`t.remote = ${param(filter.remote)}`);
   if (filter.hasSpace === true) where.push('t.confirmed < t.capacity');
   if (filter.hasSpace === false) where.push('t.confirmed >= t.capacity');
-  if (page.cursor) {
-    const [startsAt, id] = decodeCursor(page.cursor, 2);
-    if (typeof startsAt !== 'string' || Number.isNaN(Date.parse(startsAt)) || !UUID.test(String(id))) {
-      throw CommonErrors.validation([{ field: 'cursor', message: 'is not a cursor this list issued' }]);
-    }
-    where.push(`(t.starts_at, t.id) > (${param(new Date(startsAt))}, ${param(id)})`);
-  }
+  const after = SOONEST_FIRST.after(page, param);
+  if (after) where.push(after);
   const rows: TaskRow[] = await manager.query(
     `SELECT t.*, o.name AS organization_name, c.name AS camp_name, c.timezone
        FROM tasks t
        JOIN organizations o ON o.id = t.organization_id
        JOIN camps c ON c.id = t.camp_id
       WHERE ${where.join(' AND ')}
-      ORDER BY t.starts_at, t.id
-      LIMIT ${limitOf(page) + 1}`,
+      ORDER BY ${SOONEST_FIRST.orderBy()}
+      LIMIT ${SOONEST_FIRST.limit(page)}`,
     params,
   );
-  const items = rows.slice(0, page.limit).map((row) =>
-    taskView(entityOf(row), {
-      organizationName: row.organization_name,
-      campName: row.camp_name,
-      timezone: row.timezone,
-    }),
-  );
-  const last = items[items.length - 1];
+  const { items, nextCursor } = SOONEST_FIRST.page(rows, page);
   return {
-    items,
-    nextCursor:
-      rows.length > page.limit && last ? encodeCursor([last.startsAt.toISOString(), last.id]) : null,
+    items: items.map((row) =>
+      taskView(entityOf(row), {
+        organizationName: row.organization_name,
+        campName: row.camp_name,
+        timezone: row.timezone,
+      }),
+    ),
+    nextCursor,
   };
-}
-
-function limitOf(page: PageQuery): number {
-  const limit = Number(page.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-    throw CommonErrors.validation([{ field: 'limit', message: 'must be a whole number from 1 to 100' }]);
-  }
-  return limit;
 }
 
 function entityOf(row: TaskRow): TaskEntity {

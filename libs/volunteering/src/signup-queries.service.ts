@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { Actor, CommonErrors, decodeCursor, encodeCursor, PageQuery, TransactionService } from '@haven/core';
+import { Actor, CommonErrors, Keyset, PageQuery, TransactionService } from '@haven/core';
 import { NeedAccess, TaskEntity } from '@haven/needs';
 import { SafeguardingClearanceEntity } from './entities/safeguarding-clearance.entity';
 import { LIVE_SIGNUP_STATUSES, SignupEntity } from './entities/signup.entity';
@@ -27,6 +27,17 @@ interface HistoryRow {
   need_id: string;
   need_title: string;
 }
+
+/** A task's sign-ups in queue order. */
+const QUEUE_ORDER = new Keyset<{ seq: string }>([
+  { expression: 's.seq', direction: 'ASC', value: (row) => row.seq, kind: 'integer' },
+]);
+
+/** A volunteer's sign-ups, newest first. */
+const NEWEST_FIRST = new Keyset<{ created_at: Date; id: string }>([
+  { expression: 's.created_at', direction: 'DESC', value: (row) => row.created_at, kind: 'timestamp' },
+  { expression: 's.id', direction: 'DESC', value: (row) => row.id, kind: 'uuid' },
+]);
 
 /** Reads of sign-ups: a task's list for its organisation, a volunteer's history, and who to notify. */
 @Injectable()
@@ -59,9 +70,8 @@ export class SignupQueries {
             throw (error as { status?: number }).status === 404 ? CommonErrors.notFound('task') : error;
           });
       }
-      const after = page.cursor ? String(decodeCursor(page.cursor, 1)[0]) : '0';
-      if (!/^\d{1,18}$/.test(after))
-        throw CommonErrors.validation([{ field: 'cursor', message: 'is not a cursor this list issued' }]);
+      const params: unknown[] = [taskId, task.organizationId];
+      const after = QUEUE_ORDER.after(page, (value) => `$${params.push(value)}`);
       const rows: {
         id: string;
         seq: string;
@@ -84,27 +94,29 @@ export class SignupQueries {
            FROM signups s
            JOIN users u ON u.id = s.volunteer_id
            LEFT JOIN volunteer_profiles p ON p.user_id = s.volunteer_id
-          WHERE s.task_id = $1 AND s.seq > $3
-          ORDER BY s.seq
-          LIMIT $4`,
-        [taskId, task.organizationId, after, page.limit + 1],
+          WHERE s.task_id = $1 ${after ? `AND ${after}` : ''}
+          ORDER BY ${QUEUE_ORDER.orderBy()}
+          LIMIT ${QUEUE_ORDER.limit(page)}`,
+        params,
       );
-      const items = rows.slice(0, page.limit).map((row) => ({
-        id: row.id,
-        status: row.status,
-        waitlistPosition: row.waitlist_position,
-        hours: row.hours === null ? null : Number(row.hours),
-        createdAt: row.created_at,
-        volunteer: {
-          id: row.volunteer_id,
-          displayName: row.display_name,
-          skills: row.skills ?? [],
-          languages: row.languages ?? [],
-        },
-        noShowsLast12Months: row.no_shows,
-      }));
-      const last = rows[page.limit - 1];
-      return { items, nextCursor: rows.length > page.limit && last ? encodeCursor([last.seq]) : null };
+      const { items, nextCursor } = QUEUE_ORDER.page(rows, page);
+      return {
+        items: items.map((row) => ({
+          id: row.id,
+          status: row.status,
+          waitlistPosition: row.waitlist_position,
+          hours: row.hours === null ? null : Number(row.hours),
+          createdAt: row.created_at,
+          volunteer: {
+            id: row.volunteer_id,
+            displayName: row.display_name,
+            skills: row.skills ?? [],
+            languages: row.languages ?? [],
+          },
+          noShowsLast12Months: row.no_shows,
+        })),
+        nextCursor,
+      };
     });
   }
 
@@ -127,16 +139,10 @@ export class SignupQueries {
   /** The caller's sign-ups, newest first, with task and need summaries and their totals. */
   mine(actor: Actor, page: PageQuery) {
     return this.transactions.run(async (manager) => {
-      const params: unknown[] = [actor.id, page.limit + 1];
-      let after = '';
-      if (page.cursor) {
-        const [createdAt, id] = decodeCursor(page.cursor, 2);
-        params.push(createdAt, id);
-        after = 'AND (s.created_at, s.id) < ($3::timestamptz, $4::uuid)';
-      }
-      let rows: HistoryRow[];
-      try {
-        rows = await manager.query(
+      const params: unknown[] = [actor.id];
+      const after = NEWEST_FIRST.after(page, (value) => `$${params.push(value)}`);
+      const rows: HistoryRow[] = await NEWEST_FIRST.fetch(page, () =>
+        manager.query(
           `SELECT s.id, s.status, s.hours, s.created_at, ${WAITLIST_POSITION_SQL} AS waitlist_position,
                   t.id AS task_id, t.title AS task_title, t.starts_at,
                   t.ends_at, t.status AS task_status, t.remote, c.timezone, c.name AS camp_name,
@@ -146,17 +152,12 @@ export class SignupQueries {
              JOIN needs n ON n.id = t.need_id
              JOIN camps c ON c.id = t.camp_id
              JOIN organizations o ON o.id = t.organization_id
-            WHERE s.volunteer_id = $1 ${after}
-            ORDER BY s.created_at DESC, s.id DESC
-            LIMIT $2`,
+            WHERE s.volunteer_id = $1 ${after ? `AND ${after}` : ''}
+            ORDER BY ${NEWEST_FIRST.orderBy()}
+            LIMIT ${NEWEST_FIRST.limit(page)}`,
           params,
-        );
-      } catch (error) {
-        if (/^22/.test(String((error as { code?: unknown }).code))) {
-          throw CommonErrors.validation([{ field: 'cursor', message: 'is not a cursor this list issued' }]);
-        }
-        throw error;
-      }
+        ),
+      );
       const [totals] = await manager.query(
         `SELECT coalesce(sum(s.hours), 0)::float AS hours,
                 count(*) FILTER (WHERE s.status = 'attended')::int AS attended,
@@ -165,32 +166,28 @@ export class SignupQueries {
           WHERE s.volunteer_id = $1`,
         [actor.id],
       );
-      const items = rows.slice(0, page.limit).map((row) => ({
-        id: row.id,
-        status: row.status,
-        waitlistPosition: row.waitlist_position,
-        hours: row.hours === null ? null : Number(row.hours),
-        createdAt: row.created_at,
-        task: {
-          id: row.task_id,
-          title: row.task_title,
-          startsAt: row.starts_at,
-          endsAt: row.ends_at,
-          status: row.task_status,
-          remote: row.remote,
-          timezone: row.timezone,
-          campName: row.camp_name,
-          organizationName: row.organization_name,
-        },
-        need: { id: row.need_id, title: row.need_title },
-      }));
-      const last = items[items.length - 1];
+      const { items, nextCursor } = NEWEST_FIRST.page(rows, page);
       return {
-        items,
-        nextCursor:
-          rows.length > page.limit && last
-            ? encodeCursor([new Date(last.createdAt).toISOString(), last.id])
-            : null,
+        items: items.map((row) => ({
+          id: row.id,
+          status: row.status,
+          waitlistPosition: row.waitlist_position,
+          hours: row.hours === null ? null : Number(row.hours),
+          createdAt: row.created_at,
+          task: {
+            id: row.task_id,
+            title: row.task_title,
+            startsAt: row.starts_at,
+            endsAt: row.ends_at,
+            status: row.task_status,
+            remote: row.remote,
+            timezone: row.timezone,
+            campName: row.camp_name,
+            organizationName: row.organization_name,
+          },
+          need: { id: row.need_id, title: row.need_title },
+        })),
+        nextCursor,
         totals,
       };
     });
