@@ -17,3 +17,4 @@ export * from './phone/phone-code';
 export * from './phone/phone-limiter';
 export * from './phone/phone.service';
 export { AccountStateCache } from './account-state-cache';
+export * from './user.reads';

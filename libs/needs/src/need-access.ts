@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, CommonErrors } from '@haven/core';
-import { Membership, OrganizationAccess, OrganizationEntity } from '@haven/organizations';
+import { Membership, OrganizationAccess, OrganizationSql, organizationStatus } from '@haven/organizations';
 import { NeedEntity } from './entities/need.entity';
 import { NeedErrors } from './needs.errors';
 
@@ -63,8 +63,7 @@ export class NeedAccess {
 
   async mayRead(actor: Actor, organizationId: string, manager: EntityManager): Promise<boolean> {
     if (actor.role === 'admin') return true;
-    const organization = await manager.findOneBy(OrganizationEntity, { id: organizationId });
-    if (organization?.status === 'approved') return true;
+    if ((await organizationStatus(manager, organizationId)) === 'approved') return true;
     if (actor.role !== 'coordinator') return false;
     const membership = await this.organizations.membershipOf(actor.id, manager);
     return membership?.organizationId === organizationId;
@@ -85,7 +84,7 @@ export class NeedAccess {
     manager: EntityManager,
   ): Promise<{ sql: string; params: Record<string, string> } | null> {
     if (actor.role === 'admin') return null;
-    const approved = `${column} IN (SELECT id FROM organizations WHERE status = 'approved')`;
+    const approved = OrganizationSql.isApprovedId(column);
     // Only coordinators belong to organisations: volunteers need no membership look-up.
     if (actor.role !== 'coordinator') return { sql: approved, params: {} };
     const membership = await this.organizations.membershipOf(actor.id, manager);

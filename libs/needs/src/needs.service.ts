@@ -14,7 +14,7 @@ import {
   SuppressionThresholds,
   TransactionService,
 } from '@haven/core';
-import { CampEntity } from '@haven/organizations';
+import { campExists, placeNames } from '@haven/organizations';
 import { AgeGroup, NeedEntity, NeedStatus, Urgency } from './entities/need.entity';
 import { NeedItemEntity } from './entities/need-item.entity';
 import { PledgeEntity } from './entities/pledge.entity';
@@ -309,7 +309,7 @@ export class NeedsService {
   }
 
   private async assertCamp(campId: string, manager: EntityManager): Promise<void> {
-    if (!(await manager.existsBy(CampEntity, { id: campId }))) {
+    if (!(await campExists(manager, campId))) {
       throw CommonErrors.validation([{ field: 'campId', message: 'is not a camp Haven knows' }]);
     }
   }
@@ -332,22 +332,19 @@ export class NeedsService {
       `SELECT need_id, count(*)::int AS count FROM tasks WHERE need_id = ANY($1) AND status = 'open' GROUP BY need_id`,
       [ids],
     );
-    const names: { id: string; name: string }[] = await manager.query(
-      `SELECT id, name FROM organizations WHERE id = ANY($1) UNION ALL SELECT id, name FROM camps WHERE id = ANY($2)`,
-      [
-        [...new Set(needs.map((need) => need.organizationId))],
-        [...new Set(needs.map((need) => need.campId))],
-      ],
+    const names = await placeNames(
+      manager,
+      needs.map((need) => need.organizationId),
+      needs.map((need) => need.campId),
     );
     const membership = await this.access.ownOrganizationId(actor, manager);
-    const nameOf = new Map(names.map((row) => [row.id, row.name]));
     const counts = new Map(taskCounts.map((row) => [row.need_id, row.count]));
     return needs.map((need) =>
       needView(
         need,
         {
-          organizationName: nameOf.get(need.organizationId) ?? '',
-          campName: nameOf.get(need.campId) ?? '',
+          organizationName: names.organizationName(need.organizationId),
+          campName: names.campName(need.campId),
           items: items.filter((item) => item.needId === need.id),
           taskCount: counts.get(need.id) ?? 0,
         },

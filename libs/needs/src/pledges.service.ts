@@ -9,6 +9,7 @@ import {
   paginate,
   TransactionService,
 } from '@haven/core';
+import { displayNames } from '@haven/identity';
 import { NeedEntity } from './entities/need.entity';
 import { NeedItemEntity } from './entities/need-item.entity';
 import { PledgeEntity } from './entities/pledge.entity';
@@ -134,9 +135,9 @@ export class PledgesService {
         .createQueryBuilder(PledgeEntity, 'pledge')
         .where('pledge.needId = :needId', { needId });
       const result = await paginate(query, newestFirst, page);
-      const names = await this.displayNames(
-        result.items.flatMap((pledge) => (pledge.volunteerId ? [pledge.volunteerId] : [])),
+      const names = await displayNames(
         manager,
+        result.items.flatMap((pledge) => (pledge.volunteerId ? [pledge.volunteerId] : [])),
       );
       return {
         items: result.items.map((pledge) => ({
@@ -198,15 +199,6 @@ export class PledgesService {
       if (stranger) throw CommonErrors.notFound('pledge');
     }
     return { pledge, need };
-  }
-
-  private async displayNames(ids: string[], manager: EntityManager): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows: { id: string; display_name: string }[] = await manager.query(
-      `SELECT id, display_name FROM users WHERE id = ANY($1)`,
-      [ids],
-    );
-    return new Map(rows.map((row) => [row.id, row.display_name]));
   }
 }
 

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Keyset, Page, PageQuery } from '@haven/core';
+import { OrganizationSql } from '@haven/organizations';
 import { TaskEntity } from './entities/task.entity';
 import type { TaskFilter } from './tasks.service';
 import { TaskView, taskView } from './task.views';
@@ -69,8 +70,8 @@ export async function listTasks(
   if (visibleTo) {
     where.push(
       visibleTo.ownOrganizationId
-        ? `(o.status = 'approved' OR t.organization_id = ${param(visibleTo.ownOrganizationId)})`
-        : `o.status = 'approved'`,
+        ? `(${OrganizationSql.isApproved('o')} OR t.organization_id = ${param(visibleTo.ownOrganizationId)})`
+        : OrganizationSql.isApproved('o'),
     );
   }
   if (filter.to) where.push(`t.starts_at < ${param(filter.to)}`);
@@ -88,8 +89,8 @@ export async function listTasks(
   const rows: TaskRow[] = await manager.query(
     `SELECT t.*, o.name AS organization_name, c.name AS camp_name, c.timezone
        FROM tasks t
-       JOIN organizations o ON o.id = t.organization_id
-       JOIN camps c ON c.id = t.camp_id
+       ${OrganizationSql.joinOrganization('o', 't.organization_id')}
+       ${OrganizationSql.joinCamp('c', 't.camp_id')}
       WHERE ${where.join(' AND ')}
       ORDER BY ${SOONEST_FIRST.orderBy()}
       LIMIT ${SOONEST_FIRST.limit(page)}`,

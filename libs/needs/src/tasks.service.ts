@@ -15,6 +15,7 @@ import { SignupMode, TaskEntity } from './entities/task.entity';
 import { NeedAccess } from './need-access';
 import { NeedErrors } from './needs.errors';
 import { listTasks } from './task-list.query';
+import { placeNames } from '@haven/organizations';
 import { TASK_PARTICIPANTS, TaskParticipants } from './task-participants';
 import { TaskView, taskView } from './task.views';
 
@@ -210,21 +211,16 @@ export class TasksService {
   /** Views of tasks, in the order given, with their organisation and camp names in two queries. */
   async views(tasks: TaskEntity[], manager: EntityManager): Promise<TaskView[]> {
     if (tasks.length === 0) return [];
-    // Organisation and camp names in one round trip.
-    const rows: { id: string; name: string; timezone: string | null }[] = await manager.query(
-      `SELECT id, name, NULL AS timezone FROM organizations WHERE id = ANY($1)
-       UNION ALL SELECT id, name, timezone FROM camps WHERE id = ANY($2)`,
-      [
-        [...new Set(tasks.map((task) => task.organizationId))],
-        [...new Set(tasks.map((task) => task.campId))],
-      ],
+    const names = await placeNames(
+      manager,
+      tasks.map((task) => task.organizationId),
+      tasks.map((task) => task.campId),
     );
-    const byId = new Map(rows.map((row) => [row.id, row]));
     return tasks.map((task) =>
       taskView(task, {
-        organizationName: byId.get(task.organizationId)?.name ?? '',
-        campName: byId.get(task.campId)?.name ?? '',
-        timezone: byId.get(task.campId)?.timezone ?? 'UTC',
+        organizationName: names.organizationName(task.organizationId),
+        campName: names.campName(task.campId),
+        timezone: names.timezone(task.campId),
       }),
     );
   }

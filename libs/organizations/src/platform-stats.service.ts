@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { accountCountsByRole } from '@haven/identity';
 
 /** Platform-wide counts for admins. Needs and tasks join in when their context lands. */
 @Injectable()
@@ -9,10 +10,7 @@ export class PlatformStatsService {
   async stats() {
     const [organizations, users] = await Promise.all([
       this.dataSource.query(`SELECT status, count(*)::int AS count FROM organizations GROUP BY status`),
-      this.dataSource.query(
-        `SELECT role, count(*)::int AS count, count(*) FILTER (WHERE status = 'suspended')::int AS suspended
-           FROM users WHERE deleted_at IS NULL GROUP BY role`,
-      ),
+      accountCountsByRole(this.dataSource.manager),
     ]);
     const byStatus = Object.fromEntries(
       (organizations as { status: string; count: number }[]).map((row) => [row.status, row.count]),

@@ -8,6 +8,7 @@ import {
   OutboxWriter,
   TransactionService,
 } from '@haven/core';
+import { activeAdminIds } from '@haven/identity';
 import { OrganizationDecisionEntity, VettingDecision } from './entities/organization-decision.entity';
 import { OrganizationMemberEntity } from './entities/organization-member.entity';
 import { OrganizationEntity, OrganizationStatus } from './entities/organization.entity';
@@ -115,12 +116,10 @@ export class VettingService {
         `SELECT id FROM organizations WHERE status = 'approved' AND review_by <= CURRENT_DATE ORDER BY review_by, id`,
       );
       if (due.length === 0) return 0;
-      const admins: { id: string }[] = await manager.query(
-        `SELECT id FROM users WHERE role = 'admin' AND status = 'active' AND deleted_at IS NULL`,
-      );
+      const admins = await activeAdminIds(manager);
       await this.outbox.write(manager, {
         type: OutboxEvent.OrganizationReviewDue,
-        recipientIds: admins.map((admin) => admin.id),
+        recipientIds: admins,
         payload: { organizationIds: due.map((organization) => organization.id), count: due.length },
       });
       return due.length;

@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import ical from 'ical-generator';
 import { Actor, CommonErrors, TransactionService } from '@haven/core';
+import { activeAccountSql } from '@haven/identity';
+import { TaskSql } from '@haven/needs';
+import { OrganizationSql } from '@haven/organizations';
 import { CalendarTokenEntity } from './entities/calendar-token.entity';
 import { VolunteeringErrors } from './volunteering.errors';
 
@@ -33,8 +36,7 @@ export class CalendarService {
   feed(token: string): Promise<string> {
     return this.transactions.run(async (manager) => {
       const [owner] = await manager.query(
-        `SELECT c.user_id FROM calendar_tokens c JOIN users u ON u.id = c.user_id
-          WHERE c.token_hash = $1 AND u.status = 'active' AND u.deleted_at IS NULL`,
+        `SELECT c.user_id FROM calendar_tokens c WHERE c.token_hash = $1 AND ${activeAccountSql('c.user_id')}`,
         [hash(token)],
       );
       if (!owner) throw VolunteeringErrors.calendarNotFound();
@@ -51,9 +53,9 @@ export class CalendarService {
         `SELECT s.id, t.title, t.starts_at, t.ends_at, t.remote, c.name AS camp,
                 o.name AS organization, greatest(s.updated_at, t.updated_at) AS updated_at
            FROM signups s
-           JOIN tasks t ON t.id = s.task_id
-           JOIN camps c ON c.id = t.camp_id
-           JOIN organizations o ON o.id = t.organization_id
+           ${TaskSql.joinTask('t', 's.task_id')}
+           ${OrganizationSql.joinCamp('c', 't.camp_id')}
+           ${OrganizationSql.joinOrganization('o', 't.organization_id')}
           WHERE s.volunteer_id = $1 AND s.status IN ('confirmed', 'attended') AND t.status = 'open'
             AND t.ends_at > now() - interval '30 days'
           ORDER BY t.starts_at

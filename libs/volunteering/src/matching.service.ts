@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { Actor, CommonErrors, TransactionService } from '@haven/core';
-import { TaskEntity, TaskView, TasksService } from '@haven/needs';
+import { findTasks, TaskSql, TaskView, TasksService } from '@haven/needs';
+import { OrganizationSql } from '@haven/organizations';
+import { confirmedOverlapSql } from './signup.sql';
 import { VolunteerProfileEntity } from './entities/volunteer-profile.entity';
 
 /** Recommendations look this far ahead: what a volunteer can plan for, and a bounded index range. */
@@ -60,8 +61,8 @@ export class MatchingService {
                   || CASE WHEN m.available THEN ARRAY['fits your availability'] ELSE '{}'::text[] END
                   || CASE WHEN m.preferred_camp THEN ARRAY['at ' || c.name] ELSE '{}'::text[] END
                   || CASE WHEN m.remote THEN ARRAY['remote'] ELSE '{}'::text[] END AS reasons
-             FROM tasks t
-             JOIN camps c ON c.id = t.camp_id
+             FROM ${TaskSql.tasks('t')}
+             ${OrganizationSql.joinCamp('c', 't.camp_id')}
              CROSS JOIN LATERAL (
                SELECT ARRAY(SELECT s FROM unnest(t.skills) s WHERE s = ANY($2::text[]) ORDER BY s) AS skills,
                       ARRAY(SELECT l FROM unnest(t.languages) l WHERE l = ANY($3::text[]) ORDER BY l) AS languages,
@@ -81,14 +82,11 @@ export class MatchingService {
               AND t.starts_at > now() AND t.starts_at < now() + interval '${HORIZON_DAYS} days'
               AND ($8::timestamptz IS NULL OR t.created_at > $8)
               AND (${arms.join(' OR ')})
-              AND t.organization_id IN (SELECT id FROM organizations WHERE status = 'approved')
+              AND ${OrganizationSql.isApprovedId('t.organization_id')}
               AND NOT EXISTS (
                 SELECT 1 FROM signups s WHERE s.task_id = t.id AND s.volunteer_id = $1
                    AND s.status IN ('pending', 'confirmed', 'waitlisted'))
-              AND NOT EXISTS (
-                SELECT 1 FROM signups s JOIN tasks o ON o.id = s.task_id
-                 WHERE s.volunteer_id = $1 AND s.status = 'confirmed' AND o.status = 'open'
-                   AND o.starts_at < t.ends_at AND o.ends_at > t.starts_at)
+              AND NOT EXISTS (${confirmedOverlapSql('$1', 't.starts_at', 't.ends_at')})
          ) ranked
          ORDER BY score DESC, starts_at, id
          LIMIT $7`,
@@ -103,7 +101,10 @@ export class MatchingService {
           createdSince ?? null,
         ],
       );
-      const found = await manager.findBy(TaskEntity, { id: In(rows.map((row) => row.id)) });
+      const found = await findTasks(
+        manager,
+        rows.map((row) => row.id),
+      );
       const byId = new Map(found.map((task) => [task.id, task]));
       const views = await this.tasks.views(
         rows.flatMap((row) => byId.get(row.id) ?? []),

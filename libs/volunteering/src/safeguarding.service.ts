@@ -11,8 +11,9 @@ import {
   stableId,
   TransactionService,
 } from '@haven/core';
-import { NeedAccess, TaskEntity } from '@haven/needs';
-import { OrganizationMemberEntity } from '@haven/organizations';
+import { displayNames, volunteerDisplayName } from '@haven/identity';
+import { NeedAccess, TaskEntity, TaskSql } from '@haven/needs';
+import { memberIds } from '@haven/organizations';
 import { SafeguardingClearanceEntity } from './entities/safeguarding-clearance.entity';
 import { SignupEntity } from './entities/signup.entity';
 import { hasValidClearance, lockClearances } from './signup-rules';
@@ -70,14 +71,13 @@ export class SafeguardingService {
           { field: 'validUntil', message: `must be at most ${CLEARANCE_MAX_YEARS} years ahead (${latest})` },
         ]);
       }
-      const [volunteer] = await manager.query(
-        `SELECT u.display_name FROM users u
-          WHERE u.id = $1 AND u.role = 'volunteer' AND u.deleted_at IS NULL
-            AND EXISTS (SELECT 1 FROM signups s JOIN tasks t ON t.id = s.task_id
-                         WHERE s.volunteer_id = u.id AND t.organization_id = $2)`,
+      const [signedUp] = await manager.query(
+        `SELECT 1 FROM signups s ${TaskSql.joinTask('t', 's.task_id')}
+          WHERE s.volunteer_id = $1 AND t.organization_id = $2 LIMIT 1`,
         [volunteerId, organizationId],
       );
-      if (!volunteer) throw VolunteeringErrors.notAVolunteer();
+      const displayName = signedUp ? await volunteerDisplayName(manager, volunteerId) : null;
+      if (displayName === null) throw VolunteeringErrors.notAVolunteer();
       const clearance = await manager.save(
         manager.create(SafeguardingClearanceEntity, {
           organizationId,
@@ -93,7 +93,7 @@ export class SafeguardingService {
         entityId: clearance.id,
         summary: `Safeguarding clearance recorded, valid until ${validUntil}`,
       });
-      return clearanceView(clearance, volunteer.display_name);
+      return clearanceView(clearance, displayName);
     });
   }
 
@@ -143,7 +143,7 @@ export class SafeguardingService {
       });
       await this.outbox.write(manager, {
         type: OutboxEvent.ClearanceRevokedReview,
-        recipientIds: await this.memberIds(manager, organizationId),
+        recipientIds: await memberIds(manager, organizationId),
         payload,
       });
       await this.audit.record(manager, {
@@ -178,7 +178,7 @@ export class SafeguardingService {
   /** The organisation's safeguarded tasks, not started, on which the volunteer holds a live sign-up. */
   private async safeguardedTaskIds(manager: EntityManager, organizationId: string, volunteerId: string) {
     const rows: { task_id: string }[] = await manager.query(
-      `SELECT DISTINCT s.task_id FROM signups s JOIN tasks t ON t.id = s.task_id
+      `SELECT DISTINCT s.task_id FROM signups s ${TaskSql.joinTask('t', 's.task_id')}
         WHERE s.volunteer_id = $1 AND t.organization_id = $2 AND t.requires_safeguarding
           AND t.status = 'open' AND t.starts_at > now() AND s.status IN ('pending', 'confirmed', 'waitlisted')
         ORDER BY s.task_id`,
@@ -214,7 +214,7 @@ export class SafeguardingService {
           type: OutboxEvent.ClearanceExpiring,
           recipientIds: [
             clearance.volunteer_id,
-            ...(await this.memberIds(manager, clearance.organization_id)),
+            ...(await memberIds(manager, clearance.organization_id)),
           ],
           payload: {
             clearanceId: clearance.id,
@@ -245,11 +245,10 @@ export class SafeguardingService {
         },
         page,
       );
-      const names: { id: string; display_name: string }[] = await manager.query(
-        `SELECT id, display_name FROM users WHERE id = ANY($1)`,
-        [rows.map((row) => row.volunteerId)],
+      const byId = await displayNames(
+        manager,
+        rows.map((row) => row.volunteerId),
       );
-      const byId = new Map(names.map((row) => [row.id, row.display_name]));
       return { items: rows.map((row) => clearanceView(row, byId.get(row.volunteerId))), nextCursor };
     });
   }
@@ -259,10 +258,5 @@ export class SafeguardingService {
     await this.access.assertMember(actor, organizationId, manager, { toRead }).catch((error: unknown) => {
       throw (error as { status?: number }).status === 404 ? CommonErrors.notFound('organisation') : error;
     });
-  }
-
-  private async memberIds(manager: EntityManager, organizationId: string): Promise<string[]> {
-    const members = await manager.find(OrganizationMemberEntity, { where: { organizationId } });
-    return members.map((member) => member.userId);
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Actor, CommonErrors, Keyset, PageQuery, TransactionService } from '@haven/core';
-import { NeedAccess, TaskEntity } from '@haven/needs';
+import { UserSql } from '@haven/identity';
+import { findTask, NeedAccess, TaskSql } from '@haven/needs';
+import { OrganizationSql } from '@haven/organizations';
 import { SafeguardingClearanceEntity } from './entities/safeguarding-clearance.entity';
 import { LIVE_SIGNUP_STATUSES, SignupEntity } from './entities/signup.entity';
 import { VolunteerProfileEntity } from './entities/volunteer-profile.entity';
@@ -61,7 +63,7 @@ export class SignupQueries {
    */
   forTask(actor: Actor, taskId: string, page: PageQuery) {
     return this.transactions.run(async (manager) => {
-      const task = await manager.findOneBy(TaskEntity, { id: taskId });
+      const task = await findTask(manager, taskId);
       if (!task) throw CommonErrors.notFound('task');
       if (actor.role !== 'admin') {
         await this.access
@@ -85,14 +87,13 @@ export class SignupQueries {
         no_shows: number;
         waitlist_position: number | null;
       }[] = await manager.query(
-        `SELECT s.id, s.seq, s.status, s.hours, s.created_at, s.volunteer_id, u.display_name,
+        `SELECT s.id, s.seq, s.status, s.hours, s.created_at, s.volunteer_id, ${UserSql.displayName('s.volunteer_id')} AS display_name,
                 ${WAITLIST_POSITION_SQL} AS waitlist_position,
                 p.skills, p.languages,
-                (SELECT count(*)::int FROM signups n JOIN tasks nt ON nt.id = n.task_id
+                (SELECT count(*)::int FROM signups n ${TaskSql.joinTask('nt', 'n.task_id')}
                   WHERE n.volunteer_id = s.volunteer_id AND n.status = 'no_show'
                     AND nt.organization_id = $2 AND nt.starts_at > now() - interval '12 months') AS no_shows
            FROM signups s
-           JOIN users u ON u.id = s.volunteer_id
            LEFT JOIN volunteer_profiles p ON p.user_id = s.volunteer_id
           WHERE s.task_id = $1 ${after ? `AND ${after}` : ''}
           ORDER BY ${QUEUE_ORDER.orderBy()}
@@ -148,10 +149,10 @@ export class SignupQueries {
                   t.ends_at, t.status AS task_status, t.remote, c.timezone, c.name AS camp_name,
                   o.name AS organization_name, n.id AS need_id, n.title AS need_title
              FROM signups s
-             JOIN tasks t ON t.id = s.task_id
-             JOIN needs n ON n.id = t.need_id
-             JOIN camps c ON c.id = t.camp_id
-             JOIN organizations o ON o.id = t.organization_id
+             ${TaskSql.joinTask('t', 's.task_id')}
+             ${TaskSql.joinNeed('n', 't.need_id')}
+             ${OrganizationSql.joinCamp('c', 't.camp_id')}
+             ${OrganizationSql.joinOrganization('o', 't.organization_id')}
             WHERE s.volunteer_id = $1 ${after ? `AND ${after}` : ''}
             ORDER BY ${NEWEST_FIRST.orderBy()}
             LIMIT ${NEWEST_FIRST.limit(page)}`,
@@ -162,7 +163,7 @@ export class SignupQueries {
         `SELECT coalesce(sum(s.hours), 0)::float AS hours,
                 count(*) FILTER (WHERE s.status = 'attended')::int AS attended,
                 count(*) FILTER (WHERE s.status = 'confirmed' AND t.starts_at > now() AND t.status = 'open')::int AS upcoming
-           FROM signups s JOIN tasks t ON t.id = s.task_id
+           FROM signups s ${TaskSql.joinTask('t', 's.task_id')}
           WHERE s.volunteer_id = $1`,
         [actor.id],
       );

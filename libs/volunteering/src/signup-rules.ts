@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { TaskEntity } from '@haven/needs';
+import type { TaskEntity } from '@haven/needs';
+import { confirmedOverlapSql, validClearanceSql } from './signup.sql';
 
 /**
  * Serialises everything that confirms one volunteer: two sign-ups of the same person to overlapping
@@ -16,13 +17,12 @@ export async function overlappingTask(
   volunteerId: string,
   task: TaskEntity,
 ): Promise<{ id: string; title: string } | null> {
-  const [row] = await manager.query(
-    `SELECT t.id, t.title FROM signups s JOIN tasks t ON t.id = s.task_id
-      WHERE s.volunteer_id = $1 AND s.status = 'confirmed' AND t.status = 'open' AND t.id <> $2
-        AND t.starts_at < $4 AND t.ends_at > $3
-      LIMIT 1`,
-    [volunteerId, task.id, task.startsAt, task.endsAt],
-  );
+  const [row] = await manager.query(`${confirmedOverlapSql('$1', '$3', '$4', '$2')} LIMIT 1`, [
+    volunteerId,
+    task.id,
+    task.startsAt,
+    task.endsAt,
+  ]);
   return row ?? null;
 }
 
@@ -50,13 +50,11 @@ export async function hasValidClearance(
   task: TaskEntity,
 ): Promise<boolean> {
   await lockClearances(manager, task.organizationId, volunteerId, 'shared');
-  const [row] = await manager.query(
-    `SELECT EXISTS (
-       SELECT 1 FROM safeguarding_clearances c, camps
-        WHERE camps.id = $3 AND c.organization_id = $1 AND c.volunteer_id = $2 AND c.revoked_at IS NULL
-          AND c.valid_until >= ($4::timestamptz AT TIME ZONE camps.timezone)::date
-     ) AS valid`,
-    [task.organizationId, volunteerId, task.campId, task.endsAt],
-  );
+  const [row] = await manager.query(`SELECT ${validClearanceSql('$1', '$2', '$3', '$4')} AS valid`, [
+    task.organizationId,
+    volunteerId,
+    task.campId,
+    task.endsAt,
+  ]);
   return row.valid === true;
 }

@@ -9,8 +9,8 @@ import {
   TransactionService,
 } from '@haven/core';
 import { AccountErasure } from '@haven/identity';
-import { NeedAccess, TaskEntity } from '@haven/needs';
-import { OrganizationMemberEntity } from '@haven/organizations';
+import { lockTask, NeedAccess, storePlaceCount, TaskEntity } from '@haven/needs';
+import { memberIds } from '@haven/organizations';
 import { LIVE_SIGNUP_STATUSES, SignupEntity, SignupStatus } from './entities/signup.entity';
 import { hasValidClearance, lockVolunteer, overlappingTask } from './signup-rules';
 import { VolunteeringErrors } from './volunteering.errors';
@@ -99,7 +99,7 @@ export class SignupsService implements AccountErasure {
       if (status === 'pending') {
         await this.outbox.write(manager, {
           type: OutboxEvent.SignupReceived,
-          recipientIds: await this.memberIds(task.organizationId, manager),
+          recipientIds: await memberIds(manager, task.organizationId),
           payload: { signupId: signup.id, taskId },
         });
       } else {
@@ -280,13 +280,8 @@ export class SignupsService implements AccountErasure {
     });
   }
 
-  async lockTask(taskId: string, manager: EntityManager): Promise<TaskEntity> {
-    const task = await manager.findOne(TaskEntity, {
-      where: { id: taskId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!task) throw CommonErrors.notFound('task');
-    return task;
+  lockTask(taskId: string, manager: EntityManager): Promise<TaskEntity> {
+    return lockTask(manager, taskId);
   }
 
   /** Moves the task's counter for `status` (only confirmed and waitlisted are counted), inside the task lock. */
@@ -298,7 +293,7 @@ export class SignupsService implements AccountErasure {
   ): Promise<void> {
     if (status !== 'confirmed' && status !== 'waitlisted') return;
     task[status] += by;
-    await manager.update(TaskEntity, task.id, { [status]: task[status] });
+    await storePlaceCount(manager, task, status);
   }
 
   private async tell(signup: SignupEntity, type: OutboxEvent, manager: EntityManager): Promise<void> {
@@ -307,11 +302,6 @@ export class SignupsService implements AccountErasure {
       recipientIds: [signup.volunteerId],
       payload: { signupId: signup.id, taskId: signup.taskId, status: signup.status },
     });
-  }
-
-  private async memberIds(organizationId: string, manager: EntityManager): Promise<string[]> {
-    const members = await manager.find(OrganizationMemberEntity, { where: { organizationId } });
-    return members.map((member) => member.userId);
   }
 
   private async record(actor: Actor | null, signup: SignupEntity, summary: string, manager: EntityManager) {

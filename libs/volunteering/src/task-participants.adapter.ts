@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { TaskEntity, TaskParticipants } from '@haven/needs';
+import type { TaskEntity, TaskParticipants } from '@haven/needs';
+import { confirmedOverlapSql, validClearanceSql } from './signup.sql';
 import { SignupQueries } from './signup-queries.service';
 import { SignupsService } from './signups.service';
 
@@ -29,13 +30,8 @@ export class TaskParticipantsAdapter implements TaskParticipants {
     const [row] = await manager.query(
       `SELECT count(*)::int AS count FROM signups s
         WHERE s.task_id = $1 AND s.status = 'confirmed' AND (
-          EXISTS (SELECT 1 FROM signups o JOIN tasks t ON t.id = o.task_id
-                   WHERE o.volunteer_id = s.volunteer_id AND o.status = 'confirmed' AND t.status = 'open'
-                     AND t.id <> $1 AND t.starts_at < $3 AND t.ends_at > $2)
-          OR ($4 AND NOT EXISTS (
-                SELECT 1 FROM safeguarding_clearances c, camps
-                 WHERE camps.id = $5 AND c.organization_id = $6 AND c.volunteer_id = s.volunteer_id
-                   AND c.revoked_at IS NULL AND c.valid_until >= ($3::timestamptz AT TIME ZONE camps.timezone)::date)))`,
+          EXISTS (${confirmedOverlapSql('s.volunteer_id', '$2', '$3', '$1')})
+          OR ($4 AND NOT ${validClearanceSql('$6', 's.volunteer_id', '$5', '$3')}))`,
       [task.id, startsAt, endsAt, task.requiresSafeguarding, task.campId, task.organizationId],
     );
     return row.count;

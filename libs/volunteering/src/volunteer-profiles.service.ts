@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { Actor, CommonErrors, TransactionService } from '@haven/core';
 import { normaliseSkills } from '@haven/needs';
-import { CampEntity } from '@haven/organizations';
+import { campsExist } from '@haven/organizations';
 import { AvailabilityWindow, VolunteerProfileEntity } from './entities/volunteer-profile.entity';
 import { VolunteeringErrors } from './volunteering.errors';
 
@@ -48,7 +47,7 @@ export class VolunteerProfilesService {
     }
     return this.transactions.run(async (manager) => {
       const campIds = [...new Set(input.campIds.map((id) => id.toLowerCase()))];
-      if (campIds.length > 0 && (await manager.countBy(CampEntity, { id: In(campIds) })) !== campIds.length) {
+      if (campIds.length > 0 && !(await campsExist(manager, campIds))) {
         throw VolunteeringErrors.unknownCamps();
       }
       const profile = {
