@@ -15,12 +15,12 @@ import {
   RolesGuard,
   VerifiedEmailGuard,
 } from '@haven/core';
-import { IdentityModule } from '@haven/identity';
+import { AccountDeletionModule, IdentityModule } from '@haven/identity';
 import { NeedsModule } from '@haven/needs';
 import { NotificationsModule } from '@haven/notifications';
 import { OrganizationsModule } from '@haven/organizations';
 import { ReportsModule } from '@haven/reports';
-import { VolunteeringModule } from '@haven/volunteering';
+import { AccountErasureModule, TaskParticipantsModule, VolunteeringModule } from '@haven/volunteering';
 import { AdminController } from './admin/admin.controller';
 import { QueuesSession } from './admin/queues-board';
 import { CampsController } from './camps/camps.controller';
@@ -54,8 +54,9 @@ export class ApiModule {
         TerminusModule.forRoot({ logger: false }),
         AuditModule,
         IdentityModule,
+        AccountDeletionModule.register(AccountErasureModule),
         OrganizationsModule,
-        NeedsModule,
+        NeedsModule.register(TaskParticipantsModule),
         VolunteeringModule,
         NotificationsModule,
         ReportsModule,

@@ -3,7 +3,7 @@ import { AppConfig, AuditModule, DatabaseModule, HavenConfigModule, RedisModule 
 import { IdentityModule } from '@haven/identity';
 import { NeedsModule } from '@haven/needs';
 import { OrganizationsModule } from '@haven/organizations';
-import { VolunteeringModule } from '@haven/volunteering';
+import { TaskParticipantsModule, VolunteeringModule } from '@haven/volunteering';
 
 @Module({})
 export class CliModule {
@@ -17,7 +17,7 @@ export class CliModule {
         RedisModule,
         IdentityModule,
         OrganizationsModule,
-        NeedsModule,
+        NeedsModule.register(TaskParticipantsModule),
         VolunteeringModule,
       ],
     };

@@ -11,7 +11,8 @@ import {
   QueueName,
   RedisModule,
 } from '@haven/core';
-import { IdentityModule } from '@haven/identity';
+import { AccountDeletionModule, IdentityModule } from '@haven/identity';
+import { AccountErasureModule } from '@haven/volunteering';
 import { NotificationsModule, SmsInboundService } from '@haven/notifications';
 import { OrganizationsModule } from '@haven/organizations';
 import { checkJobCoverage } from './job-handlers';
@@ -125,6 +126,7 @@ export class WorkerModule {
         AuditModule,
         QueueModule.forRoot('worker'),
         IdentityModule,
+        AccountDeletionModule.register(AccountErasureModule),
         OrganizationsModule,
         NotificationsModule,
       ],

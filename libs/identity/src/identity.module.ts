@@ -6,7 +6,6 @@ import { AccountService } from './account.service';
 import { AccountStateCache } from './account-state-cache';
 import { AccountStatusService } from './account-status.service';
 import { AuthService } from './auth.service';
-import { InactiveAccountsService } from './inactive-accounts.service';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
 import { LoginLimiter } from './login-limiter';
@@ -21,6 +20,7 @@ import { VerificationMail } from './verification-mail';
 
 import { PhoneLimiter } from './phone/phone-limiter';
 import { PhoneService } from './phone/phone.service';
+
 @Module({
   imports: [PassportModule, TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity])],
   providers: [
@@ -34,7 +34,6 @@ import { PhoneService } from './phone/phone.service';
     LoginLimiter,
     AccountMailLimiter,
     AccountService,
-    InactiveAccountsService,
     PasswordProof,
     VerificationMail,
     PhoneLimiter,
@@ -43,11 +42,12 @@ import { PhoneService } from './phone/phone.service';
     LocalStrategy,
   ],
   exports: [
+    PasswordProof,
+    RefreshTokenService,
     AccountStateCache,
     AccountStatusService,
     AccountService,
     AuthService,
-    InactiveAccountsService,
     UsersService,
     AccessTokenService,
     PhoneService,

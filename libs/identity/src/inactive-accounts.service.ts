@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig, DomainError, OutboxEvent, OutboxWriter, stableId, TransactionService } from '@haven/core';
-import { UsersService } from './users.service';
+import { AccountDeletionService } from './account-deletion.service';
 
 /**
  * Retention of accounts (DESIGN.md, Privacy): an account unused — no sign-in, no session refresh —
@@ -17,7 +17,7 @@ export class InactiveAccountsService {
     private readonly config: AppConfig,
     private readonly transactions: TransactionService,
     private readonly outbox: OutboxWriter,
-    private readonly users: UsersService,
+    private readonly deletion: AccountDeletionService,
   ) {}
 
   /** Warns the accounts that reach the warning age, once each, through the outbox. */
@@ -66,7 +66,7 @@ export class InactiveAccountsService {
             `SELECT 1 FROM users WHERE id = $1 AND deleted_at IS NULL AND inactivity_warned_at IS NOT NULL FOR UPDATE`,
             [id],
           );
-          if (still) await this.users.anonymise(manager, id);
+          if (still) await this.deletion.anonymise(manager, id);
           anonymised += still ? 1 : 0;
         });
       } catch (error) {

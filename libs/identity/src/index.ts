@@ -7,6 +7,8 @@ export * from './password/password-policy';
 export * from './users.service';
 export { ACCESS_TOKEN_SECONDS, AccessTokenService } from './tokens/access-token.service';
 export * from './account-erasure';
+export * from './account-deletion.module';
+export * from './account-deletion.service';
 export * from './account.service';
 export * from './inactive-accounts.service';
 export { ACCOUNT_TOKEN_SECONDS, mintAccountToken } from './tokens/account-tokens';

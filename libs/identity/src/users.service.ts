@@ -1,13 +1,11 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { Actor, CommonErrors, Role, TransactionService } from '@haven/core';
-import { ACCOUNT_ERASURE, AccountErasure } from './account-erasure';
 import { AccountStateCache } from './account-state-cache';
 import { Locale, UserEntity } from './entities/user.entity';
 import { IdentityErrors } from './identity.errors';
 import { PasswordHasher } from './password/password-hasher';
-import { PasswordProof } from './password/password-proof';
 import { RefreshTokenService } from './tokens/refresh-token.service';
 import { VerificationMail } from './verification-mail';
 
@@ -33,9 +31,7 @@ export class UsersService {
     private readonly refreshTokens: RefreshTokenService,
     private readonly transactions: TransactionService,
     private readonly verificationMail: VerificationMail,
-    private readonly passwords: PasswordProof,
     private readonly accountStates: AccountStateCache,
-    @Optional() @Inject(ACCOUNT_ERASURE) private readonly erasure?: AccountErasure,
   ) {}
 
   /**
@@ -136,49 +132,6 @@ export class UsersService {
         revokedAt: session.revokedAt?.toISOString() ?? null,
       })),
     };
-  }
-
-  /**
-   * Deletes an account by anonymising it: the row stays so that history (sign-ups, hours, audit
-   * entries) keeps counting as aggregates, but nothing in it identifies the person any more and no
-   * one can sign in to it.
-   */
-  async deleteAccount(actor: Actor, password: string, address: string): Promise<void> {
-    const user = await this.passwords.prove(actor, password, address);
-    await this.transactions.run(async (manager) => {
-      if (user.role === 'admin') {
-        // Serialise concurrent admin deletions so two admins cannot both leave the platform adminless.
-        await manager.query(`SELECT id FROM users WHERE role = 'admin' FOR UPDATE`);
-        const [{ count }] = await manager.query(
-          `SELECT count(*)::int AS count FROM users WHERE role = 'admin' AND status = 'active' AND deleted_at IS NULL`,
-        );
-        if (count <= 1) throw IdentityErrors.lastAdmin();
-      }
-      await this.anonymise(manager, user.id);
-    });
-    await this.accountStates.changed(user.id);
-  }
-
-  /**
-   * Anonymises an account inside the caller's transaction: other contexts let go of it first (which
-   * may refuse, e.g. the sole owner of an organisation), then nothing in the row identifies anyone.
-   */
-  async anonymise(manager: EntityManager, userId: string): Promise<void> {
-    await this.erasure?.erase(manager, userId);
-    await manager.update(
-      UserEntity,
-      { id: userId },
-      {
-        email: `deleted-${userId}@deleted.invalid`,
-        displayName: 'Deleted user',
-        passwordHash: null,
-        deletedAt: new Date(),
-      },
-    );
-    await this.refreshTokens.revokeAllForUser(userId, manager);
-    await manager.query(`UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [
-      userId,
-    ]);
   }
 
   /** A sign-in or a refresh: the account is in use, and any warning of its deletion is void. */

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import {
   Actor,
@@ -64,7 +64,7 @@ export class NeedsService {
     private readonly outbox: OutboxWriter,
     private readonly transactions: TransactionService,
     config: AppConfig,
-    @Optional() @Inject(TASK_PARTICIPANTS) private readonly participants?: TaskParticipants,
+    @Inject(TASK_PARTICIPANTS) private readonly participants: TaskParticipants,
   ) {
     this.thresholds = {
       standard: config.SMALL_CELL_THRESHOLD,
@@ -229,7 +229,7 @@ export class NeedsService {
       .returning(['id'])
       .execute();
     const taskIds = (tasks.raw as { id: string }[]).map((row) => row.id);
-    const signedUp = (await this.participants?.liveVolunteers(manager, taskIds)) ?? [];
+    const signedUp = await this.participants.liveVolunteers(manager, taskIds);
     const cancelled = await manager
       .createQueryBuilder()
       .update(PledgeEntity)
@@ -254,7 +254,7 @@ export class NeedsService {
     for (const task of tasks) {
       await this.outbox.write(manager, {
         type: OutboxEvent.TaskChanged,
-        recipientIds: (await this.participants?.liveVolunteers(manager, [task.id])) ?? [],
+        recipientIds: await this.participants.liveVolunteers(manager, [task.id]),
         payload: { taskId: task.id, needId: need.id, change: 'place' },
       });
     }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
   Actor,
@@ -52,7 +52,7 @@ export class TasksService {
     private readonly audit: AuditLogService,
     private readonly outbox: OutboxWriter,
     private readonly transactions: TransactionService,
-    @Optional() @Inject(TASK_PARTICIPANTS) private readonly participants?: TaskParticipants,
+    @Inject(TASK_PARTICIPANTS) private readonly participants: TaskParticipants,
   ) {}
 
   create(actor: Actor, needId: string, input: TaskInput): Promise<TaskView> {
@@ -107,7 +107,7 @@ export class TasksService {
       const endsAt = input.endsAt ?? task.endsAt;
       if (input.startsAt !== undefined || input.endsAt !== undefined) {
         assertTimes(startsAt, endsAt);
-        const conflicts = (await this.participants?.conflictsIfMoved(manager, task, startsAt, endsAt)) ?? 0;
+        const conflicts = await this.participants.conflictsIfMoved(manager, task, startsAt, endsAt);
         if (conflicts > 0) throw NeedErrors.movedIntoConflicts(conflicts);
       }
       if (input.capacity !== undefined && input.capacity < task.confirmed) {
@@ -136,7 +136,7 @@ export class TasksService {
       await manager.save(task);
       if (moved) await this.notifySignedUp(task, OutboxEvent.TaskChanged, manager);
       if (input.capacity !== undefined && input.capacity > before.capacity && task.waitlisted > 0) {
-        await this.participants?.placesAdded(manager, task);
+        await this.participants.placesAdded(manager, task);
       }
       await this.audit.record(manager, {
         actorId: actor.id,
@@ -184,7 +184,7 @@ export class TasksService {
   private async notifySignedUp(task: TaskEntity, type: OutboxEvent, manager: EntityManager): Promise<void> {
     await this.outbox.write(manager, {
       type,
-      recipientIds: (await this.participants?.liveVolunteers(manager, [task.id])) ?? [],
+      recipientIds: await this.participants.liveVolunteers(manager, [task.id]),
       payload: { taskId: task.id, needId: task.needId },
     });
   }

@@ -212,10 +212,7 @@ export class SafeguardingService {
         await this.outbox.write(manager, {
           id: stableId(`clearance-expiring:${clearance.id}`),
           type: OutboxEvent.ClearanceExpiring,
-          recipientIds: [
-            clearance.volunteer_id,
-            ...(await memberIds(manager, clearance.organization_id)),
-          ],
+          recipientIds: [clearance.volunteer_id, ...(await memberIds(manager, clearance.organization_id))],
           payload: {
             clearanceId: clearance.id,
             organizationId: clearance.organization_id,

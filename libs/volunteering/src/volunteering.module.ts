@@ -1,7 +1,7 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ACCOUNT_ERASURE, AccountErasure } from '@haven/identity';
-import { NeedsModule, TASK_PARTICIPANTS } from '@haven/needs';
+import { NeedAccessModule, NeedsModule, TASK_PARTICIPANTS } from '@haven/needs';
 import { MembershipService, OrganizationsModule } from '@haven/organizations';
 import { CalendarService } from './calendar.service';
 import { CalendarTokenEntity } from './entities/calendar-token.entity';
@@ -14,6 +14,7 @@ import { SignupQueries } from './signup-queries.service';
 import { SignupsService } from './signups.service';
 import { TaskParticipantsAdapter } from './task-participants.adapter';
 import { VolunteerProfilesService } from './volunteer-profiles.service';
+import { eraseVolunteer } from './volunteer-erasure';
 
 export const VOLUNTEERING_ENTITIES = [
   VolunteerProfileEntity,
@@ -22,39 +23,51 @@ export const VOLUNTEERING_ENTITIES = [
   CalendarTokenEntity,
 ];
 
-const SERVICES = [
-  SignupsService,
-  SignupQueries,
-  VolunteerProfilesService,
-  SafeguardingService,
-  CalendarService,
-  MatchingService,
-];
-
-/**
- * Deleting an account: the membership first (a sole owner is refused before anything changes),
- * then the live sign-ups.
- */
-const accountErasure = (membership: MembershipService, signups: SignupsService): AccountErasure => ({
-  erase: async (manager, userId) => {
-    await membership.erase(manager, userId);
-    await signups.erase(manager, userId);
-  },
-});
-
-/**
- * Global only to hand lower contexts the ports it implements, which they cannot import from here
- * without a cycle: TaskParticipants (who is signed up) to needs, AccountErasure to identity.
- */
-@Global()
+/** Sign-ups and their reads: below the needs services, so it can implement their port. */
 @Module({
-  imports: [NeedsModule, OrganizationsModule, TypeOrmModule.forFeature(VOLUNTEERING_ENTITIES)],
+  imports: [NeedAccessModule, TypeOrmModule.forFeature(VOLUNTEERING_ENTITIES)],
+  providers: [SignupsService, SignupQueries],
+  exports: [SignupsService, SignupQueries],
+})
+export class SignupsModule {}
+
+/** The needs context's TaskParticipants port, answered by sign-ups. */
+@Module({
+  imports: [SignupsModule],
+  providers: [TaskParticipantsAdapter, { provide: TASK_PARTICIPANTS, useExisting: TaskParticipantsAdapter }],
+  exports: [TASK_PARTICIPANTS],
+})
+export class TaskParticipantsModule {}
+
+/**
+ * Identity's AccountErasure port, for the contexts above it, each in one place: organisations
+ * (`MembershipService.erase`: membership and pending invitations; a sole owner is refused before
+ * anything changes), then volunteering (`eraseVolunteer`: live sign-ups withdrawn, profile and
+ * calendar link deleted).
+ */
+@Module({
+  imports: [OrganizationsModule, SignupsModule],
   providers: [
-    ...SERVICES,
-    TaskParticipantsAdapter,
-    { provide: TASK_PARTICIPANTS, useExisting: TaskParticipantsAdapter },
-    { provide: ACCOUNT_ERASURE, useFactory: accountErasure, inject: [MembershipService, SignupsService] },
+    {
+      provide: ACCOUNT_ERASURE,
+      inject: [MembershipService, SignupsService],
+      useFactory: (membership: MembershipService, signups: SignupsService): AccountErasure => ({
+        erase: async (manager, userId) => {
+          await membership.erase(manager, userId);
+          await eraseVolunteer(manager, signups, userId);
+        },
+      }),
+    },
   ],
-  exports: [...SERVICES, TASK_PARTICIPANTS, ACCOUNT_ERASURE],
+  exports: [ACCOUNT_ERASURE],
+})
+export class AccountErasureModule {}
+
+const SERVICES = [VolunteerProfilesService, SafeguardingService, CalendarService, MatchingService];
+
+@Module({
+  imports: [NeedsModule.register(TaskParticipantsModule), SignupsModule],
+  providers: SERVICES,
+  exports: [...SERVICES, SignupsModule],
 })
 export class VolunteeringModule {}

@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Actor, CurrentUser, PageQuery, Roles } from '@haven/core';
-import { AccountService, PhoneService, UsersService } from '@haven/identity';
+import { AccountDeletionService, AccountService, PhoneService, UsersService } from '@haven/identity';
 import { PledgesService } from '@haven/needs';
 import { FeedService } from '@haven/notifications';
 import { InvitationsService, MeService } from '@haven/organizations';
@@ -22,6 +22,7 @@ import { AccountExportDto, DeleteAccountDto, MeDto, PhoneCodeDto, PhoneDto } fro
 export class MeController {
   constructor(
     private readonly users: UsersService,
+    private readonly deletion: AccountDeletionService,
     private readonly account: AccountService,
     private readonly profiles: MeService,
     private readonly pledges: PledgesService,
@@ -111,7 +112,7 @@ export class MeController {
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(409)
   delete(@CurrentUser() actor: Actor, @Body() dto: DeleteAccountDto, @Ip() address: string) {
-    return this.users.deleteAccount(actor, dto.password, address);
+    return this.deletion.deleteAccount(actor, dto.password, address);
   }
 
   /** Volunteers also see their phone; nobody else's answer carries one. */
