@@ -58,4 +58,20 @@ export default tseslint.config(
       ],
     },
   },
+  // Core is below every context: it must not know their tables, so not the migrations either
+  // (the apps pass them to prepareDatabase).
+  {
+    files: ['libs/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^@haven/(?!core)', message: 'Core imports no context.' },
+            { regex: '(^|/)migrations(/|$)', message: 'Core does not import the migrations.' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -6,6 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
 import { AppConfig, prepareDatabase } from '@haven/core';
+import { migrations } from '@haven/migrations';
 import { AccessTokenService } from '@haven/identity';
 import { createTestConfig, dropTestResources, seedScale } from '@haven/testing';
 import { createApi } from '../apps/api/src/app.factory';
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
     RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
     LOG_LEVEL: 'silent',
   });
-  await prepareDatabase(config);
+  await prepareDatabase(config, migrations);
   const bare = await NestFactory.create<NestFastifyApplication>(BareModule, new FastifyAdapter(), {
     logger: false,
   });

@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppConfig, prepareDatabase } from '@haven/core';
+import { migrations } from '@haven/migrations';
 import { createTestConfig, dropTestResources } from '@haven/testing';
 import { CliModule } from '../apps/cli/src/cli.module';
 import { seedDemo } from '../apps/cli/src/seed-demo';
@@ -12,7 +13,7 @@ describe('npm run seed:demo (e2e)', () => {
 
   beforeAll(async () => {
     config = await createTestConfig();
-    await prepareDatabase(config);
+    await prepareDatabase(config, migrations);
     app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: false });
   });
 

@@ -1,10 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig, prepareDatabase } from '@haven/core';
+import { migrations } from '@haven/migrations';
 import { createApi } from './app.factory';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const applied = await prepareDatabase(config);
+  const applied = await prepareDatabase(config, migrations);
   const app = await createApi(config);
   await app.listen(config.PORT, '0.0.0.0');
   const logger = new Logger('Haven');

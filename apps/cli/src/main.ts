@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { Command } from 'commander';
 import { ConfigError, loadConfig, prepareDatabase } from '@haven/core';
+import { migrations } from '@haven/migrations';
 import { passwordProblem, UsersService } from '@haven/identity';
 import { CliModule } from './cli.module';
 import { launch, LaunchError } from './launcher/launcher';
@@ -12,7 +13,7 @@ program
   .command('migrate')
   .description('create the database if it does not exist and apply pending migrations')
   .action(async () => {
-    const applied = await prepareDatabase(loadConfig());
+    const applied = await prepareDatabase(loadConfig(), migrations);
     console.log(applied.length > 0 ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
   });
 
@@ -38,7 +39,7 @@ program
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(options.email))
       throw new UsageError('--email must be an e-mail address');
     const config = loadConfig();
-    await prepareDatabase(config);
+    await prepareDatabase(config, migrations);
     const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error'] });
     try {
       const result = await app.get(UsersService).createAdmin(options.email, options.password, options.name);
@@ -57,7 +58,7 @@ program
   .description('load a fictional demo data set (does nothing if it is already there)')
   .action(async () => {
     const config = loadConfig();
-    await prepareDatabase(config);
+    await prepareDatabase(config, migrations);
     const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error'] });
     try {
       console.log((await seedDemo(app)).summary);

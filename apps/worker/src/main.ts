@@ -2,11 +2,12 @@ import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig, prepareDatabase } from '@haven/core';
+import { migrations } from '@haven/migrations';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  await prepareDatabase(config);
+  await prepareDatabase(config, migrations);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
   // On SIGTERM Nest closes the BullMQ workers, which finish their in-flight jobs before exiting.

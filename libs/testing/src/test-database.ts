@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import Redis from 'ioredis';
 import { AppConfig, loadConfig, prepareDatabase } from '@haven/core';
+import { migrations } from '@haven/migrations';
 import { TEST_REDIS_URL, TEST_SERVER_URL } from './test-servers';
 
 /**
@@ -21,7 +22,7 @@ export async function createTestConfig(overrides: Record<string, string> = {}): 
     RATE_LIMIT_PER_IP_PER_MINUTE: '1000000',
     ...overrides,
   });
-  await prepareDatabase(config);
+  await prepareDatabase(config, migrations);
   return config;
 }
 

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { isAbsolute, join, relative } from 'node:path';
 import { AppConfig, loadConfig, machineStateDir, prepareDatabase } from '@haven/core';
+import { migrations } from '@haven/migrations';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { startLocalRedis, redisServerInstalled } from './local-redis';
 import { answers, embeddablePostgres, noRedisMessage, startableRedis } from './local-services';
@@ -63,7 +64,7 @@ export async function launch(): Promise<number> {
 
   try {
     await ensureServices(config, services);
-    const applied = await prepareDatabase(config);
+    const applied = await prepareDatabase(config, migrations);
     say(applied.length > 0 ? `applied migrations: ${applied.join(', ')}` : 'the schema is up to date');
   } catch (error) {
     await stopAll(1);

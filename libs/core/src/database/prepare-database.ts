@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { databaseOptions } from './database-options';
+import { databaseOptions, Migrations } from './database-options';
 
 /** Creates the database named in DATABASE_URL when it does not exist yet (a newcomer's first start). */
 export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
@@ -46,9 +46,9 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
 }
 
 /** Creates the database if needed and brings its schema up to date. */
-export async function prepareDatabase(config: AppConfig): Promise<string[]> {
+export async function prepareDatabase(config: AppConfig, migrations: Migrations): Promise<string[]> {
   await ensureDatabase(config.DATABASE_URL);
-  const dataSource = new DataSource(databaseOptions(config));
+  const dataSource = new DataSource(databaseOptions(config, [], migrations));
   await dataSource.initialize();
   try {
     return await runMigrations(dataSource);

@@ -82,7 +82,7 @@ export function IsoInstant(): PropertyDecorator {
 }
 
 /** May be left out, but not sent as null (unlike `@IsOptional()`, which lets null through unchecked). */
-export const Optional = () => ValidateIf((_object, value) => value !== undefined);
+export const Omittable = () => ValidateIf((_object, value) => value !== undefined);
 
 /** PostgreSQL text cannot hold NUL, and no field of ours wants other control characters (C0, DEL, C1). */
 export const NoControlCharacters = (options?: ValidationOptions) =>

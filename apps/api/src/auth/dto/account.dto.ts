@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
-import { FreeText, NoControlCharacters, Optional } from '@haven/core';
+import { FreeText, NoControlCharacters, Omittable } from '@haven/core';
 import {
   IsAcceptablePassword,
   Locale,
@@ -53,12 +53,12 @@ export class ChangePasswordDto {
 
 export class UpdateMeDto {
   @ApiPropertyOptional({ example: 'Sam (volunteer)', minLength: 1, maxLength: 80 })
-  @Optional()
+  @Omittable()
   @FreeText(80)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: LOCALES })
-  @Optional()
+  @Omittable()
   @IsIn(LOCALES, { message: `must be one of ${LOCALES.join(', ')}` })
   locale?: Locale;
 }

@@ -21,7 +21,7 @@ import {
   NEED_CATEGORIES,
   NeedCategory,
   NoControlCharacters,
-  Optional,
+  Omittable,
   PageQuery,
 } from '@haven/core';
 import { AGE_GROUPS, AgeGroup, NEED_STATUSES, NeedStatus, URGENCIES, Urgency } from '@haven/needs';
@@ -41,7 +41,7 @@ export class BeneficiariesInputDto {
 
 export class ItemDto {
   @ApiUuid({ required: false, description: 'On edit: the item to change; leave out to add one' })
-  @Optional()
+  @Omittable()
   @IsUUID()
   id?: string;
 
@@ -102,7 +102,7 @@ export class CreateNeedDto {
   endsOn?: string | null;
 
   @ApiPropertyOptional({ type: [ItemDto], description: 'Supplies wanted; on edit, the full new list' })
-  @Optional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
@@ -154,7 +154,7 @@ export class NeedListQuery extends PageQuery {
 
 export class OptionalReasonDto {
   @ApiPropertyOptional({ maxLength: 2000 })
-  @Optional()
+  @Omittable()
   @FreeText(2000)
   reason?: string;
 }

@@ -17,7 +17,7 @@ import {
   IsoInstant,
   LanguageTags,
   NoControlCharacters,
-  Optional,
+  Omittable,
   NEED_CATEGORIES,
   NeedCategory,
   PageQuery,
@@ -55,7 +55,7 @@ export class CreateTaskDto {
     example: ['teaching', 'arabic'],
     default: [],
   })
-  @Optional()
+  @Omittable()
   @FreeText(50, { maxItems: 20 })
   skills?: string[];
 
@@ -68,24 +68,24 @@ export class CreateTaskDto {
       'BCP 47: language, optional script and region (ar, ku-Latn, ckb-IQ); no private-use, extension or variant subtags',
     default: [],
   })
-  @Optional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
   @LanguageTags()
   languages?: string[];
 
   @ApiPropertyOptional({ default: false })
-  @Optional()
+  @Omittable()
   @IsBoolean()
   remote?: boolean;
 
   @ApiEnum('SignupMode', { required: false, default: 'open' })
-  @Optional()
+  @Omittable()
   @IsIn(['open', 'review'], { message: 'must be open or review' })
   signupMode?: 'open' | 'review';
 
   @ApiPropertyOptional({ default: false, description: 'Forces review sign-up' })
-  @Optional()
+  @Omittable()
   @IsBoolean()
   requiresSafeguarding?: boolean;
 }

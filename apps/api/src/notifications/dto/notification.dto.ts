@@ -10,13 +10,13 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { Optional, PageQuery, QueryBoolean } from '@haven/core';
+import { Omittable, PageQuery, QueryBoolean } from '@haven/core';
 import type { DigestFrequency } from '@haven/notifications';
 import { ApiEnum, ApiUuid } from '../../openapi/schema';
 
 export class FeedQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only unread (true) or only read (false) notifications' })
-  @Optional()
+  @Omittable()
   @QueryBoolean()
   unread?: boolean;
 }

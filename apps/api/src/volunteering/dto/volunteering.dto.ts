@@ -16,7 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { FreeText, IsoDate, LanguageTags, Optional } from '@haven/core';
+import { FreeText, IsoDate, LanguageTags, Omittable } from '@haven/core';
 import { ApiDate, ApiEnum, ApiInteger, ApiUuid } from '../../openapi/schema';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
@@ -83,7 +83,7 @@ export class VolunteerProfileDto {
   campIds: string[];
 
   @ApiPropertyOptional({ type: 'string', maxLength: 2000, nullable: true })
-  @Optional()
+  @Omittable()
   @ValidateIf((_object, value) => value !== null)
   @FreeText(2000)
   bio?: string | null;
@@ -95,7 +95,7 @@ export class AttendanceDto {
   status: 'attended' | 'no_show';
 
   @ApiPropertyOptional({ minimum: 0.25, maximum: 24, description: "Defaults to the task's length" })
-  @Optional()
+  @Omittable()
   @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
   @Min(0.25)
   @Max(24)
@@ -123,7 +123,7 @@ export class RevokeClearanceDto {
 
 export class RecommendedQuery {
   @ApiInteger(1, 50, { required: false, default: 20 })
-  @Optional()
+  @Omittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
