@@ -12,7 +12,7 @@ import {
   RedisModule,
 } from '@haven/core';
 import { AccountDeletionModule, IdentityModule } from '@haven/identity';
-import { AccountErasureModule } from '@haven/volunteering';
+import { AccountErasureModule, VolunteeringModule } from '@haven/volunteering';
 import { NotificationsModule, SmsInboundService } from '@haven/notifications';
 import { OrganizationsModule } from '@haven/organizations';
 import { checkJobCoverage } from './job-handlers';
@@ -128,6 +128,7 @@ export class WorkerModule {
         IdentityModule,
         AccountDeletionModule.register(AccountErasureModule),
         OrganizationsModule,
+        VolunteeringModule,
         NotificationsModule,
       ],
       providers: [
