@@ -2,7 +2,7 @@ export * from './entities/need.entity';
 export * from './entities/need-item.entity';
 export * from './entities/pledge.entity';
 export * from './entities/task.entity';
-export * from './need-access';
+export * from './organization-record-access';
 export * from './need.views';
 export * from './needs-stats.service';
 export * from './needs.errors';

@@ -5,7 +5,7 @@ import { NeedItemEntity } from './entities/need-item.entity';
 import { NeedEntity } from './entities/need.entity';
 import { PledgeEntity } from './entities/pledge.entity';
 import { TaskEntity } from './entities/task.entity';
-import { NeedAccess } from './need-access';
+import { OrganizationRecordAccess } from './organization-record-access';
 import { NeedsStatsService } from './needs-stats.service';
 import { NeedsService } from './needs.service';
 import { PledgesService } from './pledges.service';
@@ -19,10 +19,10 @@ export const NEED_ENTITIES = [NeedEntity, NeedItemEntity, PledgeEntity, TaskEnti
  */
 @Module({
   imports: [OrganizationsModule, TypeOrmModule.forFeature(NEED_ENTITIES)],
-  providers: [NeedAccess],
-  exports: [NeedAccess, OrganizationsModule, TypeOrmModule],
+  providers: [OrganizationRecordAccess],
+  exports: [OrganizationRecordAccess, OrganizationsModule, TypeOrmModule],
 })
-export class NeedAccessModule {}
+export class RecordAccessModule {}
 
 const registered = new Map<Type, DynamicModule>();
 
@@ -38,9 +38,9 @@ export class NeedsModule {
     if (known) return known;
     const module: DynamicModule = {
       module: NeedsModule,
-      imports: [NeedAccessModule, participants],
+      imports: [RecordAccessModule, participants],
       providers: [NeedsService, PledgesService, TasksService, NeedsStatsService],
-      exports: [NeedAccessModule, NeedsService, PledgesService, TasksService, NeedsStatsService],
+      exports: [RecordAccessModule, NeedsService, PledgesService, TasksService, NeedsStatsService],
     };
     registered.set(participants, module);
     return module;

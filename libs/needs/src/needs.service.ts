@@ -19,7 +19,7 @@ import { AgeGroup, NeedEntity, NeedStatus, Urgency } from './entities/need.entit
 import { NeedItemEntity } from './entities/need-item.entity';
 import { PledgeEntity } from './entities/pledge.entity';
 import { TaskEntity } from './entities/task.entity';
-import { NeedAccess } from './need-access';
+import { OrganizationRecordAccess } from './organization-record-access';
 import { NeedView, needView } from './need.views';
 import { NeedErrors } from './needs.errors';
 import { TASK_PARTICIPANTS, TaskParticipants } from './task-participants';
@@ -59,7 +59,7 @@ export class NeedsService {
   private readonly thresholds: SuppressionThresholds;
 
   constructor(
-    private readonly access: NeedAccess,
+    private readonly access: OrganizationRecordAccess,
     private readonly audit: AuditLogService,
     private readonly outbox: OutboxWriter,
     private readonly transactions: TransactionService,
@@ -107,13 +107,13 @@ export class NeedsService {
 
   async get(actor: Actor, needId: string): Promise<NeedView> {
     return this.transactions.read(async (manager) =>
-      this.view(actor, await this.access.readable(actor, needId, manager), manager),
+      this.view(actor, await this.access.readableNeed(actor, needId, manager), manager),
     );
   }
 
   async update(actor: Actor, needId: string, input: Partial<NeedInput>): Promise<NeedView> {
     return this.transactions.run(async (manager) => {
-      const need = await this.access.changeable(actor, needId, manager);
+      const need = await this.access.changeableNeed(actor, needId, manager);
       if (need.status === 'closed' || need.status === 'cancelled') throw NeedErrors.needNotOpen(need.status);
       const moved = input.campId !== undefined && input.campId !== need.campId;
       if (input.campId !== undefined && moved) await this.assertCamp(input.campId, manager);
@@ -201,7 +201,7 @@ export class NeedsService {
     reason?: string,
   ): Promise<NeedView> {
     return this.transactions.run(async (manager) => {
-      const need = await this.access.changeable(actor, needId, manager);
+      const need = await this.access.changeableNeed(actor, needId, manager);
       if (need.status !== 'open' && need.status !== 'filled') {
         throw NeedErrors.illegalTransition(need.status, to);
       }

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, CommonErrors } from '@haven/core';
+import { Actor, CommonErrors, DomainError } from '@haven/core';
 import { Membership, OrganizationAccess, OrganizationSql, organizationStatus } from '@haven/organizations';
 import { NeedEntity } from './entities/need.entity';
 import { NeedErrors } from './needs.errors';
 
 /**
- * Who may see and change a need (and so its items, pledges and tasks). Everyone signed in sees the
- * needs of approved organisations; members and admins also see their own or every other one; anything
- * else answers as if it did not exist. Only members of an approved organisation change anything.
+ * Who may see and change an organisation's records: its needs (with their items and pledges), its
+ * tasks and their sign-ups, its safeguarding clearances. Everyone signed in sees approved
+ * organisations' records; members and admins also see their own or every other one; anything else
+ * answers as if it did not exist. Only members of an approved organisation change anything.
  */
 @Injectable()
-export class NeedAccess {
+export class OrganizationRecordAccess {
   constructor(private readonly organizations: OrganizationAccess) {}
 
   /** The caller's organisation, which must be approved, for posting something new. */
@@ -23,7 +24,7 @@ export class NeedAccess {
   }
 
   /** Loads a need the caller may read. */
-  async readable(actor: Actor, needId: string, manager: EntityManager): Promise<NeedEntity> {
+  async readableNeed(actor: Actor, needId: string, manager: EntityManager): Promise<NeedEntity> {
     const need = await manager.findOneBy(NeedEntity, { id: needId });
     if (!need || !(await this.mayRead(actor, need.organizationId, manager)))
       throw CommonErrors.notFound('need');
@@ -31,7 +32,7 @@ export class NeedAccess {
   }
 
   /** Locks a need the caller may change: a member of its organisation, which is approved. */
-  async changeable(actor: Actor, needId: string, manager: EntityManager): Promise<NeedEntity> {
+  async changeableNeed(actor: Actor, needId: string, manager: EntityManager): Promise<NeedEntity> {
     const need = await manager.findOne(NeedEntity, {
       where: { id: needId },
       lock: { mode: 'pessimistic_write' },
@@ -43,19 +44,25 @@ export class NeedAccess {
 
   /**
    * A member of the organisation, which must be approved to change anything (`toRead` waives that:
-   * a suspended organisation's members still read their own records); else 403, or 404 if the
-   * caller may not even see it.
+   * a suspended organisation's members still read their own records; else 403
+   * organization_not_active). A caller who is not a member gets `notMember` (403 by default), or
+   * `notVisible` (the record is not found) if they may not even see the organisation's records;
+   * each caller names the record it guards.
    */
   async assertMember(
     actor: Actor,
     organizationId: string,
     manager: EntityManager,
-    { toRead = false } = {},
+    {
+      toRead = false,
+      notVisible = (): DomainError => CommonErrors.notFound('need'),
+      notMember = (): DomainError => NeedErrors.notMember(),
+    } = {},
   ): Promise<void> {
     const membership = await this.organizations.membershipOf(actor.id, manager);
     if (membership?.organizationId !== organizationId) {
-      if (await this.mayRead(actor, organizationId, manager)) throw NeedErrors.notMember();
-      throw CommonErrors.notFound('need');
+      if (await this.mayRead(actor, organizationId, manager)) throw notMember();
+      throw notVisible();
     }
     if (!toRead && membership.status !== 'approved')
       throw NeedErrors.organizationNotApproved(membership.status);

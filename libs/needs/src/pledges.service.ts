@@ -13,7 +13,7 @@ import { displayNames } from '@haven/identity';
 import { NeedEntity } from './entities/need.entity';
 import { NeedItemEntity } from './entities/need-item.entity';
 import { PledgeEntity } from './entities/pledge.entity';
-import { NeedAccess } from './need-access';
+import { OrganizationRecordAccess } from './organization-record-access';
 import { NeedErrors } from './needs.errors';
 import { NeedsService } from './needs.service';
 
@@ -34,7 +34,7 @@ export type PledgeView = ReturnType<typeof pledgeView>;
 @Injectable()
 export class PledgesService {
   constructor(
-    private readonly access: NeedAccess,
+    private readonly access: OrganizationRecordAccess,
     private readonly needs: NeedsService,
     private readonly audit: AuditLogService,
     private readonly transactions: TransactionService,
@@ -49,7 +49,7 @@ export class PledgesService {
   pledge(actor: Actor, needId: string, itemId: string, quantity: number): Promise<PledgeView> {
     if (actor.role !== 'volunteer') throw CommonErrors.forbidden('Only volunteers pledge supplies.');
     return this.transactions.run(async (manager) => {
-      await this.access.readable(actor, needId, manager);
+      await this.access.readableNeed(actor, needId, manager);
       const need = await this.lockNeed(needId, manager);
       const item = await manager.findOneBy(NeedItemEntity, { id: itemId, needId });
       if (!item) throw CommonErrors.notFound('item');
@@ -127,7 +127,7 @@ export class PledgesService {
   /** The pledges to a need, for the members of its organisation, with each pledger's display name. */
   listForNeed(actor: Actor, needId: string, page: PageQuery) {
     return this.transactions.run(async (manager) => {
-      const need = await this.access.readable(actor, needId, manager);
+      const need = await this.access.readableNeed(actor, needId, manager);
       if (actor.role !== 'admin') {
         await this.access.assertMember(actor, need.organizationId, manager, { toRead: true });
       }

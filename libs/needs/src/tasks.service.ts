@@ -12,7 +12,7 @@ import {
   TransactionService,
 } from '@haven/core';
 import { SignupMode, TaskEntity } from './entities/task.entity';
-import { NeedAccess } from './need-access';
+import { OrganizationRecordAccess } from './organization-record-access';
 import { NeedErrors } from './needs.errors';
 import { listTasks } from './task-list.query';
 import { placeNames } from '@haven/organizations';
@@ -48,7 +48,7 @@ export interface TaskFilter {
 @Injectable()
 export class TasksService {
   constructor(
-    private readonly access: NeedAccess,
+    private readonly access: OrganizationRecordAccess,
     private readonly audit: AuditLogService,
     private readonly outbox: OutboxWriter,
     private readonly transactions: TransactionService,
@@ -57,7 +57,7 @@ export class TasksService {
 
   create(actor: Actor, needId: string, input: TaskInput): Promise<TaskView> {
     return this.transactions.run(async (manager) => {
-      const need = await this.access.changeable(actor, needId, manager);
+      const need = await this.access.changeableNeed(actor, needId, manager);
       if (need.status !== 'open' && need.status !== 'filled') throw NeedErrors.needNotOpen(need.status);
       assertTimes(input.startsAt, input.endsAt);
       const task = await manager.save(
@@ -196,8 +196,8 @@ export class TasksService {
       lock: { mode: 'pessimistic_write' },
     });
     if (!task) throw CommonErrors.notFound('task');
-    await this.access.assertMember(actor, task.organizationId, manager).catch((error: unknown) => {
-      throw (error as { status?: number }).status === 404 ? CommonErrors.notFound('task') : error;
+    await this.access.assertMember(actor, task.organizationId, manager, {
+      notVisible: () => CommonErrors.notFound('task'),
     });
     if (task.status === 'cancelled') throw NeedErrors.taskCancelled();
     return task;

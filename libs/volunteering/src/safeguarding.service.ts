@@ -12,7 +12,7 @@ import {
   TransactionService,
 } from '@haven/core';
 import { displayNames, volunteerDisplayName } from '@haven/identity';
-import { NeedAccess, TaskEntity, TaskSql } from '@haven/needs';
+import { OrganizationRecordAccess, TaskEntity, TaskSql } from '@haven/needs';
 import { memberIds } from '@haven/organizations';
 import { SafeguardingClearanceEntity } from './entities/safeguarding-clearance.entity';
 import { SignupEntity } from './entities/signup.entity';
@@ -46,7 +46,7 @@ class SignupsMoved extends Error {
 @Injectable()
 export class SafeguardingService {
   constructor(
-    private readonly access: NeedAccess,
+    private readonly access: OrganizationRecordAccess,
     private readonly signups: SignupsService,
     private readonly audit: AuditLogService,
     private readonly outbox: OutboxWriter,
@@ -252,8 +252,9 @@ export class SafeguardingService {
 
   /** A member of the organisation (approved, unless only reading); its 404 names the organisation. */
   private async assertMember(actor: Actor, organizationId: string, manager: EntityManager, toRead: boolean) {
-    await this.access.assertMember(actor, organizationId, manager, { toRead }).catch((error: unknown) => {
-      throw (error as { status?: number }).status === 404 ? CommonErrors.notFound('organisation') : error;
+    await this.access.assertMember(actor, organizationId, manager, {
+      toRead,
+      notVisible: () => CommonErrors.notFound('organisation'),
     });
   }
 }

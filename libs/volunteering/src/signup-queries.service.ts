@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Actor, CommonErrors, Keyset, PageQuery, TransactionService } from '@haven/core';
 import { UserSql } from '@haven/identity';
-import { findTask, NeedAccess, TaskSql } from '@haven/needs';
+import { findTask, OrganizationRecordAccess, TaskSql } from '@haven/needs';
 import { OrganizationSql } from '@haven/organizations';
 import { SafeguardingClearanceEntity } from './entities/safeguarding-clearance.entity';
 import { LIVE_SIGNUP_STATUSES, SignupEntity } from './entities/signup.entity';
@@ -45,7 +45,7 @@ const NEWEST_FIRST = new Keyset<{ created_at: Date; id: string }>([
 @Injectable()
 export class SignupQueries {
   constructor(
-    private readonly access: NeedAccess,
+    private readonly access: OrganizationRecordAccess,
     private readonly transactions: TransactionService,
   ) {}
 
@@ -66,11 +66,10 @@ export class SignupQueries {
       const task = await findTask(manager, taskId);
       if (!task) throw CommonErrors.notFound('task');
       if (actor.role !== 'admin') {
-        await this.access
-          .assertMember(actor, task.organizationId, manager, { toRead: true })
-          .catch((error: unknown) => {
-            throw (error as { status?: number }).status === 404 ? CommonErrors.notFound('task') : error;
-          });
+        await this.access.assertMember(actor, task.organizationId, manager, {
+          toRead: true,
+          notVisible: () => CommonErrors.notFound('task'),
+        });
       }
       const params: unknown[] = [taskId, task.organizationId];
       const after = QUEUE_ORDER.after(page, (value) => `$${params.push(value)}`);

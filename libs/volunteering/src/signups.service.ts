@@ -9,7 +9,7 @@ import {
   TransactionService,
 } from '@haven/core';
 import { AccountErasure } from '@haven/identity';
-import { lockTask, NeedAccess, storePlaceCount, TaskEntity } from '@haven/needs';
+import { lockTask, OrganizationRecordAccess, storePlaceCount, TaskEntity } from '@haven/needs';
 import { memberIds } from '@haven/organizations';
 import { LIVE_SIGNUP_STATUSES, SignupEntity, SignupStatus } from './entities/signup.entity';
 import { hasValidClearance, lockVolunteer, overlappingTask } from './signup-rules';
@@ -62,7 +62,7 @@ export interface Attendance {
 @Injectable()
 export class SignupsService implements AccountErasure {
   constructor(
-    private readonly access: NeedAccess,
+    private readonly access: OrganizationRecordAccess,
     private readonly audit: AuditLogService,
     private readonly outbox: OutboxWriter,
     private readonly transactions: TransactionService,
@@ -263,10 +263,9 @@ export class SignupsService implements AccountErasure {
       if (!found) throw VolunteeringErrors.notSignedUp();
       const task = await this.lockTask(found.taskId, manager);
       // Sign-ups are the organisation's own: to anyone outside it they do not exist.
-      await this.access.assertMember(actor, task.organizationId, manager).catch((error: unknown) => {
-        throw (error as { code?: string }).code === 'organization_not_active'
-          ? error
-          : VolunteeringErrors.notSignedUp();
+      await this.access.assertMember(actor, task.organizationId, manager, {
+        notVisible: VolunteeringErrors.notSignedUp,
+        notMember: VolunteeringErrors.notSignedUp,
       });
       const signup = await manager.findOneOrFail(SignupEntity, {
         where: { id: signupId },

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ACCOUNT_ERASURE, AccountErasure } from '@haven/identity';
-import { NeedAccessModule, NeedsModule, TASK_PARTICIPANTS } from '@haven/needs';
+import { RecordAccessModule, NeedsModule, TASK_PARTICIPANTS } from '@haven/needs';
 import { MembershipService, OrganizationsModule } from '@haven/organizations';
 import { CalendarService } from './calendar.service';
 import { CalendarTokenEntity } from './entities/calendar-token.entity';
@@ -25,7 +25,7 @@ export const VOLUNTEERING_ENTITIES = [
 
 /** Sign-ups and their reads: below the needs services, so it can implement their port. */
 @Module({
-  imports: [NeedAccessModule, TypeOrmModule.forFeature(VOLUNTEERING_ENTITIES)],
+  imports: [RecordAccessModule, TypeOrmModule.forFeature(VOLUNTEERING_ENTITIES)],
   providers: [SignupsService, SignupQueries],
   exports: [SignupsService, SignupQueries],
 })
