@@ -7,6 +7,8 @@ import { PledgeEntity } from './entities/pledge.entity';
 import { TaskEntity } from './entities/task.entity';
 import { OrganizationRecordAccess } from './organization-record-access';
 import { NeedsStatsService } from './needs-stats.service';
+import { NeedCascade } from './need-cascade';
+import { NeedViews } from './need-views.service';
 import { NeedsService } from './needs.service';
 import { PledgesService } from './pledges.service';
 import { TasksService } from './tasks.service';
@@ -39,7 +41,7 @@ export class NeedsModule {
     const module: DynamicModule = {
       module: NeedsModule,
       imports: [RecordAccessModule, participants],
-      providers: [NeedsService, PledgesService, TasksService, NeedsStatsService],
+      providers: [NeedsService, NeedCascade, NeedViews, PledgesService, TasksService, NeedsStatsService],
       exports: [RecordAccessModule, NeedsService, PledgesService, TasksService, NeedsStatsService],
     };
     registered.set(participants, module);

@@ -1,36 +1,26 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import {
   Actor,
-  AppConfig,
   AuditLogService,
   CommonErrors,
   NeedCategory,
-  OutboxEvent,
-  OutboxWriter,
   Page,
   PageQuery,
   paginate,
-  SuppressionThresholds,
   TransactionService,
 } from '@haven/core';
-import { campExists, placeNames } from '@haven/organizations';
+import { campExists } from '@haven/organizations';
 import { AgeGroup, NeedEntity, NeedStatus, Urgency } from './entities/need.entity';
-import { NeedItemEntity } from './entities/need-item.entity';
-import { PledgeEntity } from './entities/pledge.entity';
 import { TaskEntity } from './entities/task.entity';
-import { OrganizationRecordAccess } from './organization-record-access';
-import { NeedView, needView } from './need.views';
+import { NeedCascade } from './need-cascade';
+import { ItemInput, refreshFilled, writeItems } from './need-items';
+import { NeedViews } from './need-views.service';
+import { NeedView } from './need.views';
 import { NeedErrors } from './needs.errors';
-import { TASK_PARTICIPANTS, TaskParticipants } from './task-participants';
+import { OrganizationRecordAccess } from './organization-record-access';
 
-export interface ItemInput {
-  /** Present to change an existing item; absent to add one. */
-  id?: string;
-  name: string;
-  unit: string;
-  quantity: number;
-}
+export type { ItemInput } from './need-items';
 
 export interface NeedInput {
   campId: string;
@@ -54,23 +44,16 @@ export interface NeedFilter {
   sort?: 'newest' | 'urgency';
 }
 
+/** Needs: posting, changing, closing and cancelling them, and the list. */
 @Injectable()
 export class NeedsService {
-  private readonly thresholds: SuppressionThresholds;
-
   constructor(
     private readonly access: OrganizationRecordAccess,
     private readonly audit: AuditLogService,
-    private readonly outbox: OutboxWriter,
     private readonly transactions: TransactionService,
-    config: AppConfig,
-    @Inject(TASK_PARTICIPANTS) private readonly participants: TaskParticipants,
-  ) {
-    this.thresholds = {
-      standard: config.SMALL_CELL_THRESHOLD,
-      sensitive: config.SMALL_CELL_THRESHOLD_SENSITIVE,
-    };
-  }
+    private readonly cascade: NeedCascade,
+    private readonly views: NeedViews,
+  ) {}
 
   create(actor: Actor, input: NeedInput): Promise<NeedView> {
     return this.transactions.run(async (manager) => {
@@ -93,7 +76,7 @@ export class NeedsService {
           createdBy: actor.id,
         }),
       );
-      await this.writeItems(need, input.items ?? [], manager);
+      await writeItems(manager, need, input.items ?? []);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'need.created',
@@ -101,13 +84,13 @@ export class NeedsService {
         entityId: need.id,
         summary: `Need posted (${need.category}, ${need.urgency})`,
       });
-      return this.view(actor, need, manager);
+      return this.views.one(actor, need, manager);
     });
   }
 
   async get(actor: Actor, needId: string): Promise<NeedView> {
     return this.transactions.read(async (manager) =>
-      this.view(actor, await this.access.readableNeed(actor, needId, manager), manager),
+      this.views.one(actor, await this.access.readableNeed(actor, needId, manager), manager),
     );
   }
 
@@ -130,10 +113,10 @@ export class NeedsService {
           { campId: need.campId, category: need.category },
         );
       }
-      if (moved) await this.notifyMoved(need, manager);
+      if (moved) await this.cascade.moved(need, manager);
       if (items !== undefined) {
-        await this.writeItems(need, items, manager);
-        await this.refreshFilled(need, manager);
+        await writeItems(manager, need, items);
+        await refreshFilled(manager, need);
       }
       await this.audit.record(manager, {
         actorId: actor.id,
@@ -142,7 +125,7 @@ export class NeedsService {
         entityId: need.id,
         summary: `Need updated (${Object.keys(input).sort().join(', ')})`,
       });
-      return this.view(actor, need, manager);
+      return this.views.one(actor, need, manager);
     });
   }
 
@@ -189,7 +172,7 @@ export class NeedsService {
         },
         page,
       );
-      return { items: await this.views(actor, result.items, manager), nextCursor: result.nextCursor };
+      return { items: await this.views.many(actor, result.items, manager), nextCursor: result.nextCursor };
     });
   }
 
@@ -208,7 +191,7 @@ export class NeedsService {
       need.status = to;
       need.statusReason = reason ?? null;
       await manager.save(need);
-      if (to === 'cancelled') await this.cancelDependants(need, manager);
+      if (to === 'cancelled') await this.cascade.cancelled(need, manager);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: `need.${to}`,
@@ -216,142 +199,14 @@ export class NeedsService {
         entityId: need.id,
         summary: to === 'closed' ? 'Need closed' : 'Need cancelled',
       });
-      return this.view(actor, need, manager);
+      return this.views.one(actor, need, manager);
     });
-  }
-
-  private async cancelDependants(need: NeedEntity, manager: EntityManager): Promise<void> {
-    const tasks = await manager
-      .createQueryBuilder()
-      .update(TaskEntity)
-      .set({ status: 'cancelled', statusReason: 'The need was cancelled' })
-      .where(`needId = :needId AND status = 'open'`, { needId: need.id })
-      .returning(['id'])
-      .execute();
-    const taskIds = (tasks.raw as { id: string }[]).map((row) => row.id);
-    const signedUp = await this.participants.liveVolunteers(manager, taskIds);
-    const cancelled = await manager
-      .createQueryBuilder()
-      .update(PledgeEntity)
-      .set({ status: 'cancelled' })
-      .where(`needId = :needId AND status = 'pledged'`, { needId: need.id })
-      .returning(['volunteerId'])
-      .execute();
-    const pledgers = (cancelled.raw as { volunteer_id: string | null }[]).flatMap((row) =>
-      row.volunteer_id ? [row.volunteer_id] : [],
-    );
-    await manager.query(`UPDATE need_items SET pledged = delivered WHERE need_id = $1`, [need.id]);
-    await this.outbox.write(manager, {
-      type: OutboxEvent.NeedCancelled,
-      recipientIds: [...pledgers, ...signedUp],
-      payload: { needId: need.id, organizationId: need.organizationId },
-    });
-  }
-
-  /** A need that moves camp moves its open tasks: everyone signed up to them is told. */
-  private async notifyMoved(need: NeedEntity, manager: EntityManager): Promise<void> {
-    const tasks = await manager.find(TaskEntity, { where: { needId: need.id, status: 'open' } });
-    for (const task of tasks) {
-      await this.outbox.write(manager, {
-        type: OutboxEvent.TaskChanged,
-        recipientIds: await this.participants.liveVolunteers(manager, [task.id]),
-        payload: { taskId: task.id, needId: need.id, change: 'place' },
-      });
-    }
-  }
-
-  /**
-   * Applies an item list: entries with an id change that item, entries without one add an item, and
-   * items left out are removed unless they were ever pledged. An item keeps at least what is pledged.
-   */
-  private async writeItems(need: NeedEntity, items: ItemInput[], manager: EntityManager): Promise<void> {
-    const existing = await manager.find(NeedItemEntity, {
-      where: { needId: need.id },
-      lock: { mode: 'pessimistic_write' },
-    });
-    const byId = new Map(existing.map((item) => [item.id, item]));
-    const kept = new Set<string>();
-    for (const [position, input] of items.entries()) {
-      if (input.id) {
-        const item = byId.get(input.id);
-        if (!item)
-          throw CommonErrors.validation([
-            { field: `items.${position}.id`, message: 'is not an item of this need' },
-          ]);
-        if (input.quantity < item.pledged) throw NeedErrors.itemHasPledges(`items.${position}.quantity`);
-        kept.add(item.id);
-        await manager.update(NeedItemEntity, item.id, { ...pick(input), position });
-      } else {
-        await manager.insert(NeedItemEntity, { ...pick(input), needId: need.id, position });
-      }
-    }
-    const removed = existing.filter((item) => !kept.has(item.id)).map((item) => item.id);
-    if (removed.length === 0) return;
-    // Any pledge, even a cancelled one, is part of a volunteer's history: such an item stays.
-    if (await manager.existsBy(PledgeEntity, { itemId: In(removed) }))
-      throw NeedErrors.itemHasPledges('items');
-    await manager.delete(NeedItemEntity, { id: In(removed) });
-  }
-
-  /** A need whose every item is fully pledged is `filled`; one that has room again is `open`. */
-  async refreshFilled(need: NeedEntity, manager: EntityManager): Promise<void> {
-    if (need.status !== 'open' && need.status !== 'filled') return;
-    const [row] = await manager.query(
-      `SELECT count(*)::int AS items, count(*) FILTER (WHERE pledged < quantity)::int AS open
-         FROM need_items WHERE need_id = $1`,
-      [need.id],
-    );
-    const status = row.items > 0 && row.open === 0 ? 'filled' : 'open';
-    if (status !== need.status) {
-      need.status = status;
-      await manager.update(NeedEntity, need.id, { status });
-    }
   }
 
   private async assertCamp(campId: string, manager: EntityManager): Promise<void> {
     if (!(await campExists(manager, campId))) {
       throw CommonErrors.validation([{ field: 'campId', message: 'is not a camp Haven knows' }]);
     }
-  }
-
-  private async view(actor: Actor, need: NeedEntity, manager: EntityManager): Promise<NeedView> {
-    const [view] = await this.views(actor, [need], manager);
-    return view;
-  }
-
-  /** Views of a page of needs, with their items, task counts, organisation and camp names in four queries. */
-  private async views(actor: Actor, needs: NeedEntity[], manager: EntityManager): Promise<NeedView[]> {
-    if (needs.length === 0) return [];
-    const ids = needs.map((need) => need.id);
-    // One after another: the queries share the transaction's connection.
-    const items = await manager.find(NeedItemEntity, {
-      where: { needId: In(ids) },
-      order: { position: 'ASC' },
-    });
-    const taskCounts: { need_id: string; count: number }[] = await manager.query(
-      `SELECT need_id, count(*)::int AS count FROM tasks WHERE need_id = ANY($1) AND status = 'open' GROUP BY need_id`,
-      [ids],
-    );
-    const names = await placeNames(
-      manager,
-      needs.map((need) => need.organizationId),
-      needs.map((need) => need.campId),
-    );
-    const membership = await this.access.ownOrganizationId(actor, manager);
-    const counts = new Map(taskCounts.map((row) => [row.need_id, row.count]));
-    return needs.map((need) =>
-      needView(
-        need,
-        {
-          organizationName: names.organizationName(need.organizationId),
-          campName: names.campName(need.campId),
-          items: items.filter((item) => item.needId === need.id),
-          taskCount: counts.get(need.id) ?? 0,
-        },
-        membership === need.organizationId,
-        this.thresholds,
-      ),
-    );
   }
 }
 
@@ -366,8 +221,4 @@ function assertDateRange(startsOn?: string | null, endsOn?: string | null): void
   if (startsOn && endsOn && endsOn < startsOn) {
     throw CommonErrors.validation([{ field: 'endsOn', message: 'must be on or after startsOn' }]);
   }
-}
-
-function pick(input: ItemInput) {
-  return { name: input.name, unit: input.unit, quantity: input.quantity };
 }

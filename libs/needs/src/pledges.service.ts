@@ -14,8 +14,8 @@ import { NeedEntity } from './entities/need.entity';
 import { NeedItemEntity } from './entities/need-item.entity';
 import { PledgeEntity } from './entities/pledge.entity';
 import { OrganizationRecordAccess } from './organization-record-access';
+import { refreshFilled } from './need-items';
 import { NeedErrors } from './needs.errors';
-import { NeedsService } from './needs.service';
 
 export function pledgeView(pledge: PledgeEntity) {
   return {
@@ -35,7 +35,6 @@ export type PledgeView = ReturnType<typeof pledgeView>;
 export class PledgesService {
   constructor(
     private readonly access: OrganizationRecordAccess,
-    private readonly needs: NeedsService,
     private readonly audit: AuditLogService,
     private readonly transactions: TransactionService,
   ) {}
@@ -64,7 +63,7 @@ export class PledgesService {
       const pledge = await manager.save(
         manager.create(PledgeEntity, { itemId, needId, volunteerId: actor.id, quantity, status: 'pledged' }),
       );
-      await this.needs.refreshFilled(need, manager);
+      await refreshFilled(manager, need);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'pledge.created',
@@ -112,7 +111,7 @@ export class PledgesService {
         pledge.itemId,
         pledge.quantity,
       ]);
-      await this.needs.refreshFilled(need, manager);
+      await refreshFilled(manager, need);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'pledge.cancelled',
