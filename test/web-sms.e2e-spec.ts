@@ -217,7 +217,7 @@ describe('phone and texts in the web app (browser e2e)', () => {
     const code = await codeFor(2);
     // The text itself is in Arabic: the account's language.
     expect(smsc.textsTo(NUMBER)[1].text).toMatch(/[\u0600-\u06ff]/);
-    await page.getByLabel('الرمز المكوّن من 6 أرقام').fill('٠٠٠');
+    await page.getByLabel('الرمز المكوّن من 6 أرقام').fill('١٢٣');
     await page.getByRole('button', { name: 'أكّد الرقم' }).click();
     await page.getByText('أدخل أرقام الرمز الستة كلها.').waitFor();
     await expectAccessible(page);
