@@ -20,7 +20,7 @@ export interface Session {
   accessToken: string;
 }
 
-export type OrganizationStatus = 'pending' | 'approved' | 'rejected' | 'suspended';
+export type OrganizationStatus = 'pending' | 'approved' | 'rejected' | 'suspended' | 'closed';
 
 export interface Organization {
   id: string;
