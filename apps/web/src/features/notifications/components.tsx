@@ -7,6 +7,7 @@ import { Empty, Loaded, Page } from '../../components/states';
 import { formatDateTime } from '../../lib/format';
 import type { Preferences } from '../../lib/api/types';
 import { useFeed, useMarkRead, usePreferences, useSavePreferences, useUnreadCount } from './api';
+import { NotificationTitle } from './subject-link';
 
 export function NotificationBell() {
   const { t } = useTranslation();
@@ -56,7 +57,7 @@ export function NotificationsPage() {
             <ul className="list">
               {list.map((item) => (
                 <li key={item.id} className={`card${item.readAt ? '' : ' unread'}`}>
-                  <h2>{item.title}</h2>
+                  <NotificationTitle item={item} onOpen={() => !item.readAt && markRead.mutate(item.id)} />
                   <p>{item.body}</p>
                   <div className="spread">
                     <span className="meta">{formatDateTime(item.createdAt, i18n.language)}</span>

@@ -194,7 +194,8 @@ export interface Notification {
   body: string;
   createdAt: string;
   readAt: string | null;
-  subject: { type: string; id: string } | null;
+  /** What it is about, for a link to its page. */
+  subject: { type: 'task' | 'need' | 'organization'; id: string } | null;
 }
 
 export interface Preferences {
