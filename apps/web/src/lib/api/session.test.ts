@@ -47,7 +47,7 @@ describe('the session refresh', () => {
       heldDuringRefresh.push(held);
       return fetch(input);
     });
-    const request = vi.fn(async (name: string, work: () => Promise<unknown>) => {
+    const request = vi.fn(async (_name: string, work: () => Promise<unknown>) => {
       held = true;
       try {
         return await work();
