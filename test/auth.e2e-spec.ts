@@ -286,7 +286,7 @@ describe('auth (e2e)', () => {
         .send({ refreshToken: account.refreshToken })
         .expect(200);
       expect(replay.body.refreshToken).not.toBe(first.body.refreshToken);
-      expect(replay.headers['set-cookie']?.join()).toContain(`haven_refresh=${replay.body.refreshToken}`);
+      expect(String(replay.headers['set-cookie'])).toContain(`haven_refresh=${replay.body.refreshToken}`);
       const sid = (token: string) => (jwt.decode(token) as { sid: string }).sid;
       expect(sid(replay.body.accessToken)).toBe(sid(first.body.accessToken));
       // Both successors work: nothing was revoked.
