@@ -960,7 +960,7 @@ export default async () => {
               myPledges: { summary: "The caller's pledges, newest first." },
               delete: {
                 summary:
-                  "Deletes the caller's account, after the password is confirmed; it cannot be undone.",
+                  "Deletes the caller's account, after the password is confirmed; it cannot be undone. The only\nmember of an organisation closes it (its open needs and tasks cancelled, their volunteers told);\nthe sole owner of one with other members gets 409 sole_owner until they hand it over.",
               },
             },
           },

@@ -180,7 +180,9 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Deletes the caller's account, after the password is confirmed; it cannot be undone.
+         * Deletes the caller's account, after the password is confirmed; it cannot be undone. The only
+         *     member of an organisation closes it (its open needs and tasks cancelled, their volunteers told);
+         *     the sole owner of one with other members gets 409 sole_owner until they hand it over.
          * @description Any signed-in account.
          */
         delete: operations["Me_delete"];
