@@ -291,7 +291,10 @@ describe('auth (e2e)', () => {
       expect(sid(replay.body.accessToken)).toBe(sid(first.body.accessToken));
       // Both successors work: nothing was revoked.
       await api.http.post('/api/v1/auth/refresh').send({ refreshToken: first.body.refreshToken }).expect(200);
-      await api.http.post('/api/v1/auth/refresh').send({ refreshToken: replay.body.refreshToken }).expect(200);
+      await api.http
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: replay.body.refreshToken })
+        .expect(200);
     });
 
     it('lets two concurrent uses of one token both succeed, in the same family', async () => {

@@ -566,10 +566,7 @@ describe('organisation membership by invitation and consent (e2e)', () => {
           .send({ reason: 'Checking the closure.' }),
         409,
       );
-      const closed = await api.http
-        .get('/api/v1/organizations?status=closed')
-        .set(bearer(admin))
-        .expect(200);
+      const closed = await api.http.get('/api/v1/organizations?status=closed').set(bearer(admin)).expect(200);
       expect(closed.body.items.map((item: { id: string }) => item.id)).toContain(organizationId);
     });
 

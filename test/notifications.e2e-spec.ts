@@ -105,7 +105,11 @@ describe('notifications through the outbox, the queue and the mail transport (e2
           .set(bearer(owner))
           .send(taskBody({ startsAt: inHours(from), endsAt: inHours(to) }))
           .expect(201);
-        await api.http.post(`/api/v1/tasks/${task.body.id}/signups`).set(bearer(volunteer)).send({}).expect(201);
+        await api.http
+          .post(`/api/v1/tasks/${task.body.id}/signups`)
+          .set(bearer(volunteer))
+          .send({})
+          .expect(201);
         tasks.push(task.body.id);
       }
       await api.http.post(`/api/v1/tasks/${tasks[1]}/cancel`).set(bearer(owner)).send({}).expect(200);

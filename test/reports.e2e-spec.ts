@@ -407,10 +407,13 @@ describe('reports (e2e)', () => {
     it('dates each row by the calendar of the task’s camp, not UTC', async () => {
       const { owner, organizationId } = await registerOrganization(api, admin);
       const [east, west] = [await createCamp(api, admin), await createCamp(api, admin)];
-      await api.db.query(`UPDATE camps SET name = 'Camp East', timezone = 'Asia/Baghdad' WHERE id = $1`, [east]);
-      await api.db.query(`UPDATE camps SET name = 'Camp West', timezone = 'America/Tegucigalpa' WHERE id = $1`, [
-        west,
+      await api.db.query(`UPDATE camps SET name = 'Camp East', timezone = 'Asia/Baghdad' WHERE id = $1`, [
+        east,
       ]);
+      await api.db.query(
+        `UPDATE camps SET name = 'Camp West', timezone = 'America/Tegucigalpa' WHERE id = $1`,
+        [west],
+      );
       const [person] = await manyVolunteers(api, 1);
       await api.db.query(`UPDATE users SET display_name = 'Rana' WHERE id = $1`, [person.id]);
       // 22:30 UTC is 01:30 the next day in Baghdad (UTC+3); 03:00 UTC is 21:00 the day before in

@@ -29,7 +29,10 @@ export type NotificationView = ReturnType<typeof notificationView>;
  * them (one query for the page): the task if the event names one, else the need, else the
  * organisation; none for an event about several (a digest, a review reminder).
  */
-async function views(manager: EntityManager, notifications: NotificationEntity[]): Promise<NotificationView[]> {
+async function views(
+  manager: EntityManager,
+  notifications: NotificationEntity[],
+): Promise<NotificationView[]> {
   const outboxIds = [...new Set(notifications.map((notification) => notification.outboxId))];
   const rows: { id: string; task: string | null; need: string | null; organization: string | null }[] =
     outboxIds.length === 0

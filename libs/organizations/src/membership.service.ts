@@ -61,7 +61,8 @@ export class MembershipService {
     const member = await manager.findOneBy(OrganizationMemberEntity, { userId });
     if (!organization || !member) return null;
     const alone =
-      mayClose && (await manager.countBy(OrganizationMemberEntity, { organizationId: organization.id })) === 1;
+      mayClose &&
+      (await manager.countBy(OrganizationMemberEntity, { organizationId: organization.id })) === 1;
     if (!alone) await this.assertNotLastOwner(manager, organization, member, OrganizationErrors.soleOwner);
     await manager.delete(OrganizationMemberEntity, { userId });
     await this.audit.record(manager, {

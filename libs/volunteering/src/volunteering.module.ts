@@ -59,7 +59,11 @@ const accountErasure = (
     ...SERVICES,
     TaskParticipantsAdapter,
     { provide: TASK_PARTICIPANTS, useExisting: TaskParticipantsAdapter },
-    { provide: ACCOUNT_ERASURE, useFactory: accountErasure, inject: [MembershipService, NeedsService, SignupsService] },
+    {
+      provide: ACCOUNT_ERASURE,
+      useFactory: accountErasure,
+      inject: [MembershipService, NeedsService, SignupsService],
+    },
   ],
   exports: [...SERVICES, TASK_PARTICIPANTS, ACCOUNT_ERASURE],
 })
