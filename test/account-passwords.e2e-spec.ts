@@ -7,7 +7,7 @@ import {
   startAccountsHarness,
   tokensIn,
 } from './support/accounts';
-import { eventually } from './support/mail-capture';
+import { eventually } from './support/polling';
 import { bearer, register, TestApi } from './support/test-api';
 
 /** Issue 10, "Accounts that people can keep": password change and reset by e-mailed link. */

@@ -6,7 +6,8 @@ import { WorkerModule } from '../apps/worker/src/worker.module';
 import { loadFacts } from '../libs/notifications/src/templates/facts';
 import { renderSms } from '../libs/notifications/src/templates/render';
 import { unquote } from './support/accounts';
-import { eventually, startMailCapture } from './support/mail-capture';
+import { startMailCapture } from './support/mail-capture';
+import { eventually } from './support/polling';
 import { SmppCapture } from './support/smpp-capture';
 import {
   Account,
@@ -535,7 +536,7 @@ describe('phones and SMS (e2e)', () => {
           return found.length > before ? found : undefined;
         },
         'the text after the SMSC came back',
-        60_000,
+        { timeoutMs: 60_000 },
       );
       expect(texts[before].text).toBe(await expectedText('task.cancelled', 'ckb', 'taskId', taskId));
       await eventually(
