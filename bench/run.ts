@@ -167,8 +167,7 @@ const only: Record<string, () => Promise<void>> = {
   browse: browseBenchmark,
   storm: stormBenchmark,
 };
-const selected =
-  only[process.argv[2] ?? ''] ?? (() => browseBenchmark().then(stormBenchmark).then(main));
+const selected = only[process.argv[2] ?? ''] ?? (() => browseBenchmark().then(stormBenchmark).then(main));
 
 selected().then(
   () => process.exit(0),

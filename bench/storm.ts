@@ -8,7 +8,9 @@
  * the answered order) and the task's counters equal to the rows. A warm-up storm on another task
  * runs first; STORM_ROUNDS (default 2) measured storms follow, each on a fresh task.
  */
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { loadavg } from 'node:os';
 import { DataSource } from 'typeorm';
 import { AppConfig, databaseOptions } from '@haven/core';
 import { AccessTokenService } from '@haven/identity';
@@ -33,7 +35,11 @@ function post(agent: Agent, base: string, path: string, token: string): Promise<
       {
         method: 'POST',
         agent,
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': 2 },
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+          'Content-Length': 2,
+        },
       },
       (res) => {
         let text = '';
@@ -86,24 +92,54 @@ async function check(db: DataSource, taskId: string, answers: Answer[]): Promise
     [taskId],
   );
   const inOrder = rows.every((row, index) =>
-    index < CAPACITY ? row.status === 'confirmed' : row.status === 'waitlisted' && row.position === index - CAPACITY + 1,
+    index < CAPACITY
+      ? row.status === 'confirmed'
+      : row.status === 'waitlisted' && row.position === index - CAPACITY + 1,
   );
-  if (rows.length !== answers.length || !inOrder) throw new Error('the rows in seq order are not confirmed, then the queue');
+  if (rows.length !== answers.length || !inOrder)
+    throw new Error('the rows in seq order are not confirmed, then the queue');
   const [task] = await db.query('SELECT confirmed, waitlisted FROM tasks WHERE id = $1', [taskId]);
   if (task.confirmed !== confirmed || task.waitlisted !== expectedWaiting) {
     throw new Error(`task counters ${JSON.stringify(task)} do not match the rows`);
   }
 }
 
-async function storm(db: DataSource, base: string, tokens: string[], day: number) {
+/** CPU time (user + system) of a process so far, in ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0; // a backend that ended meanwhile
+  }
+}
+
+/** CPU time of the database's backends: on a shared machine a steadier figure than the rate. */
+async function backendsMs(db: DataSource): Promise<number> {
+  const rows: { pid: number }[] = await db.query(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+  );
+  return rows.reduce((sum, row) => sum + cpuMs(row.pid), 0);
+}
+
+async function storm(db: DataSource, base: string, tokens: string[], day: number, apiPid: number) {
   const taskId = await stormTask(db, day);
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const cpuBefore = { api: cpuMs(apiPid), db: await backendsMs(db) };
   const started = performance.now();
-  const answers = await Promise.all(tokens.map((token) => post(agent, base, `/api/v1/tasks/${taskId}/signups`, token)));
+  const answers = await Promise.all(
+    tokens.map((token) => post(agent, base, `/api/v1/tasks/${taskId}/signups`, token)),
+  );
   const ms = performance.now() - started;
+  const cpu = { api: cpuMs(apiPid) - cpuBefore.api, db: (await backendsMs(db)) - cpuBefore.db };
   agent.destroy();
   await check(db, taskId, answers);
-  return { ms, perSecond: (tokens.length / ms) * 1000 };
+  return {
+    ms,
+    perSecond: (tokens.length / ms) * 1000,
+    apiMsEach: cpu.api / tokens.length,
+    dbMsEach: cpu.db / tokens.length,
+  };
 }
 
 async function seed(config: AppConfig) {
@@ -117,7 +153,10 @@ export async function stormBenchmark(): Promise<void> {
   const config = await createTestConfig();
   const { db, volunteerIds } = await seed(config);
   const env = productionEnv(config);
-  const api = await startProcess('apps/api/src/main.js', env, PORT);
+  // STORM_PROFILE=dir writes a CPU profile of the API (on its exit) into dir.
+  const profile = process.env.STORM_PROFILE;
+  const apiEnv = profile ? { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profile}` } : env;
+  const api = await startProcess('apps/api/src/main.js', apiEnv, PORT);
   const worker = await startProcess('apps/worker/src/main.js', env, null);
   try {
     const signer = new AccessTokenService(config);
@@ -125,13 +164,15 @@ export async function stormBenchmark(): Promise<void> {
     console.log(
       `Sign-up storm: ${SIGNUPS} volunteers for ${CAPACITY} places, ${CONNECTIONS} connections, API and worker in their own processes`,
     );
-    const warm = await storm(db, api.base, tokens.slice(0, 200), 0);
+    const warm = await storm(db, api.base, tokens.slice(0, 200), 0, api.child.pid ?? 0);
     console.log(`  warm-up (200): ${warm.perSecond.toFixed(0)} sign-ups/s, exact`);
     for (let round = 1; round <= ROUNDS; round++) {
-      const result = await storm(db, api.base, tokens, round);
+      const result = await storm(db, api.base, tokens, round, api.child.pid ?? 0);
       console.log(
         `  round ${round}: ${SIGNUPS} in ${result.ms.toFixed(0)} ms = ${result.perSecond.toFixed(0)} sign-ups/s; ` +
-          `exact: ${CAPACITY} confirmed, ${SIGNUPS - CAPACITY} waitlisted in order, no other answer`,
+          `exact: ${CAPACITY} confirmed, ${SIGNUPS - CAPACITY} waitlisted in order, no other answer; ` +
+          `CPU per sign-up: API ${result.apiMsEach.toFixed(2)} ms, PostgreSQL ${result.dbMsEach.toFixed(2)} ms; ` +
+          `load average ${loadavg()[0].toFixed(1)}`,
       );
     }
   } finally {

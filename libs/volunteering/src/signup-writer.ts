@@ -8,7 +8,8 @@ import { SignupStatus } from './entities/signup.entity';
 /** What a sign-up came to: refused (and why), or the row written and its place in the queue. */
 export interface SignupOutcome {
   /** null when the task is missing or hidden from volunteers (its organisation is not approved). */
-  outcome: 'cancelled' | 'started' | 'already' | 'overlapping' | 'pending' | 'confirmed' | 'waitlisted' | null;
+  outcome:
+    'cancelled' | 'started' | 'already' | 'overlapping' | 'pending' | 'confirmed' | 'waitlisted' | null;
   overlap_title: string | null;
   /** The 1-based waitlist place of a waitlisted sign-up. */
   position: number;
@@ -162,7 +163,10 @@ export class SignupWriter {
 
   private async settle(taskId: string, batch: Waiting[]): Promise<void> {
     try {
-      const outcomes = await this.run(taskId, batch.map((entry) => entry.volunteerId));
+      const outcomes = await this.run(
+        taskId,
+        batch.map((entry) => entry.volunteerId),
+      );
       batch.forEach((entry, index) => entry.resolve(outcomes[index]));
     } catch (error) {
       if (batch.length === 1) return batch[0].reject(error);
