@@ -39,6 +39,12 @@ const LOCK_VOLUNTEERS = `SELECT count(pg_advisory_xact_lock(4242, hashtext(v)))
  * approved organisation's tasks, as NeedAccess.mayRead), cancelled, started, a live sign-up already,
  * a confirmed overlapping task. Otherwise it moves the counter, inserts the row (its `seq` drawn
  * under the lock: the queue order), the outbox row and the audit entry, all or nothing.
+ *
+ * Being one statement, it names other contexts' tables, as the ORM code it replaced did through their
+ * entities: tasks (needs), organizations and organization_members (organizations), outbox and
+ * audit_log (core). Its "approved organisation" and "overlapping confirmed task" predicates are
+ * those of NeedAccess.mayRead (a volunteer's case) and `overlappingTask` (signup-rules.ts): when
+ * the owners export them as SQL fragments (issue 15), compose them here.
  */
 const SIGN_UP = `
 WITH t AS (
