@@ -6,6 +6,33 @@ import { RenderedEmail } from './templates/render';
 
 /** How long a claimed e-mail delivery is left to its sender before another run may send it. */
 export const CLAIM_SECONDS = 30;
+/** E-mails handed to the transport at once by this process: twice its connections, so none idles. */
+export const SENDS_IN_FLIGHT = 16;
+/** E-mails claimed in one statement, just before they are sent. */
+const CLAIM_CHUNK = 8;
+
+/** Counts free sending slots; `take(n)` waits, first come first served, until n are free at once. */
+class Slots {
+  private waiting: { count: number; resolve: () => void }[] = [];
+  constructor(private free: number) {}
+
+  take(count: number): Promise<void> {
+    if (this.waiting.length === 0 && this.free >= count) {
+      this.free -= count;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push({ count, resolve }));
+  }
+
+  give(): void {
+    this.free += 1;
+    while (this.waiting.length > 0 && this.free >= this.waiting[0].count) {
+      const next = this.waiting.shift()!;
+      this.free -= next.count;
+      next.resolve();
+    }
+  }
+}
 
 export interface EmailTarget {
   notificationId: string;
@@ -47,7 +74,7 @@ export class SentMarks {
     while (this.queue.length > 0) {
       const marks = this.queue.splice(0, 5_000);
       try {
-        await this.transactions.run((manager) =>
+        await this.transactions.read((manager) =>
           manager.query(
             `UPDATE notification_deliveries
                 SET attempts = attempts + 1, status = 'sent', sent_at = now(), last_error = NULL,
@@ -66,14 +93,17 @@ export class SentMarks {
 }
 
 /**
- * Sends a batch's e-mails outside any database lock: each pending delivery is first claimed (a
- * committed `claimed_until`), then sent over the channel's connection pool, all at once, and marked
- * `sent` as the server accepts it. A delivery already sent is skipped; one claimed by another run
- * is waited for, then sent if that run died before marking it. A failure is recorded (`failed`
- * on the job's last attempt) and its claim released.
+ * Sends a batch's e-mails outside any database lock. A few at a time, as sending slots free up,
+ * pending deliveries are claimed (a committed `claimed_until`, one statement per chunk) and handed
+ * to the channel's connection pool, so a claim is never older than a few messages' sending time;
+ * each is marked `sent` as the server accepts it. A delivery already sent is skipped; one claimed
+ * by another run is waited for, then sent if that run died before marking it. A failure is
+ * recorded (`failed` on the job's last attempt) and its claim released.
  */
 @Injectable()
 export class EmailBatch {
+  private readonly slots = new Slots(SENDS_IN_FLIGHT);
+
   constructor(
     private readonly transactions: TransactionService,
     private readonly email: EmailChannel,
@@ -81,29 +111,63 @@ export class EmailBatch {
   ) {}
 
   async send(targets: EmailTarget[], lastAttempt: boolean): Promise<{ sent: number; failed: number }> {
-    let remaining = new Map(targets.map((target) => [target.notificationId, target]));
     const totals = { sent: 0, failed: 0 };
+    let remaining = targets;
     const deadline = Date.now() + (CLAIM_SECONDS + 5) * 1000;
-    while (remaining.size > 0) {
-      const { mine, busy } = await this.claim([...remaining.keys()]);
-      const outcome = await this.sendClaimed(
-        mine.map((id) => remaining.get(id)!),
-        lastAttempt,
-      );
-      totals.sent += outcome.sent;
-      totals.failed += outcome.failed;
-      remaining = new Map(busy.map((id) => [id, remaining.get(id)!]));
+    while (remaining.length > 0) {
+      const busy: EmailTarget[] = [];
+      const chunks: Promise<void>[] = [];
+      let failure: unknown = null;
+      for (let start = 0; start < remaining.length; start += CLAIM_CHUNK) {
+        const chunk = remaining.slice(start, start + CLAIM_CHUNK);
+        await this.slots.take(chunk.length);
+        chunks.push(
+          this.sendChunk(chunk, lastAttempt).then(
+            (outcome) => {
+              totals.sent += outcome.sent;
+              totals.failed += outcome.failed;
+              busy.push(...outcome.busy);
+            },
+            (error: unknown) => {
+              failure ??= error;
+            },
+          ),
+        );
+      }
+      // Every chunk settles (its slots given back) before a failure is thrown.
+      await Promise.all(chunks);
+      if (failure) throw failure;
+      remaining = busy;
       // Claimed by another run: it sends them, or its claim runs out and this run does.
-      if (remaining.size > 0) {
-        if (Date.now() > deadline) throw new Error(`${remaining.size} e-mail deliveries stay claimed`);
+      if (remaining.length > 0) {
+        if (Date.now() > deadline) throw new Error(`${remaining.length} e-mail deliveries stay claimed`);
         await sleep(1_000);
       }
     }
     return totals;
   }
 
-  private async claim(ids: string[]): Promise<{ mine: string[]; busy: string[] }> {
-    const rows: { notification_id: string; mine: boolean }[] = await this.transactions.run((manager) =>
+  /** Sends one claimed chunk; holds one slot per target, each given back once its send is settled. */
+  private async sendChunk(
+    chunk: EmailTarget[],
+    lastAttempt: boolean,
+  ): Promise<{ sent: number; failed: number; busy: EmailTarget[] }> {
+    let mine: Map<string, boolean>;
+    try {
+      mine = await this.claim(chunk.map((target) => target.notificationId));
+    } catch (error) {
+      for (let index = 0; index < chunk.length; index++) this.slots.give();
+      throw error;
+    }
+    const claimed = chunk.filter((target) => mine.get(target.notificationId) === true);
+    for (let index = claimed.length; index < chunk.length; index++) this.slots.give();
+    const outcome = await this.sendClaimed(claimed, lastAttempt);
+    return { ...outcome, busy: chunk.filter((target) => mine.get(target.notificationId) === false) };
+  }
+
+  /** Claims what is neither sent nor claimed: true for claimed now, false for claimed by another run. */
+  private async claim(ids: string[]): Promise<Map<string, boolean>> {
+    const rows: { notification_id: string; mine: boolean }[] = await this.transactions.read((manager) =>
       manager.query(
         `WITH claimed AS (
            UPDATE notification_deliveries SET claimed_until = now() + make_interval(secs => $2)
@@ -116,10 +180,7 @@ export class EmailBatch {
         [ids, CLAIM_SECONDS],
       ),
     );
-    return {
-      mine: rows.filter((row) => row.mine).map((row) => row.notification_id),
-      busy: rows.filter((row) => !row.mine).map((row) => row.notification_id),
-    };
+    return new Map(rows.map((row) => [row.notification_id, row.mine]));
   }
 
   private async sendClaimed(
@@ -137,16 +198,22 @@ export class EmailBatch {
             id: target.notificationId,
             error: redactAddresses(String((error as Error).message)),
           });
+          this.slots.give();
           return;
         }
-        // Marked as soon as accepted; this message waits for its mark, the others go on.
-        await this.marks.mark(target.notificationId).catch((error: unknown) => {
-          markError = error;
-        });
+        // Marked as soon as accepted. The slot is held until the mark commits, so the e-mails a
+        // dying worker leaves accepted but unmarked (sent again by the next run) are at most
+        // SENDS_IN_FLIGHT.
+        await this.marks
+          .mark(target.notificationId)
+          .catch((error: unknown) => {
+            markError = error;
+          })
+          .finally(() => this.slots.give());
       }),
     );
     if (failures.length > 0) {
-      await this.transactions.run((manager) =>
+      await this.transactions.read((manager) =>
         manager.query(
           `UPDATE notification_deliveries d
               SET attempts = d.attempts + 1, last_error = f.error, status = $3, claimed_until = NULL,
