@@ -136,7 +136,8 @@ export function printThroughput(label: string, result: ThroughputResult): void {
 
 /**
  * `npm run bench -- notifications`: only the notification figures, on a small seed (1,000 tasks,
- * NOTIFY_COUNT volunteers, default 10,000), in-app only and then by e-mail, ROUNDS times each.
+ * NOTIFY_COUNT volunteers, default 10,000), in-app only and then by e-mail (NOTIFY_CHANNELS, default
+ * `in_app,email`), ROUNDS times each.
  */
 export async function notificationsBenchmark(): Promise<void> {
   const count = Number(process.env.NOTIFY_COUNT ?? 10_000);
@@ -147,15 +148,18 @@ export async function notificationsBenchmark(): Promise<void> {
   try {
     const seed = await seedScale(db, { volunteers: count, tasks: 1000 });
     console.log(`\nNotifications: outbox → BullMQ → worker → rows (and SMTP), ${count} one-recipient events`);
+    const channels = (process.env.NOTIFY_CHANNELS ?? 'in_app,email').split(',');
     for (let round = 1; round <= rounds; round++) {
-      printThroughput(
-        `in-app only, round ${round}`,
-        await notificationThroughput(config, db, seed.volunteerIds, 'in_app'),
-      );
-      printThroughput(
-        `e-mail, round ${round}`,
-        await notificationThroughput(config, db, seed.volunteerIds, 'email'),
-      );
+      if (channels.includes('in_app'))
+        printThroughput(
+          `in-app only, round ${round}`,
+          await notificationThroughput(config, db, seed.volunteerIds, 'in_app'),
+        );
+      if (channels.includes('email'))
+        printThroughput(
+          `e-mail, round ${round}`,
+          await notificationThroughput(config, db, seed.volunteerIds, 'email'),
+        );
     }
   } finally {
     await db.destroy();
