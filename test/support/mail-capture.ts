@@ -58,3 +58,33 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** Undoes quoted-printable soft breaks and escapes (bytes, read back as UTF-8 by the caller). */
+const unquotePrintable = (raw: string) =>
+  raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+/** The HTML part of a raw message, decoded (base64 or quoted-printable) to text. */
+export function htmlOf(raw: string): string {
+  const part = raw.split(/\r?\n--/).find((entry) => /Content-Type: text\/html/i.test(entry)) ?? '';
+  const [headers, ...body] = part.split(/\r?\n\r?\n/);
+  const content = body.join('\n\n');
+  if (/Content-Transfer-Encoding: base64/i.test(headers))
+    return Buffer.from(content, 'base64').toString('utf8');
+  return Buffer.from(unquotePrintable(content), 'latin1').toString('utf8');
+}
+
+/** The subject as a person reads it: MIME encoded words (RFC 2047, B or Q, UTF-8) decoded and joined. */
+export function subjectOf(raw: string): string {
+  const header = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw)?.[1] ?? '';
+  return header
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?utf-8\?([BQ])\?([^?]*)\?=/gi, (_, kind: string, text: string) =>
+      kind.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : Buffer.from(unquotePrintable(text.replace(/_/g, ' ')), 'latin1').toString('utf8'),
+    )
+    .replace(/\r?\n[ \t]/g, ' ')
+    .trim();
+}
