@@ -6,8 +6,12 @@ import { RenderedEmail } from './templates/render';
 
 /** How long a claimed e-mail delivery is left to its sender before another run may send it. */
 export const CLAIM_SECONDS = 30;
-/** E-mails handed to the transport at once by this process: twice its connections, so none idles. */
-export const SENDS_IN_FLIGHT = 16;
+/**
+ * E-mails handed to the transport and not yet marked, per process: four times its connections, so
+ * none idles while marks commit (16 measured 0.29–0.49 of bare nodemailer, 32 measured 0.57–0.60).
+ * It bounds what a killed worker leaves accepted but unmarked, to be sent again.
+ */
+export const SENDS_IN_FLIGHT = 32;
 /** E-mails claimed in one statement, just before they are sent. */
 const CLAIM_CHUNK = 8;
 
