@@ -12,6 +12,7 @@ import { createApi } from '../apps/api/src/app.factory';
 import { browseBenchmark } from './browse';
 import { hostileBenchmark } from './hostile';
 import { notificationsBenchmark, notificationThroughput, printThroughput } from './notifications';
+import { stormBenchmark } from './storm';
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 64;
@@ -153,16 +154,17 @@ async function main(): Promise<void> {
 
 /**
  * `npm run bench -- hostile` runs only the hostile-input benchmark, `-- browse` only the browse one
- * (separate processes, scale runs), `-- notifications` only the notification one; no argument runs browse and then the storms and notifications.
+ * (separate processes, scale runs), `-- storm` only the sign-up storm (separate processes, exact
+ * outcome), `-- notifications` only the notification one (in-app and e-mail); no argument runs
+ * browse, the storm, then the in-process storms and notifications.
  */
-const selected =
-  process.argv[2] === 'hostile'
-    ? hostileBenchmark
-    : process.argv[2] === 'browse'
-      ? browseBenchmark
-      : process.argv[2] === 'notifications'
-        ? notificationsBenchmark
-        : () => browseBenchmark().then(main);
+const only: Record<string, () => Promise<void>> = {
+  hostile: hostileBenchmark,
+  browse: browseBenchmark,
+  storm: stormBenchmark,
+  notifications: notificationsBenchmark,
+};
+const selected = only[process.argv[2] ?? ''] ?? (() => browseBenchmark().then(stormBenchmark).then(main));
 
 selected().then(
   () => process.exit(0),

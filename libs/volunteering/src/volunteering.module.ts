@@ -11,6 +11,7 @@ import { VolunteerProfileEntity } from './entities/volunteer-profile.entity';
 import { MatchingService } from './matching.service';
 import { SafeguardingService } from './safeguarding.service';
 import { SignupQueries } from './signup-queries.service';
+import { SignupWriter } from './signup-writer';
 import { SignupsService } from './signups.service';
 import { TaskParticipantsAdapter } from './task-participants.adapter';
 import { VolunteerProfilesService } from './volunteer-profiles.service';
@@ -51,6 +52,7 @@ const accountErasure = (membership: MembershipService, signups: SignupsService):
   imports: [NeedsModule, OrganizationsModule, TypeOrmModule.forFeature(VOLUNTEERING_ENTITIES)],
   providers: [
     ...SERVICES,
+    SignupWriter,
     TaskParticipantsAdapter,
     { provide: TASK_PARTICIPANTS, useExisting: TaskParticipantsAdapter },
     { provide: ACCOUNT_ERASURE, useFactory: accountErasure, inject: [MembershipService, SignupsService] },
