@@ -8,7 +8,9 @@ import { Accounts1764103000000 } from './1764103000000-accounts';
 import { InvitationsClearanceRevocation1764105000000 } from './1764105000000-invitations-clearance-revocation';
 import { PhonesSms1764107000000 } from './1764107000000-phones-sms';
 import { Retention1764110000000 } from './1764110000000-retention';
-import { ErasureInCode1764112000000 } from './1764112000000-erasure-in-code';
+import { OrganizationClosed1764112000000 } from './1764112000000-organization-closed';
+import { DeliveryClaims1764113000000 } from './1764113000000-delivery-claims';
+import { ErasureInCode1764114000000 } from './1764114000000-erasure-in-code';
 
 /** Every migration, in order. Listed explicitly: globs break in monorepo builds. */
 export const migrations = [
@@ -22,5 +24,7 @@ export const migrations = [
   InvitationsClearanceRevocation1764105000000,
   PhonesSms1764107000000,
   Retention1764110000000,
-  ErasureInCode1764112000000,
+  OrganizationClosed1764112000000,
+  DeliveryClaims1764113000000,
+  ErasureInCode1764114000000,
 ];

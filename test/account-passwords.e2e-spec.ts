@@ -8,7 +8,8 @@ import {
   startAccountsHarness,
   tokensIn,
 } from './support/accounts';
-import { eventually, htmlOf, subjectOf } from './support/mail-capture';
+import { htmlOf, subjectOf } from './support/mail-capture';
+import { eventually } from './support/polling';
 import { bearer, register, TestApi } from './support/test-api';
 
 /** Issue 10, "Accounts that people can keep": password change and reset by e-mailed link. */

@@ -5,7 +5,8 @@ import { RemindersService, smsSize, SmsDelivery } from '@haven/notifications';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { loadFacts } from '../libs/notifications/src/templates/facts';
 import { renderSms } from '../libs/notifications/src/templates/render';
-import { eventually, htmlOf, startMailCapture } from './support/mail-capture';
+import { htmlOf, startMailCapture } from './support/mail-capture';
+import { eventually } from './support/polling';
 import { SmppCapture } from './support/smpp-capture';
 import {
   Account,
@@ -524,7 +525,7 @@ describe('phones and SMS (e2e)', () => {
           return found.length > before ? found : undefined;
         },
         'the text after the SMSC came back',
-        60_000,
+        { timeoutMs: 60_000 },
       );
       expect(texts[before].text).toBe(await expectedText('task.cancelled', 'ckb', 'taskId', taskId));
       await eventually(

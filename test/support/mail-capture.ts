@@ -2,61 +2,81 @@ import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 export interface CapturedMail {
+  /** Envelope recipients, lower-cased. */
   to: string[];
   subject: string;
+  /** The Message-ID header, unique per send. */
+  messageId: string;
+  /** The whole message as sent (headers and body). */
   raw: string;
 }
 
+export interface MailCapture {
+  url: string;
+  messages: CapturedMail[];
+  /** While `failing` is set, every message is refused with a temporary error (451). */
+  state: { failing: boolean };
+  /** Called after a message was accepted (the 250 reply handed to the socket). */
+  onAccepted: ((mail: CapturedMail, count: number) => void) | null;
+  close(): Promise<void>;
+}
+
+function header(head: string, name: string): string {
+  const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
+  const match = new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(unfolded);
+  return match ? match[1].trim() : '';
+}
+
 /**
- * A real SMTP server on a spare port that keeps what it receives, so tests read the mail Haven
- * actually sent. `failing` makes it refuse every message with a temporary error.
+ * The suites' one SMTP server: on a spare port, it keeps what it receives, so tests read the mail
+ * Haven actually sent.
  */
-export async function startMailCapture() {
-  const messages: CapturedMail[] = [];
-  const state = { failing: false };
+export async function startMailCapture(): Promise<MailCapture> {
+  const capture: MailCapture = {
+    url: '',
+    messages: [],
+    state: { failing: false },
+    onAccepted: null,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    disableReverseLookup: true,
     logger: false,
+    closeTimeout: 1_000,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('error', () => undefined);
       stream.on('end', () => {
-        if (state.failing) {
+        if (capture.state.failing) {
           const error = new Error('Mailbox unavailable, try later') as Error & { responseCode: number };
           error.responseCode = 451;
           return callback(error);
         }
         const raw = Buffer.concat(chunks).toString('utf8');
-        const subject = /^Subject: (.*)$/m.exec(raw)?.[1]?.trim() ?? '';
-        messages.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), subject, raw });
+        const head = raw.split(/\r?\n\r?\n/, 1)[0];
+        const mail: CapturedMail = {
+          to: session.envelope.rcptTo.map((address) => address.address.toLowerCase()),
+          subject: header(head, 'Subject'),
+          messageId: header(head, 'Message-ID'),
+          raw,
+        };
+        capture.messages.push(mail);
         callback();
+        capture.onAccepted?.(mail, capture.messages.length);
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    messages,
-    state,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** Waits until `check` holds, polling; fails with `what` after `timeoutMs`. */
-export async function eventually<T>(
-  check: () => Promise<T | undefined | false>,
-  what: string,
-  timeoutMs = 20_000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const result = await check();
-    if (result) return result;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  // A client killed mid-conversation resets its connection; that is expected here.
+  server.on('error', () => undefined);
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  capture.url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  return capture;
 }
 
 /** Undoes quoted-printable soft breaks and escapes (bytes, read back as UTF-8 by the caller). */

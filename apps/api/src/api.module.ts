@@ -15,7 +15,7 @@ import {
   RolesGuard,
   VerifiedEmailGuard,
 } from '@haven/core';
-import { AccountDeletionModule, IdentityModule } from '@haven/identity';
+import { AccountDeletionModule, IdentityHttpModule, IdentityModule } from '@haven/identity';
 import { NeedsModule } from '@haven/needs';
 import { NotificationsModule } from '@haven/notifications';
 import { OrganizationsModule } from '@haven/organizations';
@@ -54,6 +54,7 @@ export class ApiModule {
         TerminusModule.forRoot({ logger: false }),
         AuditModule,
         IdentityModule,
+        IdentityHttpModule,
         AccountDeletionModule.register(AccountErasureModule),
         OrganizationsModule,
         NeedsModule.register(TaskParticipantsModule),

@@ -9,15 +9,7 @@ export const UserSql = {
   displayName: (idExpression: string) => `(SELECT display_name FROM users WHERE id = ${idExpression})`,
 };
 
-/** Display names by account id (absent ids are left out). */
-export async function displayNames(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows: { id: string; display_name: string }[] = await manager.query(
-    `SELECT id, display_name FROM users WHERE id = ANY($1)`,
-    [ids],
-  );
-  return new Map(rows.map((row) => [row.id, row.display_name]));
-}
+/** Display names by account id: `displayNames` in facts/notification-facts.ts. */
 
 /** The administrators who can act today: active and not deleted. */
 export async function activeAdminIds(manager: EntityManager): Promise<string[]> {

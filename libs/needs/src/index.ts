@@ -13,3 +13,4 @@ export * from './task.views';
 export * from './tasks.service';
 export * from './task-participants';
 export * from './task.reads';
+export * from './facts/notification-facts';

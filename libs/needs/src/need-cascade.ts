@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { OutboxEvent, OutboxWriter } from '@haven/core';
+import { EntityManager, In } from 'typeorm';
+import { AuditLogService, OutboxEvent, OutboxWriter } from '@haven/core';
 import { NeedEntity } from './entities/need.entity';
 import { PledgeEntity } from './entities/pledge.entity';
 import { TaskEntity } from './entities/task.entity';
@@ -10,6 +10,7 @@ import { TASK_PARTICIPANTS, TaskParticipants } from './task-participants';
 @Injectable()
 export class NeedCascade {
   constructor(
+    private readonly audit: AuditLogService,
     private readonly outbox: OutboxWriter,
     @Inject(TASK_PARTICIPANTS) private readonly participants: TaskParticipants,
   ) {}
@@ -51,6 +52,46 @@ export class NeedCascade {
         type: OutboxEvent.TaskChanged,
         recipientIds: await this.participants.liveVolunteers(manager, [task.id]),
         payload: { taskId: task.id, needId: need.id, change: 'place' },
+      });
+    }
+  }
+
+  /**
+   * Inside the transaction that closes an organisation (its only member deleted their account):
+   * its open and filled needs are cancelled with their tasks and live pledges, everyone involved
+   * told, as when a coordinator cancels a need; then any other upcoming open task of it.
+   */
+  async organizationClosed(manager: EntityManager, organizationId: string, actorId: string): Promise<void> {
+    const needs = await manager.find(NeedEntity, {
+      where: { organizationId, status: In(['open', 'filled']) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const need of needs) {
+      need.status = 'cancelled';
+      need.statusReason = 'The organisation closed';
+      await manager.save(need);
+      await this.cancelled(need, manager);
+      await this.audit.record(manager, {
+        actorId,
+        action: 'need.cancelled',
+        entity: 'need',
+        entityId: need.id,
+        summary: 'Need cancelled: organisation closed',
+      });
+    }
+    const cancelled = await manager
+      .createQueryBuilder()
+      .update(TaskEntity)
+      .set({ status: 'cancelled', statusReason: 'The organisation closed' })
+      .where(`organizationId = :organizationId AND status = 'open' AND endsAt > now()`, { organizationId })
+      .returning(['id', 'needId'])
+      .execute();
+    const tasks = cancelled.raw as { id: string; need_id: string }[];
+    for (const task of tasks) {
+      await this.outbox.write(manager, {
+        type: OutboxEvent.TaskCancelled,
+        recipientIds: await this.participants.liveVolunteers(manager, [task.id]),
+        payload: { taskId: task.id, needId: task.need_id },
       });
     }
   }

@@ -176,6 +176,14 @@ export class NeedsService {
     });
   }
 
+  /**
+   * Inside the transaction that closes an organisation (its only member deleted their account):
+   * everything it had open is cancelled (NeedCascade.organizationClosed).
+   */
+  cancelAllOf(manager: EntityManager, organizationId: string, actorId: string): Promise<void> {
+    return this.cascade.organizationClosed(manager, organizationId, actorId);
+  }
+
   /** Close or cancel. Cancelling also cancels the need's tasks and live pledges, and tells everyone involved. */
   private finish(
     actor: Actor,

@@ -14,3 +14,4 @@ export * from './organizations.service';
 export * from './platform-stats.service';
 export * from './vetting.service';
 export * from './organization.reads';
+export * from './facts/notification-facts';

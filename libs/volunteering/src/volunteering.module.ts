@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ACCOUNT_ERASURE, AccountErasure } from '@haven/identity';
-import { RecordAccessModule, NeedsModule, TASK_PARTICIPANTS } from '@haven/needs';
+import { NeedsModule, NeedsService, RecordAccessModule, TASK_PARTICIPANTS } from '@haven/needs';
 import { MembershipService, OrganizationsModule } from '@haven/organizations';
 import { CalendarService } from './calendar.service';
 import { CalendarTokenEntity } from './entities/calendar-token.entity';
@@ -11,10 +11,11 @@ import { VolunteerProfileEntity } from './entities/volunteer-profile.entity';
 import { MatchingService } from './matching.service';
 import { SafeguardingService } from './safeguarding.service';
 import { SignupQueries } from './signup-queries.service';
+import { SignupWriter } from './signup-writer';
 import { SignupsService } from './signups.service';
 import { TaskParticipantsAdapter } from './task-participants.adapter';
-import { VolunteerProfilesService } from './volunteer-profiles.service';
 import { eraseVolunteer } from './volunteer-erasure';
+import { VolunteerProfilesService } from './volunteer-profiles.service';
 
 export const VOLUNTEERING_ENTITIES = [
   VolunteerProfileEntity,
@@ -26,7 +27,7 @@ export const VOLUNTEERING_ENTITIES = [
 /** Sign-ups and their reads: below the needs services, so it can implement their port. */
 @Module({
   imports: [RecordAccessModule, TypeOrmModule.forFeature(VOLUNTEERING_ENTITIES)],
-  providers: [SignupsService, SignupQueries],
+  providers: [SignupsService, SignupQueries, SignupWriter],
   exports: [SignupsService, SignupQueries],
 })
 export class SignupsModule {}
@@ -41,19 +42,26 @@ export class TaskParticipantsModule {}
 
 /**
  * Identity's AccountErasure port, for the contexts above it, each in one place: organisations
- * (`MembershipService.erase`: membership and pending invitations; a sole owner is refused before
- * anything changes), then volunteering (`eraseVolunteer`: live sign-ups withdrawn, profile and
- * calendar link deleted).
+ * (`MembershipService.erase`: membership and pending invitations; a sole owner with other members
+ * is refused before anything changes, the only member closes the organisation when they delete the
+ * account themselves), needs (`NeedsService.cancelAllOf`: a closed organisation's open work is
+ * cancelled), then volunteering (`eraseVolunteer`: live sign-ups withdrawn, profile and calendar
+ * link deleted).
  */
 @Module({
-  imports: [OrganizationsModule, SignupsModule],
+  imports: [OrganizationsModule, SignupsModule, NeedsModule.register(TaskParticipantsModule)],
   providers: [
     {
       provide: ACCOUNT_ERASURE,
-      inject: [MembershipService, SignupsService],
-      useFactory: (membership: MembershipService, signups: SignupsService): AccountErasure => ({
-        erase: async (manager, userId) => {
-          await membership.erase(manager, userId);
+      inject: [MembershipService, NeedsService, SignupsService],
+      useFactory: (
+        membership: MembershipService,
+        needs: NeedsService,
+        signups: SignupsService,
+      ): AccountErasure => ({
+        erase: async (manager, userId, why) => {
+          const closed = await membership.erase(manager, userId, why === 'deleted');
+          if (closed) await needs.cancelAllOf(manager, closed, userId);
           await eraseVolunteer(manager, signups, userId);
         },
       }),
