@@ -209,7 +209,7 @@ describe('account erasure (e2e)', () => {
     expect(await count(`SELECT count(*)::int FROM notification_preferences WHERE user_id = $1`, id)).toBe(0);
   });
 
-  it('takes a coordinator out of their organisation and withdraws invitations to them', async () => {
+  it('takes coordinators out of their organisation, withdraws invitations to them, closes it with the last', async () => {
     const { owner, organizationId } = await registerOrganization(api, admin);
     const member = await register(api, 'coordinator');
     const invitee = await register(api, 'coordinator');
@@ -226,6 +226,12 @@ describe('account erasure (e2e)', () => {
       .set(bearer(member))
       .expect(200);
 
+    // A sole owner with another member is refused, and nothing changes.
+    await api.http.delete('/api/v1/me').set(bearer(owner)).send({ password: owner.password }).expect(409);
+    expect(
+      await count(`SELECT count(*)::int FROM users WHERE id = $1 AND deleted_at IS NULL`, [owner.id]),
+    ).toBe(1);
+
     for (const account of [member, invitee]) {
       await api.http
         .delete('/api/v1/me')
@@ -233,7 +239,6 @@ describe('account erasure (e2e)', () => {
         .send({ password: account.password })
         .expect(204);
     }
-
     expect(
       await count(`SELECT count(*)::int FROM organization_members WHERE user_id = $1`, [member.id]),
     ).toBe(0);
@@ -245,10 +250,15 @@ describe('account erasure (e2e)', () => {
       [invitee.id],
     );
     expect(invitation).toEqual({ status: 'withdrawn' });
-    // The sole owner is refused, and nothing changes.
-    await api.http.delete('/api/v1/me').set(bearer(owner)).send({ password: owner.password }).expect(409);
-    expect(
-      await count(`SELECT count(*)::int FROM users WHERE id = $1 AND deleted_at IS NULL`, [owner.id]),
-    ).toBe(1);
+
+    // Now the only member: their deletion closes the organisation, which stays as a record.
+    await api.http.delete('/api/v1/me').set(bearer(owner)).send({ password: owner.password }).expect(204);
+    expect(await count(`SELECT count(*)::int FROM organization_members WHERE user_id = $1`, [owner.id])).toBe(
+      0,
+    );
+    const [organization] = await api.db.query(`SELECT status FROM organizations WHERE id = $1`, [
+      organizationId,
+    ]);
+    expect(organization).toEqual({ status: 'closed' });
   });
 });
