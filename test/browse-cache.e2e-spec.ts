@@ -95,6 +95,21 @@ describe('browse answers cached in each API process (e2e, two API processes)', (
     }
   });
 
+  it('sees a write through a UUID written in capitals, which PostgreSQL reads as the same', async () => {
+    const task = await createTask(a);
+    const list = `/tasks?campId=${campId.toUpperCase()}&limit=100`;
+    const page = `/tasks/${task.id.toUpperCase()}`;
+    for (let twice = 0; twice < 2; twice += 1) {
+      expect(ids(await get(b, list, volunteer))).toContain(task.id);
+      expect((await get(b, page, volunteer)).id).toBe(task.id);
+    }
+    const title = 'Conversation circle, in capitals';
+    await a.http.patch(`/api/v1/tasks/${task.id}`).set(bearer(owner)).send({ title }).expect(200);
+    const listed = (await get(b, list, volunteer)).items.find((item: { id: string }) => item.id === task.id);
+    expect(listed.title).toBe(title);
+    expect((await get(b, page, volunteer)).title).toBe(title);
+  });
+
   it('shows a sign-up’s count, a new task and a cancelled one at once on the other process', async () => {
     const task = await createTask(a, { capacity: 1 });
     const spaceList = `/tasks?campId=${campId}&hasSpace=true&limit=100`;

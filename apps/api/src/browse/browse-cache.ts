@@ -1,6 +1,17 @@
-import { Injectable } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import {
+  applyDecorators,
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+  UseInterceptors,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { from, map, Observable, of, switchMap } from 'rxjs';
 import { DataSource } from 'typeorm';
+import type { Pool } from 'pg';
 import { Actor } from '@haven/core';
 import { NeedAccess } from '@haven/needs';
 
@@ -9,36 +20,47 @@ const MAX_ENTRIES = 1_000;
 /** A ceiling on an answer's life; exactness comes from the versions, not from this. */
 const MAX_AGE_MS = 60_000;
 
+/** What a cached route's answer is made of, read from the request as it came (before validation). */
+export interface BrowseRoute {
+  /** The `read_versions` keys of what the answer shows (`all` is always added). */
+  versions(request: FastifyRequest): string[];
+  /** When the answer changes by the passing of time alone (a task starting leaves the list). */
+  validUntil?(answer: unknown, request: FastifyRequest): number;
+}
+
 interface Entry {
   versions: string;
   body: Buffer;
   validUntil: number;
 }
 
-export interface Loaded {
-  body: unknown;
-  /** When the answer changes by the passing of time alone (a task starting leaves the list). */
-  validUntil?: number;
-}
+const BROWSE_ROUTE = 'haven:browse-route';
 
 /**
  * Serialised answers of the hot browse routes (issue 14), held in each API process beside the
  * versions of what they were made of (`read_versions`, bumped by triggers in the transaction of
  * every change: migration 1764120000000). Every request reads the current versions — one small
  * prepared statement — so a change committed by any process is seen by the very next read on every
- * process; only the answer's own query, its rows and its JSON are saved.
+ * process; the answer's own queries, rows, validation and JSON are saved.
  *
- * The versions are read before the answer is loaded: an answer loaded while a change commits is
- * stored under the older versions and so never served after the change.
+ * An answer is keyed by the caller's audience (see `audience`) and the request's URL as it came, and
+ * stored only after the route answered it: a URL that fails validation is never stored. The versions
+ * are read before the answer is made: one made while a change commits is stored under the older
+ * versions and so never served after the change.
  */
 @Injectable()
 export class BrowseCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly pool: Pool;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: NeedAccess,
-  ) {}
+  ) {
+    // The driver's pool itself: the versions read is the whole cost of a served answer, and
+    // TypeORM's query runner around it cost more than the statement.
+    this.pool = (dataSource.driver as unknown as { master: Pool }).master;
+  }
 
   /**
    * What decides which rows the caller may see and how they are shown: admins see everything, an
@@ -47,34 +69,40 @@ export class BrowseCache {
    */
   async audience(actor: Actor): Promise<string> {
     if (actor.role === 'admin') return 'admin';
+    if (actor.role !== 'coordinator') return 'public';
     const own = await this.access.ownOrganizationId(actor, this.dataSource.manager);
     return own ? `organization:${own}` : 'public';
   }
 
-  /** The JSON answer for `key` (which must name everything the answer depends on), from memory or `load`. */
-  async answer(key: string, versionKeys: string[], load: () => Promise<Loaded>): Promise<Buffer> {
+  /** The stored answer for `key` if what it shows is unchanged, and how to store a new one. */
+  async lookup(key: string, versionKeys: string[]) {
     const versions = await this.versions(versionKeys);
     const entry = this.entries.get(key);
-    if (entry && entry.versions === versions && entry.validUntil > Date.now()) {
+    const fresh = entry && entry.versions === versions && entry.validUntil > Date.now() ? entry : undefined;
+    if (fresh) {
       this.entries.delete(key);
-      this.entries.set(key, entry);
-      return entry.body;
+      this.entries.set(key, fresh);
     }
-    const loaded = await load();
-    const body = Buffer.from(JSON.stringify(loaded.body));
-    const validUntil = Math.min(loaded.validUntil ?? Infinity, Date.now() + MAX_AGE_MS);
-    this.entries.delete(key);
-    if (validUntil > Date.now()) {
-      if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
-      this.entries.set(key, { versions, body, validUntil });
-    }
-    return body;
+    return {
+      body: fresh?.body,
+      store: (answer: unknown, validUntil = Infinity): Buffer => {
+        const body = Buffer.from(JSON.stringify(answer));
+        const until = Math.min(validUntil, Date.now() + MAX_AGE_MS);
+        this.entries.delete(key);
+        if (until > Date.now()) {
+          if (this.entries.size >= MAX_ENTRIES)
+            this.entries.delete(this.entries.keys().next().value as string);
+          this.entries.set(key, { versions, body, validUntil: until });
+        }
+        return body;
+      },
+    };
   }
 
   /** The versions of `all` (names and statuses shown everywhere) and of `keys`, as one string. */
   private async versions(keys: string[]): Promise<string> {
     const wanted = ['all', ...keys];
-    const rows: { key: string; version: string }[] = await this.dataSource.query(
+    const { rows } = await this.pool.query<{ key: string; version: string }>(
       `SELECT key, version FROM read_versions WHERE key = ANY($1::text[])`,
       [wanted],
     );
@@ -82,17 +110,45 @@ export class BrowseCache {
   }
 }
 
-/** A stable text of a validated query object, for a cache key. */
-export function queryKey(query: object): string {
-  return JSON.stringify(
-    Object.entries(query)
-      .filter(([, value]) => value !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1)),
-  );
+/** Serves the route's answers from the process's cache (see BrowseCache). */
+@Injectable()
+export class BrowseCacheInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly cache: BrowseCache,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const route = this.reflector.get<BrowseRoute>(BROWSE_ROUTE, context.getHandler());
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest & { user: Actor }>();
+    const reply = http.getResponse<FastifyReply>();
+    const served = async () => {
+      const key = `${await this.cache.audience(request.user)} ${request.url}`;
+      return this.cache.lookup(key, route.versions(request));
+    };
+    return from(served()).pipe(
+      switchMap((cached) => {
+        if (cached.body) return of(json(reply, cached.body));
+        return next
+          .handle()
+          .pipe(map((answer) => json(reply, cached.store(answer, route.validUntil?.(answer, request)))));
+      }),
+    );
+  }
 }
 
-/** Sends an already serialised JSON answer as it is. */
-export function jsonAnswer(reply: FastifyReply, body: Buffer): Buffer {
+function json(reply: FastifyReply, body: Buffer): Buffer {
   reply.type('application/json; charset=utf-8');
   return body;
+}
+
+/** Caches the route's answers in each API process, exactly invalidated (see BrowseCache). */
+export const BrowseCached = (route: BrowseRoute) =>
+  applyDecorators(SetMetadata(BROWSE_ROUTE, route), UseInterceptors(BrowseCacheInterceptor));
+
+/** A query parameter as it came: one string, or undefined (repeated or absent). */
+export function rawQuery(request: FastifyRequest, name: string): string | undefined {
+  const value = (request.query as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : undefined;
 }

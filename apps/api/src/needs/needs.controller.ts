@@ -1,5 +1,4 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentUser, PageQuery, RequiresVerifiedEmail, Roles } from '@haven/core';
 import { NeedsService, PledgesService, TasksService } from '@haven/needs';
@@ -17,7 +16,7 @@ import { ApiPage, ApiProblems } from '../openapi/decorators';
 import { NeedDto, NeedPledgeDto, PledgeDto, TaskDto } from './dto/need-views.dto';
 import { PostingMember } from './posting-member.guard';
 import { BodyLimit, NEED_BODY_LIMIT_BYTES } from '../http/request-limits';
-import { BrowseCache, jsonAnswer, queryKey } from '../browse/browse-cache';
+import { BrowseCached } from '../browse/browse-cache';
 
 @ApiTags('needs')
 @Controller('needs')
@@ -26,7 +25,6 @@ export class NeedsController {
     private readonly needs: NeedsService,
     private readonly pledges: PledgesService,
     private readonly tasks: TasksService,
-    private readonly cache: BrowseCache,
   ) {}
 
   /** Posts a need for the caller's approved organisation. */
@@ -44,17 +42,10 @@ export class NeedsController {
   /** Lists needs, newest or most urgent first, with filters and full-text search. */
   @Get()
   @ApiPage(NeedDto)
-  async list(
-    @CurrentUser() actor: Actor,
-    @Query() query: NeedListQuery,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  @BrowseCached({ versions: () => ['needs'] })
+  list(@CurrentUser() actor: Actor, @Query() query: NeedListQuery) {
     const { limit, cursor, ...filter } = query;
-    const key = `needs ${await this.cache.audience(actor)} ${queryKey(query)}`;
-    const body = await this.cache.answer(key, ['needs'], async () => ({
-      body: await this.needs.list(actor, filter, { limit, cursor }),
-    }));
-    return jsonAnswer(reply, body);
+    return this.needs.list(actor, filter, { limit, cursor });
   }
 
   /** One need with its supply items. */

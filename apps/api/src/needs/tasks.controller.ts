@@ -1,15 +1,24 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentUser, Roles } from '@haven/core';
-import { TaskInput, TasksService } from '@haven/needs';
+import { Actor, CurrentUser, Page, Roles } from '@haven/core';
+import { TaskInput, TasksService, TaskView } from '@haven/needs';
 import { OptionalReasonDto } from './dto/need.dto';
 import { CreateTaskDto, TaskListQuery, UpdateTaskDto } from './dto/task.dto';
 import { IdParam } from '../id-param';
 import { ApiPage, ApiProblems } from '../openapi/decorators';
 import { TaskDto } from './dto/need-views.dto';
 import { PostingMember } from './posting-member.guard';
-import { BrowseCache, jsonAnswer, queryKey } from '../browse/browse-cache';
+import { BrowseCached, rawQuery } from '../browse/browse-cache';
+
+/**
+ * The list holds only tasks yet to start (or starting from `from`): whatever is written, it changes
+ * when the first of them starts or when `from` passes.
+ */
+export function taskListValidUntil(page: { items: { startsAt: Date }[] }, from: string | undefined): number {
+  const times = [page.items[0]?.startsAt.getTime(), from === undefined ? undefined : Date.parse(from)];
+  const known = times.filter((time): time is number => time !== undefined && !Number.isNaN(time));
+  return known.some((time) => time <= Date.now()) ? 0 : Math.min(...known);
+}
 
 /** A new task's input, with the defaults the contract leaves to us and the times as Dates. */
 export function taskInput(dto: CreateTaskDto): TaskInput {
@@ -28,54 +37,33 @@ export function taskInput(dto: CreateTaskDto): TaskInput {
 @ApiTags('tasks')
 @Controller('tasks')
 export class TasksController {
-  constructor(
-    private readonly tasks: TasksService,
-    private readonly cache: BrowseCache,
-  ) {}
+  constructor(private readonly tasks: TasksService) {}
 
   /** Lists tasks, soonest first, with filters. */
   @Get()
   @ApiPage(TaskDto)
-  async list(
-    @CurrentUser() actor: Actor,
-    @Query() query: TaskListQuery,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  @BrowseCached({
+    // Lowercase: PostgreSQL reads a UUID in either case, the version keys are written in lowercase.
+    versions: (request) => [
+      rawQuery(request, 'campId') ? `camp:${rawQuery(request, 'campId')?.toLowerCase()}` : 'tasks',
+    ],
+    validUntil: (page, request) => taskListValidUntil(page as Page<TaskView>, rawQuery(request, 'from')),
+  })
+  list(@CurrentUser() actor: Actor, @Query() query: TaskListQuery) {
     const { limit, cursor, from, to, ...filter } = query;
-    const key = `tasks ${await this.cache.audience(actor)} ${queryKey(query)}`;
-    const body = await this.cache.answer(
-      key,
-      [filter.campId ? `camp:${filter.campId}` : 'tasks'],
-      async () => {
-        const page = await this.tasks.list(
-          actor,
-          { ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined },
-          { limit, cursor },
-        );
-        // The list holds only tasks yet to start (or starting from `from`): it changes when the first
-        // of them starts, or when `from` passes, whatever is written.
-        const starts = [page.items[0]?.startsAt.getTime(), from ? Date.parse(from) : undefined];
-        const future = starts.filter((time): time is number => time !== undefined && time > Date.now());
-        const past = starts.some((time) => time !== undefined && time <= Date.now());
-        return { body: page, validUntil: past ? 0 : Math.min(...future) };
-      },
+    return this.tasks.list(
+      actor,
+      { ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined },
+      { limit, cursor },
     );
-    return jsonAnswer(reply, body);
   }
 
   /** One task. */
   @Get(':id')
   @ApiOkResponse({ type: TaskDto })
-  async get(
-    @CurrentUser() actor: Actor,
-    @IdParam() id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const key = `task ${await this.cache.audience(actor)} ${id}`;
-    const body = await this.cache.answer(key, [`task:${id}`], async () => ({
-      body: await this.tasks.get(actor, id),
-    }));
-    return jsonAnswer(reply, body);
+  @BrowseCached({ versions: (request) => [`task:${(request.params as { id: string }).id.toLowerCase()}`] })
+  get(@CurrentUser() actor: Actor, @IdParam() id: string) {
+    return this.tasks.get(actor, id);
   }
 
   /** Changes a task; a started task's time and capacity are frozen. */
