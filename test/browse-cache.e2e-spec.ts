@@ -231,6 +231,40 @@ describe('browse answers cached in each API process (e2e, two API processes)', (
     expect(ids(await get(b, fullList, volunteer))).not.toContain(task.id);
   });
 
+  it('sends a page gzipped only to a client that accepts it, the same JSON either way', async () => {
+    const task = await createTask(a);
+    for (const on of [a, b]) {
+      const plain = await on.http
+        .get(`/api/v1/tasks/${task.id}`)
+        .set(bearer(volunteer))
+        .set('Accept-Encoding', 'identity')
+        .expect(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      const list = (encoding: string) =>
+        on.http
+          .get(`/api/v1${campList()}`)
+          .set(bearer(volunteer))
+          .set('Accept-Encoding', encoding)
+          .expect(200);
+      const [refused, identity, gzipped, again] = [
+        await list('gzip;q=0'),
+        await list('identity'),
+        await list('br, gzip'),
+        await list('gzip'),
+      ];
+      expect(refused.headers['content-encoding']).toBeUndefined();
+      expect(identity.headers['content-encoding']).toBeUndefined();
+      expect(identity.headers.vary).toMatch(/accept-encoding/i);
+      expect(gzipped.headers['content-encoding']).toBe('gzip');
+      expect(Number(gzipped.headers['content-length'])).toBeLessThan(
+        Number(identity.headers['content-length']),
+      );
+      expect(gzipped.body).toEqual(identity.body);
+      expect(again.body).toEqual(identity.body);
+      expect(refused.body).toEqual(identity.body);
+    }
+  });
+
   it('refuses bad input as before, cached or not', async () => {
     for (const on of [a, b]) {
       const bad = await on.http.get('/api/v1/tasks?limit=0').set(bearer(volunteer)).expect(400);

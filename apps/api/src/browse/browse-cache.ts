@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { gzipSync } from 'node:zlib';
 import { from, map, Observable, of, switchMap } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { Pool } from 'pg';
@@ -19,6 +20,8 @@ import { NeedAccess } from '@haven/needs';
 const MAX_ENTRIES = 1_000;
 /** A ceiling on an answer's life; exactness comes from the versions, not from this. */
 const MAX_AGE_MS = 60_000;
+/** Answers smaller than this go out as they are: compressing them saves too little. */
+const COMPRESS_FROM_BYTES = 1_024;
 
 /** What a cached route's answer is made of, read from the request as it came (before validation). */
 export interface BrowseRoute {
@@ -31,7 +34,15 @@ export interface BrowseRoute {
 interface Entry {
   versions: string;
   body: Buffer;
+  /** The body gzipped, made when a client first accepts it. */
+  gzipped?: Buffer;
   validUntil: number;
+}
+
+/** An answer to send: its JSON, and the same gzipped when the client accepts that. */
+export interface Answer {
+  body: Buffer;
+  gzipped(): Buffer;
 }
 
 const BROWSE_ROUTE = 'haven:browse-route';
@@ -84,17 +95,20 @@ export class BrowseCache {
       this.entries.set(key, fresh);
     }
     return {
-      body: fresh?.body,
-      store: (answer: unknown, validUntil = Infinity): Buffer => {
-        const body = Buffer.from(JSON.stringify(answer));
-        const until = Math.min(validUntil, Date.now() + MAX_AGE_MS);
+      answer: fresh && answerOf(fresh),
+      store: (answer: unknown, validUntil = Infinity): Answer => {
+        const entry: Entry = {
+          versions,
+          body: Buffer.from(JSON.stringify(answer)),
+          validUntil: Math.min(validUntil, Date.now() + MAX_AGE_MS),
+        };
         this.entries.delete(key);
-        if (until > Date.now()) {
+        if (entry.validUntil > Date.now()) {
           if (this.entries.size >= MAX_ENTRIES)
             this.entries.delete(this.entries.keys().next().value as string);
-          this.entries.set(key, { versions, body, validUntil: until });
+          this.entries.set(key, entry);
         }
-        return body;
+        return answerOf(entry);
       },
     };
   }
@@ -108,6 +122,10 @@ export class BrowseCache {
     );
     return wanted.map((key) => rows.find((row) => row.key === key)?.version ?? '0').join(':');
   }
+}
+
+function answerOf(entry: Entry): Answer {
+  return { body: entry.body, gzipped: () => (entry.gzipped ??= gzipSync(entry.body)) };
 }
 
 /** Serves the route's answers from the process's cache (see BrowseCache). */
@@ -129,18 +147,36 @@ export class BrowseCacheInterceptor implements NestInterceptor {
     };
     return from(served()).pipe(
       switchMap((cached) => {
-        if (cached.body) return of(json(reply, cached.body));
+        if (cached.answer) return of(send(request, reply, cached.answer));
         return next
           .handle()
-          .pipe(map((answer) => json(reply, cached.store(answer, route.validUntil?.(answer, request)))));
+          .pipe(
+            map((answer) => send(request, reply, cached.store(answer, route.validUntil?.(answer, request)))),
+          );
       }),
     );
   }
 }
 
-function json(reply: FastifyReply, body: Buffer): Buffer {
+/** The answer as JSON, gzipped if the client accepts that and it is worth it (a 16 KB page goes out as ~2 KB). */
+function send(request: FastifyRequest, reply: FastifyReply, answer: Answer): Buffer {
   reply.type('application/json; charset=utf-8');
-  return body;
+  if (answer.body.length < COMPRESS_FROM_BYTES) return answer.body;
+  reply.header('vary', 'accept-encoding');
+  if (!acceptsGzip(request.headers['accept-encoding'])) return answer.body;
+  reply.header('content-encoding', 'gzip');
+  return answer.gzipped();
+}
+
+/** Whether an Accept-Encoding header accepts gzip (not refused with q=0). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const text = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return text.split(',').some((part) => {
+    const [coding, ...parameters] = part.split(';').map((piece) => piece.trim().toLowerCase());
+    if (coding !== 'gzip' && coding !== 'x-gzip') return false;
+    const quality = parameters.find((parameter) => parameter.startsWith('q='));
+    return quality === undefined || Number(quality.slice(2)) > 0;
+  });
 }
 
 /** Caches the route's answers in each API process, exactly invalidated (see BrowseCache). */
