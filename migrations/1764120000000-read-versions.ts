@@ -5,7 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * page beside the versions it was read under and serves it only while they are unchanged. The
  * versions are bumped by triggers, so every change — from the API, the worker, the CLI or psql —
  * bumps them in its own transaction and nothing can forget to. The triggers are deferred to commit
- * so that the version rows stay locked only for the commit, not for the whole transaction.
+ * so that the version rows stay locked only for the commit, not for the whole transaction; inserts
+ * bump once per statement (a new task has no page cached yet, only the lists it joins).
  *
  * Keys: `tasks` (any task list), `camp:<id>` (task lists of one camp), `task:<id>` (one task's
  * page), `needs` (need lists), `all` (organisation and camp names and statuses, on every answer).
@@ -34,12 +35,9 @@ export class ReadVersions1764120000000 implements MigrationInterface {
         IF TG_OP = 'UPDATE' AND OLD.camp_id <> NEW.camp_id THEN
           PERFORM bump_read_version('camp:' || OLD.camp_id);
         END IF;
-        -- A task's page is cached only once it exists.
-        IF TG_OP <> 'INSERT' THEN
-          PERFORM bump_read_version('task:' || row_.id);
-        END IF;
+        PERFORM bump_read_version('task:' || row_.id);
         -- A need shows how many open tasks it has.
-        IF TG_OP <> 'UPDATE' OR OLD.status <> NEW.status OR OLD.need_id <> NEW.need_id THEN
+        IF TG_OP = 'DELETE' OR OLD.status <> NEW.status OR OLD.need_id <> NEW.need_id THEN
           PERFORM bump_read_version('needs');
         END IF;
         RETURN NULL;
@@ -51,12 +49,29 @@ export class ReadVersions1764120000000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
     await db.query(`
-      CREATE CONSTRAINT TRIGGER tasks_read_version AFTER INSERT OR UPDATE OR DELETE ON tasks
+      CREATE CONSTRAINT TRIGGER tasks_read_version AFTER UPDATE OR DELETE ON tasks
         DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tasks_read_version()`);
     for (const table of ['needs', 'need_items']) {
       await db.query(`
-        CREATE CONSTRAINT TRIGGER ${table}_read_version AFTER INSERT OR UPDATE OR DELETE ON ${table}
+        CREATE CONSTRAINT TRIGGER ${table}_read_version AFTER UPDATE OR DELETE ON ${table}
           DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_read_version_trigger('needs')`);
+    }
+    // Inserts once per statement, not per row: seeding 100,000 tasks must not run 300,000 bumps.
+    await db.query(`
+      CREATE FUNCTION tasks_inserted_read_version() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM bump_read_version('tasks');
+        PERFORM bump_read_version('needs');
+        PERFORM bump_read_version('camp:' || camp_id) FROM (SELECT DISTINCT camp_id FROM new_rows) AS camps;
+        RETURN NULL;
+      END $$`);
+    await db.query(`
+      CREATE TRIGGER tasks_inserted_read_version AFTER INSERT ON tasks REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION tasks_inserted_read_version()`);
+    for (const table of ['needs', 'need_items']) {
+      await db.query(`
+        CREATE TRIGGER ${table}_inserted_read_version AFTER INSERT ON ${table}
+          FOR EACH STATEMENT EXECUTE FUNCTION bump_read_version_trigger('needs')`);
     }
     // What the answers show of organisations and camps: names, an organisation's status (it decides
     // who sees its needs and tasks) and a camp's time zone. A new one has nothing shown yet.
@@ -82,6 +97,10 @@ export class ReadVersions1764120000000 implements MigrationInterface {
     for (const table of ['organizations', 'camps']) {
       await db.query(`DROP TRIGGER ${table}_deleted_read_version ON ${table}`);
     }
+    for (const table of ['tasks', 'needs', 'need_items']) {
+      await db.query(`DROP TRIGGER ${table}_inserted_read_version ON ${table}`);
+    }
+    await db.query(`DROP FUNCTION tasks_inserted_read_version()`);
     await db.query(`DROP FUNCTION bump_read_version_trigger()`);
     await db.query(`DROP FUNCTION tasks_read_version()`);
     await db.query(`DROP FUNCTION bump_read_version(text)`);
