@@ -1,15 +1,8 @@
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  Child,
-  RedisProcess,
-  SmtpCapture,
-  sparePort,
-  startSmtpCapture,
-  startWorker,
-  waitFor,
-  WORKER_MAIN,
-} from './support/processes';
+import { MailCapture, startMailCapture } from './support/mail-capture';
+import { eventually } from './support/polling';
+import { Child, RedisProcess, sparePort, startWorker, WORKER_MAIN } from './support/processes';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
@@ -31,7 +24,7 @@ const EVENTS = 300;
 const KILL_AFTER = 100;
 
 describe('notification faults (e2e)', () => {
-  let smtp: SmtpCapture | undefined;
+  let smtp: MailCapture | undefined;
   let redis: RedisProcess | undefined;
   let api: TestApi | undefined;
   let admin: Account;
@@ -94,8 +87,7 @@ describe('notification faults (e2e)', () => {
   async function apiReconnected(): Promise<void> {
     if (!api) return;
     const app = api.app;
-    await waitFor(
-      "the API's Redis connections to be ready",
+    await eventually(
       async () => {
         const clients = [
           app.get<Redis>(REDIS),
@@ -108,13 +100,14 @@ describe('notification faults (e2e)', () => {
         ];
         return clients.every((client) => client.status === 'ready');
       },
+      "the API's Redis connections to be ready",
       { timeoutMs: 15_000, diagnostics },
     );
   }
 
   beforeAll(async () => {
     if (!existsSync(WORKER_MAIN)) throw new Error(`${WORKER_MAIN} is missing: run npm run build first`);
-    smtp = await startSmtpCapture();
+    smtp = await startMailCapture();
     redis = new RedisProcess(await sparePort());
     await redis.start();
     api = await startTestApi({ REDIS_URL: redis.url });
@@ -155,7 +148,7 @@ describe('notification faults (e2e)', () => {
     // The pipeline works end to end before the fault, and the worker is up and connected.
     const before = await registerOrganization(api!);
     await approve(before.organizationId).expect(200);
-    await waitFor('the first approval e-mail', () => mailsTo(before.owner.email).length === 1, {
+    await eventually(() => mailsTo(before.owner.email).length === 1, 'the first approval e-mail', {
       diagnostics,
     });
 
@@ -184,9 +177,9 @@ describe('notification faults (e2e)', () => {
 
     // Redis comes back empty (no persistence), as after a crash: the row is relayed and delivered once.
     await redis!.start();
-    await waitFor(
-      'the approval made during the outage to be e-mailed and recorded as sent',
+    await eventually(
       async () => mailsTo(during.owner.email).length >= 1 && (await deliveryState(row.id)).sent === 1,
+      'the approval made during the outage to be e-mailed and recorded as sent',
       { timeoutMs: 30_000, intervalMs: 200, diagnostics },
     );
     expect((await approvalRow(during.owner.id)).relayed_at).not.toBeNull();
@@ -241,7 +234,7 @@ describe('notification faults (e2e)', () => {
         first.process.kill('SIGKILL');
       }
     };
-    await waitFor('the first worker to be killed mid-batch', () => acceptedAtKill > 0, {
+    await eventually(() => acceptedAtKill > 0, 'the first worker to be killed mid-batch', {
       timeoutMs: 60_000,
       diagnostics,
     });
@@ -256,9 +249,9 @@ describe('notification faults (e2e)', () => {
     // BullMQ's stalled-job check (every 30 s) hands them back.
     const startedAt = Date.now();
     spawnWorker('worker 2 (takes over)');
-    await waitFor(
-      `every one of the ${EVENTS} rows to have a sent e-mail delivery`,
+    await eventually(
       async () => (await progress()).sent === EVENTS,
+      `every one of the ${EVENTS} rows to have a sent e-mail delivery`,
       { timeoutMs: 100_000, intervalMs: 500, diagnostics },
     );
     const recoveryMs = Date.now() - startedAt;

@@ -7,7 +7,8 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { WEB_DIST } from '../apps/api/src/web/web-app';
 import { launchChromium, newContext, screenshot, seriousViolations } from './support/browser';
-import { eventually, startMailCapture } from './support/mail-capture';
+import { startMailCapture } from './support/mail-capture';
+import { eventually } from './support/polling';
 import {
   Account,
   bearer,

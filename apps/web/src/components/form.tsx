@@ -10,7 +10,7 @@ import { fieldMessage, formMessage } from './field-errors';
 
 interface FieldShell {
   label: string;
-  hint?: string;
+  hint?: ReactNode;
   /** The API field name whose errors show here. */
   name: string;
   error?: unknown;
@@ -35,7 +35,7 @@ function Shell({
 }: {
   id: string;
   label: string;
-  hint?: string;
+  hint?: ReactNode;
   message?: string;
   children: ReactNode;
 }) {

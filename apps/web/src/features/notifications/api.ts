@@ -57,3 +57,27 @@ export function useSavePreferences() {
     onSuccess: (data) => client.setQueryData(['notification-preferences'], data),
   });
 }
+
+/** The phone for texts: set it (a code goes out), verify it with the code, remove it. */
+export function usePhoneActions(reload: () => Promise<void>) {
+  const client = useQueryClient();
+  const after = async () => {
+    await reload();
+    // Removing or changing the number switches texts off on the server.
+    await client.invalidateQueries({ queryKey: ['notification-preferences'] });
+  };
+  return {
+    set: useMutation({
+      mutationFn: (phone: string) => unwrap<void>(api.PUT('/api/v1/me/phone', { body: { phone } })),
+      onSuccess: after,
+    }),
+    verify: useMutation({
+      mutationFn: (code: string) => unwrap<void>(api.POST('/api/v1/me/phone/verify', { body: { code } })),
+      onSuccess: after,
+    }),
+    remove: useMutation({
+      mutationFn: () => unwrap<void>(api.DELETE('/api/v1/me/phone')),
+      onSuccess: after,
+    }),
+  };
+}

@@ -12,6 +12,8 @@ export interface Me {
   role: Role;
   emailVerified?: boolean;
   locale?: Locale;
+  /** Volunteers: the phone for texts, shown to no one else. */
+  phone?: { number: string; verified: boolean } | null;
   organization: { id: string; name: string; status: OrganizationStatus; memberRole: string } | null;
 }
 
