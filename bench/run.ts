@@ -12,6 +12,7 @@ import { createApi } from '../apps/api/src/app.factory';
 import { browseBenchmark } from './browse';
 import { hostileBenchmark } from './hostile';
 import { notificationThroughput } from './notifications';
+import { stormBenchmark } from './storm';
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 64;
@@ -158,14 +159,15 @@ async function main(): Promise<void> {
 
 /**
  * `npm run bench -- hostile` runs only the hostile-input benchmark, `-- browse` only the browse one
- * (separate processes, scale runs); no argument runs browse and then the storms and notifications.
+ * (separate processes, scale runs), `-- storm` only the sign-up storm (separate processes, exact
+ * outcome); no argument runs browse, the storm, then the in-process storms and notifications.
  */
-const selected =
-  process.argv[2] === 'hostile'
-    ? hostileBenchmark
-    : process.argv[2] === 'browse'
-      ? browseBenchmark
-      : () => browseBenchmark().then(main);
+const only: Record<string, () => Promise<void>> = {
+  hostile: hostileBenchmark,
+  browse: browseBenchmark,
+  storm: stormBenchmark,
+};
+const selected = only[process.argv[2] ?? ''] ?? (() => browseBenchmark().then(stormBenchmark).then(main));
 
 selected().then(
   () => process.exit(0),

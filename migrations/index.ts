@@ -8,6 +8,7 @@ import { Accounts1764103000000 } from './1764103000000-accounts';
 import { InvitationsClearanceRevocation1764105000000 } from './1764105000000-invitations-clearance-revocation';
 import { PhonesSms1764107000000 } from './1764107000000-phones-sms';
 import { Retention1764110000000 } from './1764110000000-retention';
+import { OrganizationClosed1764112000000 } from './1764112000000-organization-closed';
 import { ReadVersions1764120000000 } from './1764120000000-read-versions';
 
 /** Every migration, in order. Listed explicitly: globs break in monorepo builds. */
@@ -22,5 +23,6 @@ export const migrations = [
   InvitationsClearanceRevocation1764105000000,
   PhonesSms1764107000000,
   Retention1764110000000,
+  OrganizationClosed1764112000000,
   ReadVersions1764120000000,
 ];

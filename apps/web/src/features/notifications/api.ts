@@ -5,10 +5,7 @@ import type { Notification, Preferences } from '../../lib/api/types';
 export function useUnreadCount(enabled: boolean) {
   return useQuery({
     queryKey: ['notifications', 'unread-count'],
-    queryFn: () =>
-      unwrap<{ count: number }>(
-        api.GET('/api/v1/me/notifications/unread-count' as '/api/v1/me/notifications'),
-      ),
+    queryFn: () => unwrap<{ count: number }>(api.GET('/api/v1/me/notifications/unread-count')),
     enabled,
     refetchInterval: 60_000,
   });

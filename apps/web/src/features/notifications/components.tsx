@@ -8,6 +8,7 @@ import { useMe } from '../../lib/auth';
 import { useFeed, useMarkRead, usePreferences, useSavePreferences, useUnreadCount } from './api';
 import { PhoneSection } from './PhoneSection';
 import { PreferencesForm } from './PreferencesForm';
+import { NotificationTitle } from './subject-link';
 
 export function NotificationBell() {
   const { t } = useTranslation();
@@ -57,7 +58,7 @@ export function NotificationsPage() {
             <ul className="list">
               {list.map((item) => (
                 <li key={item.id} className={`card${item.readAt ? '' : ' unread'}`}>
-                  <h2>{item.title}</h2>
+                  <NotificationTitle item={item} onOpen={() => !item.readAt && markRead.mutate(item.id)} />
                   <p>{item.body}</p>
                   <div className="spread">
                     <span className="meta">{formatDateTime(item.createdAt, i18n.language)}</span>
