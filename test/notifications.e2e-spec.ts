@@ -194,7 +194,7 @@ describe('notifications through the outbox, the queue and the mail transport (e2
         await events.waitUntilReady();
         const job = await queue.add(
           JobName.Deliver,
-          { outboxId },
+          { outboxIds: [outboxId] },
           {
             jobId: `retry-test-${outboxId}`,
             attempts: 3,
