@@ -17,6 +17,8 @@ const TABLES_WITHOUT_ENTITY: Record<string, string> = {
   account_tokens: 'identity',
   user_phones: 'identity',
   notification_deliveries: 'notifications',
+  // The API's browse cache (apps/api/src/browse), bumped by triggers: no library reads it.
+  read_versions: 'api',
 };
 
 /**

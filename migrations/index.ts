@@ -10,7 +10,8 @@ import { PhonesSms1764107000000 } from './1764107000000-phones-sms';
 import { Retention1764110000000 } from './1764110000000-retention';
 import { OrganizationClosed1764112000000 } from './1764112000000-organization-closed';
 import { DeliveryClaims1764113000000 } from './1764113000000-delivery-claims';
-import { ErasureInCode1764114000000 } from './1764114000000-erasure-in-code';
+import { ReadVersions1764120000000 } from './1764120000000-read-versions';
+import { ErasureInCode1764121000000 } from './1764121000000-erasure-in-code';
 
 /** Every migration, in order. Listed explicitly: globs break in monorepo builds. */
 export const migrations = [
@@ -26,5 +27,6 @@ export const migrations = [
   Retention1764110000000,
   OrganizationClosed1764112000000,
   DeliveryClaims1764113000000,
-  ErasureInCode1764114000000,
+  ReadVersions1764120000000,
+  ErasureInCode1764121000000,
 ];

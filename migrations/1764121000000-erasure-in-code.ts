@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * the calendar link when `deleted_at` was set go. Notifications' trigger (users_forget_notifications)
  * stays for now, named in AccountDeletionService and covered by test/account-erasure.e2e-spec.ts.
  */
-export class ErasureInCode1764114000000 implements MigrationInterface {
-  name = 'ErasureInCode1764114000000';
+export class ErasureInCode1764121000000 implements MigrationInterface {
+  name = 'ErasureInCode1764121000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`DROP TRIGGER users_forget_volunteer ON users`);
