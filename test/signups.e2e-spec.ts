@@ -15,6 +15,7 @@ import {
   taskBody,
   TestApi,
 } from './support/test-api';
+import { waitFor } from './support/processes';
 
 describe('sign-ups, waitlists, review, safeguarding and attendance (e2e)', () => {
   let api: TestApi;
@@ -726,8 +727,29 @@ describe('sign-ups, waitlists, review, safeguarding and attendance (e2e)', () =>
       const first = await task(window);
       const second = await task(window);
       const [volunteer] = await manyVolunteers(api, 1);
-      const responses = await Promise.all([signUp(volunteer, first), signUp(volunteer, second)]);
-      expect(responses.map((response) => response.status).sort()).toEqual([201, 409]);
+      // Two requests alone rarely overlap in time (the lock on the volunteer went unmissed by a
+      // mutant). Holding back every write to signups lines them up: each passes its reads, then
+      // waits — on the volunteer's lock, or, were that lock gone, both past the overlap check.
+      const gate = api.db.createQueryRunner();
+      await gate.connect();
+      await gate.startTransaction();
+      try {
+        await gate.query('LOCK TABLE signups IN EXCLUSIVE MODE');
+        const racing = Promise.all([signUp(volunteer, first), signUp(volunteer, second)]);
+        await waitFor('both sign-ups to wait for a lock', async () => {
+          const [{ waiting }] = await api.db.query(
+            `SELECT count(*)::int AS waiting FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+              WHERE NOT l.granted AND a.datname = current_database()`,
+          );
+          return waiting >= 2;
+        });
+        await gate.commitTransaction();
+        const responses = await racing;
+        expect(responses.map((response) => response.status).sort()).toEqual([201, 409]);
+      } finally {
+        if (gate.isTransactionActive) await gate.rollbackTransaction();
+        await gate.release();
+      }
     });
   });
 });
