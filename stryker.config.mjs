@@ -27,7 +27,16 @@ export default {
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: `${reportDir}/index.html` },
   jsonReporter: { fileName: `${reportDir}/mutation.json` },
-  ignorePatterns: ['/dist', '/var', '/reports', '/bench/.out', '/artifacts', '/apps/web', '/coverage', '/docs'],
+  ignorePatterns: [
+    '/dist',
+    '/var',
+    '/reports',
+    '/bench/.out',
+    '/artifacts',
+    '/apps/web',
+    '/coverage',
+    '/docs',
+  ],
   // The rules DESIGN.md names: capacity, waitlist order, over-pledging, organisation scope, the
   // guard, suppression, suspension, refresh replay, safeguarding, overlap, login limit, erasure.
   mutate: [
