@@ -1,4 +1,8 @@
-/** Unit tests live beside the code (*.spec.ts); end-to-end suites in test/ (*.e2e-spec.ts). */
+/**
+ * Three tiers: unit tests beside the code (*.spec.ts, no servers); service tests in test/service/
+ * (*.service-spec.ts: a context's services on a real PostgreSQL and Redis, without HTTP, in seconds);
+ * end-to-end suites in test/ (*.e2e-spec.ts: the real API, worker and processes).
+ */
 const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: { '^.+\\.ts$': 'ts-jest' },
@@ -21,6 +25,15 @@ module.exports = {
       rootDir: __dirname,
       roots: ['<rootDir>/apps', '<rootDir>/libs'],
       testRegex: '\\.spec\\.ts$',
+    },
+    {
+      ...shared,
+      displayName: 'service',
+      rootDir: __dirname,
+      roots: ['<rootDir>/test/service'],
+      testRegex: '\\.service-spec\\.ts$',
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
     {
       ...shared,

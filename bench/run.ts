@@ -11,7 +11,8 @@ import { createTestConfig, dropTestResources, seedScale } from '@haven/testing';
 import { createApi } from '../apps/api/src/app.factory';
 import { browseBenchmark } from './browse';
 import { hostileBenchmark } from './hostile';
-import { notificationThroughput } from './notifications';
+import { notificationsBenchmark, notificationThroughput, printThroughput } from './notifications';
+import { stormBenchmark } from './storm';
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 64;
@@ -143,12 +144,7 @@ async function main(): Promise<void> {
     );
 
     console.log('\nNotifications: outbox → BullMQ → worker → SMTP');
-    const mail = await notificationThroughput(config, db, seed.volunteerIds.slice(0, 2000));
-    console.log(
-      `  raw nodemailer to the same SMTP server (baseline): ${mail.baselinePerSecond.toFixed(0)} messages/s\n` +
-        `  through Haven: ${mail.havenPerSecond.toFixed(0)} notifications/s (${mail.count} in ${mail.ms} ms), ` +
-        `ratio ${(mail.havenPerSecond / mail.baselinePerSecond).toFixed(2)}, e-mails received ${mail.received}`,
-    );
+    printThroughput('e-mail', await notificationThroughput(config, db, seed.volunteerIds.slice(0, 2000)));
   } finally {
     await api.close();
     await bare.close();
@@ -158,14 +154,17 @@ async function main(): Promise<void> {
 
 /**
  * `npm run bench -- hostile` runs only the hostile-input benchmark, `-- browse` only the browse one
- * (separate processes, scale runs); no argument runs browse and then the storms and notifications.
+ * (separate processes, scale runs), `-- storm` only the sign-up storm (separate processes, exact
+ * outcome), `-- notifications` only the notification one (in-app and e-mail); no argument runs
+ * browse, the storm, then the in-process storms and notifications.
  */
-const selected =
-  process.argv[2] === 'hostile'
-    ? hostileBenchmark
-    : process.argv[2] === 'browse'
-      ? browseBenchmark
-      : () => browseBenchmark().then(main);
+const only: Record<string, () => Promise<void>> = {
+  hostile: hostileBenchmark,
+  browse: browseBenchmark,
+  storm: stormBenchmark,
+  notifications: notificationsBenchmark,
+};
+const selected = only[process.argv[2] ?? ''] ?? (() => browseBenchmark().then(stormBenchmark).then(main));
 
 selected().then(
   () => process.exit(0),

@@ -8,6 +8,8 @@ import { Accounts1764103000000 } from './1764103000000-accounts';
 import { InvitationsClearanceRevocation1764105000000 } from './1764105000000-invitations-clearance-revocation';
 import { PhonesSms1764107000000 } from './1764107000000-phones-sms';
 import { Retention1764110000000 } from './1764110000000-retention';
+import { OrganizationClosed1764112000000 } from './1764112000000-organization-closed';
+import { DeliveryClaims1764113000000 } from './1764113000000-delivery-claims';
 
 /** Every migration, in order. Listed explicitly: globs break in monorepo builds. */
 export const migrations = [
@@ -21,4 +23,6 @@ export const migrations = [
   InvitationsClearanceRevocation1764105000000,
   PhonesSms1764107000000,
   Retention1764110000000,
+  OrganizationClosed1764112000000,
+  DeliveryClaims1764113000000,
 ];

@@ -1,13 +1,15 @@
 import { expectProblem } from '@haven/testing';
 import {
   AccountsHarness,
+  APP_URL,
   awaitToken,
   from,
   sha256,
   startAccountsHarness,
   tokensIn,
 } from './support/accounts';
-import { eventually } from './support/mail-capture';
+import { htmlOf, subjectOf } from './support/mail-capture';
+import { eventually } from './support/polling';
 import { bearer, register, TestApi } from './support/test-api';
 
 /** Issue 10, "Accounts that people can keep": password change and reset by e-mailed link. */
@@ -135,6 +137,33 @@ describe('account passwords: change and reset (e2e)', () => {
         `SELECT count(*)::int AS n FROM outbox WHERE event_type = 'account.password_reset'`,
       );
       expect(n).toBe(1);
+    });
+
+    it("mails the link in the account's own language, whatever language asked for it", async () => {
+      const arabic = await register(api);
+      await api.http.patch('/api/v1/me').set(bearer(arabic)).send({ locale: 'ar' }).expect(200);
+      const english = await register(api);
+      // Asked for signed out, from browsers in the other language: the account's locale wins.
+      await requestReset(arabic.email).set('Accept-Language', 'en-GB,en').expect(202);
+      await requestReset(english.email).set('Accept-Language', 'ar').expect(202);
+      const arabicToken = await awaitToken(api, mail.messages, arabic.email, 'reset-password');
+      const englishToken = await awaitToken(api, mail.messages, english.email, 'reset-password');
+      const mailTo = (email: string) => mail.messages.find((message) => message.to.includes(email))!;
+
+      const inArabic = mailTo(arabic.email);
+      expect(subjectOf(inArabic.raw)).toBe('إعادة تعيين كلمة المرور في Haven');
+      const arabicHtml = htmlOf(inArabic.raw);
+      expect(arabicHtml).toContain('<html lang="ar" dir="rtl">');
+      expect(arabicHtml).toContain('<body dir="rtl"');
+      expect(arabicHtml).toContain('تبقى كلمة مرورك كما هي');
+      expect(arabicHtml).toContain(`<a href="${APP_URL}/reset-password?token=${arabicToken}">`);
+
+      const inEnglish = mailTo(english.email);
+      expect(subjectOf(inEnglish.raw)).toBe('Reset your Haven password');
+      const englishHtml = htmlOf(inEnglish.raw);
+      expect(englishHtml).toContain('<html lang="en" dir="ltr">');
+      expect(englishHtml).toContain('your password stays as it is');
+      expect(englishHtml).toContain(`<a href="${APP_URL}/reset-password?token=${englishToken}">`);
     });
 
     it('refuses an expired, a superseded and an unknown link, and mails nothing for a suspended account', async () => {

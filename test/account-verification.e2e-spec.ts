@@ -8,6 +8,7 @@ import {
   startAccountsHarness,
   unquote,
 } from './support/accounts';
+import { htmlOf, subjectOf } from './support/mail-capture';
 import {
   Account,
   bearer,
@@ -40,6 +41,17 @@ describe('account verification, profile and refresh cookie (e2e)', () => {
   });
 
   describe('e-mail verification', () => {
+    it('mails an English browser’s account in English, left to right', async () => {
+      const person = await registerUnverified(api, 'volunteer', { 'Accept-Language': 'en-GB,en;q=0.9' });
+      const token = await awaitToken(api, mail.messages, person.email, 'verify-email');
+      const [message] = mail.messages.filter((entry) => entry.to.includes(person.email));
+      expect(subjectOf(message.raw)).toBe('Confirm your e-mail address for Haven');
+      const html = htmlOf(message.raw);
+      expect(html).toContain('<html lang="en" dir="ltr">');
+      expect(html).toContain('Please confirm that this address is yours by opening this link:');
+      expect(html).toContain(`<a href="${APP_URL}/verify-email?token=${token}">`);
+    });
+
     it('mails a single-use link at registration, stored only as a hash; the link verifies the address', async () => {
       const person = await registerUnverified(api, 'coordinator', {
         'Accept-Language': 'ar-JO,ar;q=0.9,en;q=0.5',
@@ -49,7 +61,13 @@ describe('account verification, profile and refresh cookie (e2e)', () => {
 
       const token = await awaitToken(api, mail.messages, person.email, 'verify-email');
       const [message] = mail.messages.filter((entry) => entry.to.includes(person.email));
-      expect(message.subject).toBe('Confirm your e-mail address for Haven');
+      // Registered from an Arabic browser: the mail is in Arabic, right to left.
+      expect(subjectOf(message.raw)).toBe('أكّد عنوان بريدك الإلكتروني في Haven');
+      const html = htmlOf(message.raw);
+      expect(html).toContain('<html lang="ar" dir="rtl">');
+      expect(html).toContain('<body dir="rtl"');
+      expect(html).toContain('يُرجى تأكيد أن هذا العنوان لك بفتح هذا الرابط:');
+      expect(html).not.toContain('Please confirm');
       expect(unquote(message.raw)).toContain(`${APP_URL}/verify-email?token=${token}`);
       // The token is nowhere in the database: only its SHA-256, and no copy in the outbox or the feed.
       const [row] = await api.db.query(
@@ -255,6 +273,11 @@ describe('account verification, profile and refresh cookie (e2e)', () => {
         .set('Cookie', `haven_refresh=${signedIn.body.refreshToken}`)
         .expect(200);
       expect(cookieOf(refreshed)).toContain(`haven_refresh=${refreshed.body.refreshToken};`);
+      // The rotated-out cookie is refused once its grace period (a reload racing the refresh) is over.
+      await api.db.query(
+        `UPDATE refresh_tokens SET used_at = used_at - interval '31 seconds' WHERE token_hash = $1`,
+        [sha256(signedIn.body.refreshToken)],
+      );
       expectProblem(
         await api.http
           .post('/api/v1/auth/refresh')

@@ -242,12 +242,21 @@ describe('auth (e2e)', () => {
       expect(second.body.refreshToken).not.toBe(first.body.refreshToken);
     });
 
-    it('revokes the whole family when a used token is presented again', async () => {
+    /** Moves the family's use times back, as if `seconds` had passed since each token was used. */
+    const age = (userId: string, seconds: number) =>
+      api.db.query(
+        `UPDATE refresh_tokens SET used_at = used_at - make_interval(secs => $2) WHERE user_id = $1 AND used_at IS NOT NULL`,
+        [userId, seconds],
+      );
+
+    it('revokes the whole family when a used token is presented again after the grace period', async () => {
+      expect(api.config.REFRESH_REUSE_GRACE_SECONDS).toBe(30);
       const account = await register(api);
       const rotated = await api.http
         .post('/api/v1/auth/refresh')
         .send({ refreshToken: account.refreshToken })
         .expect(200);
+      await age(account.id, 31);
       expectProblem(
         await api.http.post('/api/v1/auth/refresh').send({ refreshToken: account.refreshToken }),
         401,
@@ -264,13 +273,69 @@ describe('auth (e2e)', () => {
       await api.http.post('/api/v1/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(200);
     });
 
-    it('lets only one of two concurrent uses of a token succeed', async () => {
+    it('gives the just-rotated token another successor in its family within the grace period', async () => {
+      const account = await register(api);
+      const first = await api.http
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: account.refreshToken })
+        .expect(200);
+      await age(account.id, 25);
+      // A reload that still held the old token (the cookie of the first answer never arrived).
+      const replay = await api.http
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: account.refreshToken })
+        .expect(200);
+      expect(replay.body.refreshToken).not.toBe(first.body.refreshToken);
+      expect(String(replay.headers['set-cookie'])).toContain(`haven_refresh=${replay.body.refreshToken}`);
+      const sid = (token: string) => (jwt.decode(token) as { sid: string }).sid;
+      expect(sid(replay.body.accessToken)).toBe(sid(first.body.accessToken));
+      // Both successors work: nothing was revoked.
+      await api.http.post('/api/v1/auth/refresh').send({ refreshToken: first.body.refreshToken }).expect(200);
+      await api.http
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: replay.body.refreshToken })
+        .expect(200);
+    });
+
+    it('lets two concurrent uses of one token both succeed, in the same family', async () => {
       const account = await register(api);
       const responses = await Promise.all([
         api.http.post('/api/v1/auth/refresh').send({ refreshToken: account.refreshToken }),
         api.http.post('/api/v1/auth/refresh').send({ refreshToken: account.refreshToken }),
       ]);
-      expect(responses.map((response) => response.status).sort()).toEqual([200, 401]);
+      expect(responses.map((response) => response.status)).toEqual([200, 200]);
+      const [one, two] = responses.map((response) => response.body.refreshToken as string);
+      expect(one).not.toBe(two);
+      const families = await api.db.query(
+        'SELECT count(DISTINCT family_id)::int AS n, count(*)::int AS tokens FROM refresh_tokens WHERE user_id = $1',
+        [account.id],
+      );
+      expect(families[0]).toEqual({ n: 1, tokens: 3 });
+      for (const refreshToken of [one, two]) {
+        await api.http.post('/api/v1/auth/refresh').send({ refreshToken }).expect(200);
+      }
+    });
+
+    it('revokes the family when an older token is replayed, even within the grace period', async () => {
+      const account = await register(api);
+      const first = await api.http
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: account.refreshToken })
+        .expect(200);
+      await age(account.id, 1); // the second use must come strictly after the first
+      const second = await api.http
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: first.body.refreshToken })
+        .expect(200);
+      // The first token is no longer the one just rotated out: its successor has been used since.
+      expectProblem(
+        await api.http.post('/api/v1/auth/refresh').send({ refreshToken: account.refreshToken }),
+        401,
+      );
+      expectProblem(
+        await api.http.post('/api/v1/auth/refresh').send({ refreshToken: second.body.refreshToken }),
+        401,
+      );
     });
 
     it('refuses an unknown token and a malformed body', async () => {

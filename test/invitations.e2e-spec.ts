@@ -2,12 +2,15 @@ import { expectProblem } from '@haven/testing';
 import {
   Account,
   bearer,
+  createCamp,
   joinOrganization,
+  needBody,
   organizationApplication,
   register,
   registerAdmin,
   registerOrganization,
   startTestApi,
+  taskBody,
   TestApi,
 } from './support/test-api';
 
@@ -493,8 +496,10 @@ describe('organisation membership by invitation and consent (e2e)', () => {
   describe('deleting an account', () => {
     const deleteAccount = (account: Account) =>
       api.http.delete('/api/v1/me').set(bearer(account)).send({ password: account.password });
+    const organizationStatus = async (organizationId: string) =>
+      (await api.db.query('SELECT status FROM organizations WHERE id = $1', [organizationId]))[0].status;
 
-    it('asks a sole owner to hand over first (409), then deletes', async () => {
+    it('asks a sole owner with other members to hand over first (409), then deletes', async () => {
       const { owner, organizationId } = await registerOrganization(api, admin);
       const successor = await joinOrganization(api, owner, organizationId);
       const refused = await deleteAccount(owner);
@@ -503,16 +508,79 @@ describe('organisation membership by invitation and consent (e2e)', () => {
       expect(refused.body.detail).toMatch(/owner/);
       await api.http.get('/api/v1/me').set(bearer(owner)).expect(200);
       expect(await memberIds(organizationId)).toEqual([owner.id, successor.id].sort());
-
-      // Alone in a pending organisation, too: there is no one yet to hand over to.
-      const lone = await registerOrganization(api);
-      expectProblem(await deleteAccount(lone.owner), 409);
-      expect(await memberIds(lone.organizationId)).toEqual([lone.owner.id]);
+      expect(await organizationStatus(organizationId)).toBe('approved');
 
       await makeOwner(owner, organizationId, successor.id).expect(200);
       await deleteAccount(owner).expect(204);
       expect(await memberIds(organizationId)).toEqual([successor.id]);
-      expectProblem(await deleteAccount(successor), 409);
+      expect(await organizationStatus(organizationId)).toBe('approved');
+    });
+
+    it('closes the organisation of its only member: open work cancelled, volunteers told', async () => {
+      const { owner, organizationId } = await registerOrganization(api, admin);
+      const campId = await createCamp(api, admin);
+      const need = await api.http
+        .post('/api/v1/needs')
+        .set(bearer(owner))
+        .send(needBody(campId, { items: [{ name: 'Blankets', unit: 'boxes', quantity: 10 }] }))
+        .expect(201);
+      const task = await api.http
+        .post(`/api/v1/needs/${need.body.id}/tasks`)
+        .set(bearer(owner))
+        .send(taskBody())
+        .expect(201);
+      const signedUp = await register(api);
+      const pledger = await register(api);
+      await api.http.post(`/api/v1/tasks/${task.body.id}/signups`).set(bearer(signedUp)).send({}).expect(201);
+      await api.http
+        .post(`/api/v1/needs/${need.body.id}/items/${need.body.items[0].id}/pledges`)
+        .set(bearer(pledger))
+        .send({ quantity: 2 })
+        .expect(201);
+      const invitee = await register(api, 'coordinator');
+      await invite(owner, organizationId, invitee.email).expect(202);
+
+      await deleteAccount(owner).expect(204);
+
+      expect(await memberIds(organizationId)).toEqual([]);
+      expect(await organizationStatus(organizationId)).toBe('closed');
+      expect(await auditCount('organization.closed', organizationId)).toBe(1);
+      expect(await invitationRows(organizationId)).toEqual([{ invitee_id: invitee.id, status: 'withdrawn' }]);
+      const [row] = await api.db.query(
+        `SELECT n.status AS need, t.status AS task, p.status AS pledge
+           FROM needs n JOIN tasks t ON t.need_id = n.id JOIN pledges p ON p.need_id = n.id WHERE n.id = $1`,
+        [need.body.id],
+      );
+      expect(row).toEqual({ need: 'cancelled', task: 'cancelled', pledge: 'cancelled' });
+      const [told] = await api.db.query(
+        `SELECT recipient_ids FROM outbox WHERE event_type = 'need.cancelled' AND payload->>'needId' = $1`,
+        [need.body.id],
+      );
+      expect([...told.recipient_ids].sort()).toEqual([signedUp.id, pledger.id].sort());
+      // The closed organisation takes no new work, and vetting cannot bring it back.
+      await api.http.get(`/api/v1/tasks/${task.body.id}`).set(bearer(signedUp)).expect(404);
+      expectProblem(
+        await api.http
+          .post(`/api/v1/organizations/${organizationId}/suspend`)
+          .set(bearer(admin))
+          .send({ reason: 'Checking the closure.' }),
+        409,
+      );
+      const closed = await api.http.get('/api/v1/organizations?status=closed').set(bearer(admin)).expect(200);
+      expect(closed.body.items.map((item: { id: string }) => item.id)).toContain(organizationId);
+    });
+
+    it('closes a pending organisation of its only member too', async () => {
+      const lone = await registerOrganization(api);
+      await deleteAccount(lone.owner).expect(204);
+      expect(await organizationStatus(lone.organizationId)).toBe('closed');
+      expectProblem(
+        await api.http
+          .post(`/api/v1/organizations/${lone.organizationId}/approve`)
+          .set(bearer(admin))
+          .send({}),
+        409,
+      );
     });
 
     it('takes a member out of their organisation and withdraws their open invitations', async () => {

@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
 import { Client } from 'pg';
 import { AppConfig } from '@haven/core';
 import { createTestConfig, dropTestResources, TEST_REDIS_URL } from '@haven/testing';
-import { CLI_MAIN, Child, listening, sparePort, startNode, waitFor } from './support/processes';
+import { eventually } from './support/polling';
+import { CLI_MAIN, Child, listening, sparePort, startNode } from './support/processes';
 
 /**
  * `npm start` on a fresh machine: the launcher (`haven start`) starts an embedded PostgreSQL and a
@@ -71,12 +72,12 @@ describe('the launcher (e2e)', () => {
     for (const round of ['first start (initdb)', 'second start (kept data)']) {
       const ctrlC = round.startsWith('second');
       const haven = await launch(env, ctrlC);
-      await waitFor(
-        `Haven to be ready on the ${round}`,
+      await eventually(
         async () => {
           if (!haven.running) throw new Error(`the launcher exited\n${haven.output()}`);
           return (await fetch(`http://127.0.0.1:${apiPort}/health/ready`)).status === 200;
         },
+        `Haven to be ready on the ${round}`,
         { timeoutMs: 120_000, diagnostics: () => haven.output() },
       );
       expect(haven.output()).toContain(`embedded PostgreSQL on port ${pgPort}`);
@@ -123,12 +124,12 @@ describe('the launcher (e2e)', () => {
     });
     let dataDir = join(privateDir, 'postgres');
     try {
-      await waitFor(
-        'Haven to be ready',
+      await eventually(
         async () => {
           if (!haven.running) throw new Error(`the launcher exited\n${haven.output()}`);
           return (await fetch(`http://127.0.0.1:${apiPort}/health/ready`)).status === 200;
         },
+        'Haven to be ready',
         { timeoutMs: 120_000, diagnostics: () => haven.output() },
       );
       if (userInfo().uid === 0) {

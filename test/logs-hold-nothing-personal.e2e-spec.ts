@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import { eventually, startMailCapture } from './support/mail-capture';
+import { startMailCapture } from './support/mail-capture';
+import { eventually } from './support/polling';
 import { Child, startWorker, WORKER_MAIN } from './support/processes';
 import { APP_URL, tokensIn } from './support/accounts';
 import {
@@ -241,7 +242,7 @@ describe('logs hold nothing personal (e2e)', () => {
             !/verify-email|reset-password/.test(message.raw),
         ),
       'a notification e-mail to the volunteer',
-      30_000,
+      { timeoutMs: 30_000 },
     );
     await eventually(
       async () =>
@@ -249,7 +250,7 @@ describe('logs hold nothing personal (e2e)', () => {
           (await api.db.query(`SELECT count(*)::int AS n FROM outbox WHERE relayed_at IS NULL`))[0].n,
         ) === 0,
       'the outbox to be relayed',
-      30_000,
+      { timeoutMs: 30_000 },
     );
 
     const logs = { api: apiLines.join(''), worker: workerLines.join('') };

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppConfig } from '@haven/core';
 import { createTestConfig, dropTestResources } from '@haven/testing';
-import { API_MAIN, Child, sparePort, startNode, waitFor } from './support/processes';
+import { eventually } from './support/polling';
+import { API_MAIN, Child, sparePort, startNode } from './support/processes';
 import { newAccount } from './support/test-api';
 
 /**
@@ -44,10 +45,10 @@ describe('the machine signing key, across API processes (e2e)', () => {
     });
     apis.push(api);
     const base = `http://127.0.0.1:${port}`;
-    await waitFor(`${name} to answer`, async () => {
+    await eventually(async () => {
       if (!api.running) throw new Error(`${name} exited\n${api.output()}`);
       return (await fetch(`${base}/health/live`)).ok;
-    });
+    }, `${name} to answer`);
     return base;
   }
 

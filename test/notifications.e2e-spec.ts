@@ -6,7 +6,8 @@ import { DeliveryService, DigestsService, reminderJobId, RemindersService } from
 import { SafeguardingService } from '@haven/volunteering';
 import { expectProblem } from '@haven/testing';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-import { eventually, startMailCapture } from './support/mail-capture';
+import { startMailCapture } from './support/mail-capture';
+import { eventually } from './support/polling';
 import {
   Account,
   bearer,
@@ -72,6 +73,7 @@ describe('notifications through the outbox, the queue and the mail transport (e2
           type: 'organization.approved',
           title: expect.stringMatching(/is approved$/),
           readAt: null,
+          subject: { type: 'organization', id: organizationId },
         }),
       ]);
       // Delivering the same outbox row again (a relay that ran twice) changes nothing.
@@ -90,8 +92,51 @@ describe('notifications through the outbox, the queue and the mail transport (e2
       expect(delivery).toEqual({ status: 'sent', attempts: 1 });
     });
 
+    it('names what each notification is about: the task, else the need, for a link to it', async () => {
+      const campId = await createCamp(api, admin);
+      const { owner, needId } = await organizationWithNeed(api, admin, campId);
+      const volunteer = await register(api);
+      const tasks: string[] = [];
+      for (const [from, to] of [
+        [48, 50],
+        [72, 74],
+      ]) {
+        const task = await api.http
+          .post(`/api/v1/needs/${needId}/tasks`)
+          .set(bearer(owner))
+          .send(taskBody({ startsAt: inHours(from), endsAt: inHours(to) }))
+          .expect(201);
+        await api.http
+          .post(`/api/v1/tasks/${task.body.id}/signups`)
+          .set(bearer(volunteer))
+          .send({})
+          .expect(201);
+        tasks.push(task.body.id);
+      }
+      await api.http.post(`/api/v1/tasks/${tasks[1]}/cancel`).set(bearer(owner)).send({}).expect(200);
+      await api.http.post(`/api/v1/needs/${needId}/cancel`).set(bearer(owner)).send({}).expect(200);
+      const subjects = async () =>
+        ((await feed(volunteer)).body.items as { type: string; subject: unknown }[])
+          .map((item) => JSON.stringify([item.type, item.subject]))
+          .sort();
+      await eventually(async () => (await subjects()).length === 4, 'four notifications');
+      expect(await subjects()).toEqual(
+        [
+          ['need.cancelled', { type: 'need', id: needId }],
+          ['signup.confirmed', { type: 'task', id: tasks[0] }],
+          ['signup.confirmed', { type: 'task', id: tasks[1] }],
+          ['task.cancelled', { type: 'task', id: tasks[1] }],
+        ]
+          .map((entry) => JSON.stringify(entry))
+          .sort(),
+      );
+    });
+
     it('keeps outbox payloads to ids and non-personal facts: no address of anyone', async () => {
+      // An event of its own, so the check below reads at least one row whatever ran before it.
+      const { organizationId } = await approvedOwner();
       const rows: { payload: Record<string, unknown> }[] = await api.db.query('SELECT payload FROM outbox');
+      expect(rows.map(({ payload }) => payload.organizationId)).toContain(organizationId);
       for (const { payload } of rows) {
         for (const value of Object.values(payload)) {
           expect(String(value)).not.toMatch(/@/);
@@ -149,7 +194,7 @@ describe('notifications through the outbox, the queue and the mail transport (e2
         await events.waitUntilReady();
         const job = await queue.add(
           JobName.Deliver,
-          { outboxId },
+          { outboxIds: [outboxId] },
           {
             jobId: `retry-test-${outboxId}`,
             attempts: 3,

@@ -404,6 +404,38 @@ describe('reports (e2e)', () => {
       );
     });
 
+    it('dates each row by the calendar of the task’s camp, not UTC', async () => {
+      const { owner, organizationId } = await registerOrganization(api, admin);
+      const [east, west] = [await createCamp(api, admin), await createCamp(api, admin)];
+      await api.db.query(`UPDATE camps SET name = 'Camp East', timezone = 'Asia/Baghdad' WHERE id = $1`, [
+        east,
+      ]);
+      await api.db.query(
+        `UPDATE camps SET name = 'Camp West', timezone = 'America/Tegucigalpa' WHERE id = $1`,
+        [west],
+      );
+      const [person] = await manyVolunteers(api, 1);
+      await api.db.query(`UPDATE users SET display_name = 'Rana' WHERE id = $1`, [person.id]);
+      // 22:30 UTC is 01:30 the next day in Baghdad (UTC+3); 03:00 UTC is 21:00 the day before in
+      // Tegucigalpa (UTC-6); noon UTC is the same day in both.
+      for (const [campId, title, startsAt] of [
+        [east, 'Late shift', '2025-01-31T22:30:00Z'],
+        [west, 'Evening shift', '2025-03-01T03:00:00Z'],
+        [east, 'Midday shift', '2025-02-10T12:00:00Z'],
+      ]) {
+        const needId = (await need(owner, campId, {})).id;
+        await signup(await task(needId, title, startsAt, 1), person.id, 'attended', 1);
+      }
+      const file = await raw(api.http.get(csvOf(organizationId)).set(bearer(owner))).expect(200);
+      expect((file.body as Buffer).subarray(3).toString('utf8').split('\r\n')).toEqual([
+        'date,task,camp,volunteer,hours',
+        '2025-02-01,Late shift,Camp East,Rana,1',
+        '2025-02-10,Midday shift,Camp East,Rana,1',
+        '2025-02-28,Evening shift,Camp West,Rana,1',
+        '',
+      ]);
+    });
+
     it('gives an admin the same file, and an empty range only the header', async () => {
       const full = await raw(api.http.get(csvOf(orgA)).set(bearer(admin))).expect(200);
       expect((full.body as Buffer).toString('utf8').split('\r\n')).toHaveLength(10);

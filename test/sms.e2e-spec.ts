@@ -5,8 +5,8 @@ import { RemindersService, smsSize, SmsDelivery } from '@haven/notifications';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { loadFacts } from '../libs/notifications/src/templates/facts';
 import { renderSms } from '../libs/notifications/src/templates/render';
-import { unquote } from './support/accounts';
-import { eventually, startMailCapture } from './support/mail-capture';
+import { htmlOf, startMailCapture } from './support/mail-capture';
+import { eventually } from './support/polling';
 import { SmppCapture } from './support/smpp-capture';
 import {
   Account,
@@ -21,16 +21,6 @@ import {
   taskBody,
   TestApi,
 } from './support/test-api';
-
-/** The HTML part of a raw message, decoded from base64 or quoted-printable. */
-function htmlOf(raw: string): string {
-  const part = raw.split(/\r?\n--/).find((entry) => /Content-Type: text\/html/i.test(entry)) ?? '';
-  const [headers, ...body] = part.split(/\r?\n\r?\n/);
-  const content = body.join('\n\n');
-  if (/Content-Transfer-Encoding: base64/i.test(headers))
-    return Buffer.from(content, 'base64').toString('utf8');
-  return Buffer.from(unquote(content), 'latin1').toString('utf8');
-}
 
 /** Fictional numbers of the plan's example range (libphonenumber's example mobile for Iraq). */
 let numbers = 0;
@@ -535,7 +525,7 @@ describe('phones and SMS (e2e)', () => {
           return found.length > before ? found : undefined;
         },
         'the text after the SMSC came back',
-        60_000,
+        { timeoutMs: 60_000 },
       );
       expect(texts[before].text).toBe(await expectedText('task.cancelled', 'ckb', 'taskId', taskId));
       await eventually(

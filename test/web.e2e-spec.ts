@@ -7,7 +7,8 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { WEB_DIST } from '../apps/api/src/web/web-app';
 import { launchChromium, newContext, screenshot, seriousViolations } from './support/browser';
-import { eventually, startMailCapture } from './support/mail-capture';
+import { startMailCapture } from './support/mail-capture';
+import { eventually } from './support/polling';
 import {
   Account,
   bearer,
@@ -322,6 +323,11 @@ describe('the web app (browser e2e)', () => {
     await web(page.getByRole('link', { name: /^Notifications, [1-9]\d* unread/ })).toBeVisible();
     await audit(page, 'volunteer-notifications');
     await screenshot(page, 'en-360-notifications');
+    // The notification's title opens the task it is about, and following it marks it read.
+    const promoted = page.getByRole('link', { name: new RegExp(`^A place opened up: .${taskTitle}.$`) });
+    await web(promoted).toHaveAttribute('href', /^\/tasks\/[0-9a-f-]{36}$/);
+    await promoted.click();
+    await page.getByRole('heading', { name: taskTitle }).waitFor();
     await nav(page, 'My shifts');
     await page.getByText('Your place is confirmed').waitFor();
   });
@@ -438,10 +444,10 @@ describe('the web app (browser e2e)', () => {
     } finally {
       await page.context().setOffline(false);
     }
-    // Back online the app trades its refresh cookie for a new session by itself; reloading in the
-    // middle of that exchange could present the rotated-out token (see the report to the lead).
+    // Back online the app trades its refresh cookie for a new session by itself; a reload in the
+    // middle of that exchange presents the rotated-out token, which the server accepts once more
+    // within REFRESH_REUSE_GRACE_SECONDS instead of signing the person out. So reload at once.
     await web(page.getByText('You are offline')).toHaveCount(0);
-    await page.waitForLoadState('networkidle');
     await page.reload();
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
   });
@@ -483,8 +489,17 @@ describe('the web app (browser e2e)', () => {
     await nav(page, 'Account');
     await audit(page, 'volunteer-account');
     await screenshot(page, 'en-1280-account');
+    await page.getByRole('link', { name: /^Notifications/ }).click();
+    await page.getByRole('heading', { name: 'Notifications' }).waitFor();
+    await web(page.locator('.card h2 a').first()).toHaveAttribute('href', /^\/tasks\//);
+    await screenshot(page, 'en-1280-notifications');
     await page.getByRole('banner').getByRole('combobox', { name: 'Language' }).selectOption('ar');
     await web(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await screenshot(page, 'ar-1280-notifications');
+    await page
+      .getByRole('navigation', { name: 'القائمة الرئيسية' })
+      .getByRole('link', { name: 'الحساب', exact: true })
+      .click();
     await screenshot(page, 'ar-1280-account');
     await page
       .getByRole('navigation', { name: 'القائمة الرئيسية' })
@@ -515,7 +530,10 @@ function web(locator: Locator) {
     toBeVisible: () => locator.waitFor({ state: 'visible' }),
     toHaveCount: (count: number) =>
       eventually(async () => (await locator.count()) === count, `a count of ${count}`),
-    toHaveAttribute: (name: string, value: string) =>
-      eventually(async () => (await locator.getAttribute(name)) === value, `${name}="${value}"`),
+    toHaveAttribute: (name: string, value: string | RegExp) =>
+      eventually(async () => {
+        const actual = await locator.getAttribute(name);
+        return typeof value === 'string' ? actual === value : actual !== null && value.test(actual);
+      }, `${name}="${value}"`),
   };
 }

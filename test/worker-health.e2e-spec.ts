@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { AppConfig } from '@haven/core';
 import { createTestConfig, dropTestResources } from '@haven/testing';
-import { Child, startWorker, waitFor, WORKER_MAIN } from './support/processes';
+import { eventually } from './support/polling';
+import { Child, startWorker, WORKER_MAIN } from './support/processes';
 
 const run = promisify(execFile);
 const HEALTHCHECK = join(__dirname, '..', 'dist', 'apps', 'worker', 'src', 'healthcheck.js');
@@ -55,7 +56,7 @@ describe('worker health check (e2e)', () => {
       REDIS_PREFIX: config.REDIS_PREFIX,
       WORKER_LIVENESS_FILE: file,
     });
-    await waitFor('the worker to write its liveness file', () => existsSync(file), {
+    await eventually(() => existsSync(file), 'the worker to write its liveness file', {
       diagnostics: () => worker?.output() ?? '',
     });
     expect(await healthcheck(file)).toEqual({ code: 0, stderr: '' });

@@ -4,6 +4,7 @@ import { QueueEvents } from 'bullmq';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig, JobName, JobProducer, REDIS, WORKER_HEARTBEAT_KEY } from '@haven/core';
+import { IdentityHttpModule } from '@haven/identity';
 import { createTestConfig, dropTestResources } from '@haven/testing';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 
@@ -37,6 +38,10 @@ describe('worker (e2e)', () => {
     expect(new Date(result.at).getTime()).toBeGreaterThan(Date.now() - 60_000);
     const redis = worker.get<Redis>(REDIS);
     expect(await redis.get(WORKER_HEARTBEAT_KEY)).toEqual(expect.any(String));
+  });
+
+  it('boots only what it runs: no sign-in strategies', () => {
+    expect(() => worker.get(IdentityHttpModule)).toThrow(/IdentityHttpModule/);
   });
 
   it('schedules its recurring jobs once, however many workers start', async () => {

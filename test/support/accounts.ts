@@ -2,7 +2,8 @@ import { NestFactory } from '@nestjs/core';
 import { createHash } from 'node:crypto';
 import type { Response } from 'supertest';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { CapturedMail, eventually, startMailCapture } from './mail-capture';
+import { CapturedMail, startMailCapture } from './mail-capture';
+import { eventually } from './polling';
 import { bearer, newAccount, registerAdmin, startTestApi, TestApi } from './test-api';
 
 /** A request from another network address (Fastify's inject), answered like supertest's response. */

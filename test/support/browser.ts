@@ -24,10 +24,13 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A phone-sized (360 px) or desk-sized (1280 px) browser context, in a time zone away from the camps. */
-export function newContext(browser: Browser, width: 360 | 1280 = 360): Promise<BrowserContext> {
+/**
+ * A phone-sized (360 or 390 px) or desk-sized (1280 px) browser context, in a time zone away from
+ * the camps.
+ */
+export function newContext(browser: Browser, width: 360 | 390 | 1280 = 360): Promise<BrowserContext> {
   return browser.newContext({
-    viewport: width === 360 ? { width: 360, height: 780 } : { width: 1280, height: 900 },
+    viewport: width === 1280 ? { width: 1280, height: 900 } : { width, height: width === 390 ? 844 : 780 },
     deviceScaleFactor: 1,
     locale: 'en-GB',
     timezoneId: 'Europe/London',

@@ -2,11 +2,11 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createConnection, createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SMTPServer } from 'smtp-server';
+import { eventually } from './polling';
 
 /**
  * Child processes and servers for fault tests: a private redis-server that can be stopped and
- * started again, worker processes that can be killed, and an SMTP server that captures mail.
+ * started again, and worker processes that can be killed (mail-capture.ts has the SMTP server).
  * Every child is registered so that it is killed when the test process exits, however it exits.
  */
 
@@ -29,34 +29,6 @@ export function sparePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-/** Polls `check` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
-export async function waitFor<T>(
-  what: string,
-  check: () => Promise<T | undefined | false> | T | undefined | false,
-  {
-    timeoutMs = 30_000,
-    intervalMs = 100,
-    diagnostics,
-  }: { timeoutMs?: number; intervalMs?: number; diagnostics?: () => string } = {},
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) {
-      const cause = last instanceof Error ? ` (last error: ${last.message})` : '';
-      const extra = diagnostics ? `\n${diagnostics()}` : '';
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${cause}${extra}`);
-    }
-    await sleep(intervalMs);
-  }
 }
 
 /** A child process whose output is kept (the last 64 KiB) for diagnostics. */
@@ -136,10 +108,10 @@ export class RedisProcess {
       ),
     );
     this.child = child;
-    await waitFor('redis-server to accept connections', () => {
+    await eventually(() => {
       if (!child.running) throw new Error(`redis-server exited\n${child.output()}`);
       return child.output().includes('Ready to accept connections');
-    });
+    }, 'redis-server to accept connections');
   }
 
   /** Kills the server outright (SIGKILL), as a crash or a lost host would. */
@@ -162,75 +134,6 @@ export function startWorker(name: string, env: Record<string, string>): Child {
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
   );
-}
-
-export interface CapturedMail {
-  /** The Message-ID header, unique per send. */
-  messageId: string;
-  subject: string;
-  /** Envelope recipients. */
-  to: string[];
-}
-
-export interface SmtpCapture {
-  url: string;
-  messages: CapturedMail[];
-  /** Called after a message was accepted (the 250 reply handed to the socket). */
-  onAccepted: ((mail: CapturedMail, count: number) => void) | null;
-  close(): Promise<void>;
-}
-
-function header(head: string, name: string): string {
-  const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
-  const match = new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(unfolded);
-  return match ? match[1].trim() : '';
-}
-
-/** An SMTP server on a spare port that accepts and records every message. */
-export async function startSmtpCapture(): Promise<SmtpCapture> {
-  const capture: SmtpCapture = {
-    url: '',
-    messages: [],
-    onAccepted: null,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-      }),
-  };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    disableReverseLookup: true,
-    logger: false,
-    closeTimeout: 1_000,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('error', () => undefined);
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        const head = raw.split(/\r?\n\r?\n/, 1)[0];
-        const mail: CapturedMail = {
-          messageId: header(head, 'Message-ID'),
-          subject: header(head, 'Subject'),
-          to: session.envelope.rcptTo.map((address) => address.address.toLowerCase()),
-        };
-        capture.messages.push(mail);
-        callback();
-        capture.onAccepted?.(mail, capture.messages.length);
-      });
-    },
-  });
-  // A client killed mid-conversation resets its connection; that is expected here.
-  server.on('error', () => undefined);
-  await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  capture.url = `smtp://127.0.0.1:${port}`;
-  return capture;
 }
 
 export const API_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');

@@ -9,7 +9,8 @@ import { AccessTokenService, UsersService } from '@haven/identity';
 import { createTestConfig, dropTestResources } from '@haven/testing';
 import { createApi } from '../../apps/api/src/app.factory';
 import { OpenApiContract } from './openapi-contract';
-import { API_MAIN, sparePort, startNode, waitFor } from './processes';
+import { eventually } from './polling';
+import { API_MAIN, sparePort, startNode } from './processes';
 
 export interface TestApi {
   app: NestFastifyApplication;
@@ -67,7 +68,7 @@ export async function startSecondApi(api: Pick<TestApi, 'config'>): Promise<Seco
     LOG_LEVEL: 'warn',
   });
   const base = `http://127.0.0.1:${port}`;
-  await waitFor('the second API to answer', () => fetch(`${base}/health/live`).then((r) => r.ok), {
+  await eventually(() => fetch(`${base}/health/live`).then((r) => r.ok), 'the second API to answer', {
     diagnostics: () => child.output(),
   });
   return { http: request(base), close: () => child.stop('SIGTERM') };

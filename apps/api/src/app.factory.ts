@@ -1,7 +1,7 @@
 import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import { INestApplication, RequestMethod, ValidationPipe } from '@nestjs/common';
+import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -21,6 +21,7 @@ import {
   refuseMalformedUrls,
 } from './http/request-limits';
 import { StructurePipe } from './http/structure.pipe';
+import { FairValidationPipe } from './http/validation-turns';
 
 /** Builds the HTTP application exactly as production runs it; the end-to-end tests use it too. */
 export async function createApi(
@@ -54,10 +55,11 @@ export async function createApi(
 
   // Nest also routes Fastify's own failures (malformed JSON, oversized bodies) through this filter.
   app.useGlobalFilters(new ProblemFilter());
-  // Cheap structural checks (sizes, lengths) first; only bounded input reaches full validation.
+  // Cheap structural checks (sizes, lengths) first; only bounded input reaches full validation,
+  // large bodies one at a time in turns of their own.
   app.useGlobalPipes(
     new StructurePipe(),
-    new ValidationPipe({
+    new FairValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,

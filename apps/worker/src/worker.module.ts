@@ -19,6 +19,7 @@ import { WorkerLiveness } from './liveness';
 import { OutboxRelayLoop } from './outbox-relay.loop';
 import { NotificationsProcessor } from './processors/notifications.processor';
 import { SystemProcessor } from './processors/system.processor';
+import { Retention } from './retention';
 
 const PROCESSORS = [
   { processor: SystemProcessor, queue: QueueName.System },
@@ -50,64 +51,52 @@ class WorkerBootstrap implements OnApplicationBootstrap {
     checkJobCoverage(PROCESSORS);
     // Replies (STOP) and delivery receipts come in over the worker's SMPP session.
     this.smsInbound.start();
-    await this.jobs
-      .queueFor(JobName.SmsRelease)
-      .upsertJobScheduler(
-        'sms-release',
-        { every: SMS_RELEASE_EVERY_MS },
-        { name: JobName.SmsRelease, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
-      );
     // One scheduler for all worker processes: upserting the same id is idempotent.
-    await this.jobs.queueFor(JobName.Heartbeat).upsertJobScheduler(
+    const every = (ms: number) => ({ every: ms });
+    const daily = (pattern: string) => ({ pattern, tz: 'UTC' });
+    const kept = { removeOnComplete: 100, removeOnFail: 100 };
+    const keptFailed = { removeOnComplete: 100, removeOnFail: 500 };
+    await this.jobs.schedule(JobName.SmsRelease, 'sms-release', every(SMS_RELEASE_EVERY_MS), {}, kept);
+    await this.jobs.schedule(
+      JobName.Heartbeat,
       'worker-heartbeat',
-      { every: HEARTBEAT_EVERY_MS },
-      {
-        name: JobName.Heartbeat,
-        data: { requestedAt: new Date().toISOString() },
-        opts: { removeOnComplete: 100, removeOnFail: 100 },
-      },
+      every(HEARTBEAT_EVERY_MS),
+      { requestedAt: new Date().toISOString() },
+      kept,
     );
-    await this.jobs
-      .queueFor(JobName.ReviewsDue)
-      .upsertJobScheduler(
-        'organizations-reviews-due',
-        { pattern: REVIEWS_DUE_CRON, tz: 'UTC' },
-        { name: JobName.ReviewsDue, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
-      );
-    await this.jobs.queueFor(JobName.ClearanceExpiryWarnings).upsertJobScheduler(
+    await this.jobs.schedule(
+      JobName.ReviewsDue,
+      'organizations-reviews-due',
+      daily(REVIEWS_DUE_CRON),
+      {},
+      keptFailed,
+    );
+    await this.jobs.schedule(
+      JobName.ClearanceExpiryWarnings,
       'safeguarding-expiry-warnings',
-      { pattern: CLEARANCE_EXPIRY_CRON, tz: 'UTC' },
-      {
-        name: JobName.ClearanceExpiryWarnings,
-        data: {},
-        opts: { removeOnComplete: 100, removeOnFail: 500 },
-      },
+      daily(CLEARANCE_EXPIRY_CRON),
+      {},
+      keptFailed,
     );
-    await this.jobs
-      .queueFor(JobName.Retention)
-      .upsertJobScheduler(
-        'privacy-retention',
-        { pattern: RETENTION_CRON, tz: 'UTC' },
-        { name: JobName.Retention, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
-      );
-    await this.jobs
-      .queueFor(JobName.RemindersSweep)
-      .upsertJobScheduler(
-        'reminders-sweep',
-        { every: REMINDERS_SWEEP_EVERY_MS },
-        { name: JobName.RemindersSweep, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
-      );
+    await this.jobs.schedule(JobName.Retention, 'privacy-retention', daily(RETENTION_CRON), {}, keptFailed);
+    await this.jobs.schedule(
+      JobName.RemindersSweep,
+      'reminders-sweep',
+      every(REMINDERS_SWEEP_EVERY_MS),
+      {},
+      kept,
+    );
     for (const [frequency, pattern] of [
       ['daily', DAILY_DIGEST_CRON],
       ['weekly', WEEKLY_DIGEST_CRON],
     ] as const) {
-      await this.jobs
-        .queueFor(JobName.Digest)
-        .upsertJobScheduler(
-          `digest-${frequency}`,
-          { pattern, tz: 'UTC' },
-          { name: JobName.Digest, data: { frequency }, opts: { removeOnComplete: 100, removeOnFail: 500 } },
-        );
+      await this.jobs.schedule(
+        JobName.Digest,
+        `digest-${frequency}`,
+        daily(pattern),
+        { frequency },
+        keptFailed,
+      );
     }
   }
 }
@@ -133,6 +122,7 @@ export class WorkerModule {
         WorkerBootstrap,
         OutboxRelayLoop,
         WorkerLiveness,
+        Retention,
       ],
     };
   }

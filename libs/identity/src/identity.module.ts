@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountMailLimiter } from './account-mail-limiter';
 import { AccountService } from './account.service';
@@ -12,8 +11,6 @@ import { UserEntity } from './entities/user.entity';
 import { LoginLimiter } from './login-limiter';
 import { PasswordHasher } from './password/password-hasher';
 import { PasswordProof } from './password/password-proof';
-import { JwtStrategy } from './strategies/jwt.strategy';
-import { LocalStrategy } from './strategies/local.strategy';
 import { AccessTokenService } from './tokens/access-token.service';
 import { RefreshTokenService } from './tokens/refresh-token.service';
 import { UsersService } from './users.service';
@@ -21,8 +18,9 @@ import { VerificationMail } from './verification-mail';
 
 import { PhoneLimiter } from './phone/phone-limiter';
 import { PhoneService } from './phone/phone.service';
+/** Identity's services; the Passport strategies of the API are in IdentityHttpModule. */
 @Module({
-  imports: [PassportModule, TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity])],
+  imports: [TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity])],
   providers: [
     AccountStateCache,
     AccountStatusService,
@@ -39,8 +37,6 @@ import { PhoneService } from './phone/phone.service';
     VerificationMail,
     PhoneLimiter,
     PhoneService,
-    JwtStrategy,
-    LocalStrategy,
   ],
   exports: [
     AccountStateCache,

@@ -66,7 +66,7 @@ export class InactiveAccountsService {
             `SELECT 1 FROM users WHERE id = $1 AND deleted_at IS NULL AND inactivity_warned_at IS NOT NULL FOR UPDATE`,
             [id],
           );
-          if (still) await this.users.anonymise(manager, id);
+          if (still) await this.users.anonymise(manager, id, 'inactive');
           anonymised += still ? 1 : 0;
         });
       } catch (error) {

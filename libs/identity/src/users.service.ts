@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Actor, CommonErrors, Role, TransactionService } from '@haven/core';
-import { ACCOUNT_ERASURE, AccountErasure } from './account-erasure';
+import { ACCOUNT_ERASURE, AccountErasure, ErasureReason } from './account-erasure';
 import { AccountStateCache } from './account-state-cache';
 import { Locale, UserEntity } from './entities/user.entity';
 import { IdentityErrors } from './identity.errors';
@@ -154,7 +154,7 @@ export class UsersService {
         );
         if (count <= 1) throw IdentityErrors.lastAdmin();
       }
-      await this.anonymise(manager, user.id);
+      await this.anonymise(manager, user.id, 'deleted');
     });
     await this.accountStates.changed(user.id);
   }
@@ -163,8 +163,8 @@ export class UsersService {
    * Anonymises an account inside the caller's transaction: other contexts let go of it first (which
    * may refuse, e.g. the sole owner of an organisation), then nothing in the row identifies anyone.
    */
-  async anonymise(manager: EntityManager, userId: string): Promise<void> {
-    await this.erasure?.erase(manager, userId);
+  async anonymise(manager: EntityManager, userId: string, why: ErasureReason): Promise<void> {
+    await this.erasure?.erase(manager, userId, why);
     await manager.update(
       UserEntity,
       { id: userId },

@@ -12,3 +12,4 @@ export * from './pledges.service';
 export * from './task.views';
 export * from './tasks.service';
 export * from './task-participants';
+export * from './facts/notification-facts';

@@ -193,6 +193,46 @@ export class NeedsService {
     });
   }
 
+  /**
+   * Inside the transaction that closes an organisation (its only member deleted their account):
+   * its open and filled needs are cancelled with their tasks and live pledges, everyone involved
+   * told, as when a coordinator cancels a need; then any other upcoming open task of it.
+   */
+  async cancelAllOf(manager: EntityManager, organizationId: string, actorId: string): Promise<void> {
+    const needs = await manager.find(NeedEntity, {
+      where: { organizationId, status: In(['open', 'filled']) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const need of needs) {
+      need.status = 'cancelled';
+      need.statusReason = 'The organisation closed';
+      await manager.save(need);
+      await this.cancelDependants(need, manager);
+      await this.audit.record(manager, {
+        actorId,
+        action: 'need.cancelled',
+        entity: 'need',
+        entityId: need.id,
+        summary: 'Need cancelled: organisation closed',
+      });
+    }
+    const cancelled = await manager
+      .createQueryBuilder()
+      .update(TaskEntity)
+      .set({ status: 'cancelled', statusReason: 'The organisation closed' })
+      .where(`organizationId = :organizationId AND status = 'open' AND endsAt > now()`, { organizationId })
+      .returning(['id', 'needId'])
+      .execute();
+    const tasks = cancelled.raw as { id: string; need_id: string }[];
+    for (const task of tasks) {
+      await this.outbox.write(manager, {
+        type: OutboxEvent.TaskCancelled,
+        recipientIds: (await this.participants?.liveVolunteers(manager, [task.id])) ?? [],
+        payload: { taskId: task.id, needId: task.need_id },
+      });
+    }
+  }
+
   /** Close or cancel. Cancelling also cancels the need's tasks and live pledges, and tells everyone involved. */
   private finish(
     actor: Actor,

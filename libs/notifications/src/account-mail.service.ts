@@ -3,6 +3,7 @@ import { AppConfig, TransactionService } from '@haven/core';
 import { AccountTokenPurpose, mintAccountToken } from '@haven/identity';
 import { EmailChannel } from './email.channel';
 import { accountEmail } from './templates/account';
+import { isLocale } from './templates/render';
 
 /** A mail server's refusal quotes the address; what the job keeps must not. */
 export class AccountMailFailed extends Error {
@@ -32,8 +33,9 @@ export class AccountMailService {
     return this.transactions.run(async (manager) => {
       const minted = await mintAccountToken(manager, tokenId);
       if (!minted) return { recipients: 0, emailed: 0 };
-      const [user]: { email: string; display_name: string }[] = await manager.query(
-        'SELECT email, display_name FROM users WHERE id = $1',
+      // The account's own language, whoever asked (a reset is asked for by address, signed out).
+      const [user]: { email: string; display_name: string; locale: string }[] = await manager.query(
+        'SELECT email, display_name, locale FROM users WHERE id = $1',
         [minted.userId],
       );
       try {
@@ -43,6 +45,7 @@ export class AccountMailService {
             minted.purpose,
             this.config.appLink(PATHS[minted.purpose], minted.token),
             user.display_name,
+            isLocale(user.locale) ? user.locale : 'en',
           ),
           tokenId,
         );

@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { Actor, CommonErrors, Page, PageQuery, paginate, TransactionService } from '@haven/core';
 import { NotificationPreferencesEntity } from './entities/notification-preferences.entity';
 import { NotificationEntity } from './entities/notification.entity';
 
-export function notificationView(notification: NotificationEntity) {
+/** What a notification is about, for a link to it. */
+export interface NotificationSubject {
+  type: 'task' | 'need' | 'organization';
+  id: string;
+}
+
+export function notificationView(notification: NotificationEntity, subject: NotificationSubject | null) {
   return {
     id: notification.id,
     type: notification.type,
@@ -11,10 +18,47 @@ export function notificationView(notification: NotificationEntity) {
     body: notification.body,
     createdAt: notification.createdAt,
     readAt: notification.readAt,
+    subject,
   };
 }
 
 export type NotificationView = ReturnType<typeof notificationView>;
+
+/**
+ * The views of notifications with their subjects, read from the payloads of the events that made
+ * them (one query for the page): the task if the event names one, else the need, else the
+ * organisation; none for an event about several (a digest, a review reminder).
+ */
+async function views(
+  manager: EntityManager,
+  notifications: NotificationEntity[],
+): Promise<NotificationView[]> {
+  const outboxIds = [...new Set(notifications.map((notification) => notification.outboxId))];
+  const rows: { id: string; task: string | null; need: string | null; organization: string | null }[] =
+    outboxIds.length === 0
+      ? []
+      : await manager.query(
+          `SELECT id, payload->>'taskId' AS task, payload->>'needId' AS need,
+                  payload->>'organizationId' AS organization
+             FROM outbox WHERE id = ANY($1::uuid[])`,
+          [outboxIds],
+        );
+  const subjects = new Map(
+    rows.map((row): [string, NotificationSubject | null] => [
+      row.id,
+      row.task
+        ? { type: 'task', id: row.task }
+        : row.need
+          ? { type: 'need', id: row.need }
+          : row.organization
+            ? { type: 'organization', id: row.organization }
+            : null,
+    ]),
+  );
+  return notifications.map((notification) =>
+    notificationView(notification, subjects.get(notification.outboxId) ?? null),
+  );
+}
 
 /** The in-app feed: a user's own notifications, newest first. */
 @Injectable()
@@ -38,7 +82,7 @@ export class FeedService {
         },
         page,
       );
-      return { items: result.items.map(notificationView), nextCursor: result.nextCursor };
+      return { items: await views(manager, result.items), nextCursor: result.nextCursor };
     });
   }
 
@@ -72,9 +116,10 @@ export class FeedService {
   exportFor(actor: Actor) {
     return this.transactions.run(async (manager) => ({
       notificationPreferences: await manager.findOneBy(NotificationPreferencesEntity, { userId: actor.id }),
-      notifications: (
-        await manager.find(NotificationEntity, { where: { userId: actor.id }, order: { createdAt: 'ASC' } })
-      ).map(notificationView),
+      notifications: await views(
+        manager,
+        await manager.find(NotificationEntity, { where: { userId: actor.id }, order: { createdAt: 'ASC' } }),
+      ),
     }));
   }
 

@@ -1,6 +1,7 @@
 export * from './account-mail.service';
 export * from './delivery.service';
 export * from './digests.service';
+export * from './email-batch';
 export * from './email.channel';
 export * from './entities/notification-preferences.entity';
 export * from './entities/notification.entity';

@@ -5,6 +5,7 @@ import { VolunteeringModule } from '@haven/volunteering';
 import { AccountMailService } from './account-mail.service';
 import { DeliveryService } from './delivery.service';
 import { DigestsService } from './digests.service';
+import { EmailBatch, SentMarks } from './email-batch';
 import { EmailChannel } from './email.channel';
 import { NotificationPreferencesEntity } from './entities/notification-preferences.entity';
 import { NotificationEntity } from './entities/notification.entity';
@@ -24,6 +25,7 @@ const SERVICES = [
   AccountMailService,
   DeliveryService,
   DigestsService,
+  EmailBatch,
   EmailChannel,
   FeedService,
   NotificationRetentionService,
@@ -32,6 +34,7 @@ const SERVICES = [
   PreferencesService,
   RemindersService,
   PhoneCodeSender,
+  SentMarks,
   SmsChannel,
   SmsDelivery,
   SmsInboundService,

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { JobName, JobProducer, TransactionService, withTimeout } from '@haven/core';
 
-export const RELAY_BATCH = 200;
+/** Rows claimed per relay transaction. */
+export const RELAY_BATCH = 1_000;
+/** Rows per delivery job: their facts, recipients and writes are read and made once per job. */
+export const ROWS_PER_JOB = 100;
 export const ENQUEUE_TIMEOUT_MS = 5_000;
 
 /** How a delivery job retries: exponential backoff with jitter, and a failed job is kept for admins. */
@@ -13,13 +16,14 @@ export const DELIVERY_JOB_OPTIONS = {
 } as const;
 
 /**
- * Moves pending outbox rows to the notifications queue. A batch is claimed with FOR UPDATE SKIP
- * LOCKED, so several workers relay side by side without taking the same rows; it is enqueued with
- * each row's id as the job id, and marked relayed in the same transaction. If Redis is away the
- * enqueue times out, the transaction rolls back and the rows wait (a late enqueue that lands anyway
- * is harmless, as below); if the process dies after enqueueing
- * but before committing, the rows are relayed again and the job id (while the job exists) and the
- * delivery side's unique keys (always) keep that from sending anything twice.
+ * Moves pending outbox rows to the notifications queue, ROWS_PER_JOB rows to a job. A batch is
+ * claimed with FOR UPDATE SKIP LOCKED, so several workers relay side by side without taking the
+ * same rows; its jobs are enqueued in one round trip, each with its first row's id as the job id,
+ * and the rows marked relayed in the same transaction. If Redis is away the enqueue times out, the
+ * transaction rolls back and the rows wait (a late enqueue that lands anyway is harmless, as
+ * below); if the process dies after enqueueing but before committing, the rows are relayed again
+ * and the job id (while the job exists) and the delivery side's unique keys (always) keep that
+ * from sending anything twice.
  */
 @Injectable()
 export class OutboxRelay {
@@ -35,20 +39,23 @@ export class OutboxRelay {
         [limit],
       );
       if (rows.length === 0) return 0;
+      const ids = rows.map((row) => row.id);
+      const batches: string[][] = [];
+      for (let start = 0; start < ids.length; start += ROWS_PER_JOB) {
+        batches.push(ids.slice(start, start + ROWS_PER_JOB));
+      }
       // Bounded: a worker's queue connection waits for Redis forever, and this transaction must not.
       await withTimeout(
-        this.jobs.queueFor(JobName.Deliver).addBulk(
-          rows.map((row) => ({
-            name: JobName.Deliver,
-            data: { outboxId: row.id },
-            opts: { jobId: row.id, ...DELIVERY_JOB_OPTIONS },
+        this.jobs.enqueueBulk(
+          JobName.Deliver,
+          batches.map((outboxIds) => ({
+            payload: { outboxIds },
+            options: { jobId: outboxIds[0], ...DELIVERY_JOB_OPTIONS },
           })),
         ),
         ENQUEUE_TIMEOUT_MS,
       );
-      await manager.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1)`, [
-        rows.map((row) => row.id),
-      ]);
+      await manager.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1)`, [ids]);
       return rows.length;
     });
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { Actor, DomainError, TransactionService } from '@haven/core';
 import {
   DEFAULT_PREFERENCES,
@@ -31,6 +32,41 @@ const view = (found: Omit<NotificationPreferencesEntity, 'userId' | 'lastDigestA
   digest: found.digest,
   quietHours: found.quietFrom && found.quietTo ? { from: found.quietFrom, to: found.quietTo } : null,
 });
+
+/** The stored preferences of many users, in one query; a user without a row has the defaults. */
+export async function preferencesOf(
+  manager: EntityManager,
+  userIds: string[],
+): Promise<Map<string, Omit<NotificationPreferencesEntity, 'lastDigestAt'>>> {
+  if (userIds.length === 0) return new Map();
+  const rows: {
+    user_id: string;
+    email: boolean;
+    in_app: boolean;
+    digest: DigestFrequency;
+    sms: boolean;
+    quiet_from: string | null;
+    quiet_to: string | null;
+  }[] = await manager.query(
+    `SELECT user_id, email, in_app, digest, sms, quiet_from, quiet_to
+       FROM notification_preferences WHERE user_id = ANY($1::uuid[])`,
+    [userIds],
+  );
+  return new Map(
+    rows.map((row) => [
+      row.user_id,
+      {
+        userId: row.user_id,
+        email: row.email,
+        inApp: row.in_app,
+        digest: row.digest,
+        sms: row.sms,
+        quietFrom: row.quiet_from,
+        quietTo: row.quiet_to,
+      },
+    ]),
+  );
+}
 
 @Injectable()
 export class PreferencesService {

@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { JobName, JobProducer, OutboxEvent, OutboxWriter, stableId, TransactionService } from '@haven/core';
+import { EntityManager } from 'typeorm';
+import {
+  JobName,
+  JobProducer,
+  OutboxEvent,
+  OutboxRow,
+  OutboxWriter,
+  stableId,
+  TransactionService,
+} from '@haven/core';
+import { openTasksStartingBetween, taskFacts, taskIdsOfNeeds } from '@haven/needs';
+import { signupFacts, signupsOfTasks } from '@haven/volunteering';
 
 export const REMINDER_LEAD_MS = 24 * 3_600_000;
+const SWEEP_DAYS = 8;
 
 /** The reminder job of a sign-up: one id per sign-up, so scheduling again replaces it exactly. */
 export const reminderJobId = (signupId: string) => `reminder-${signupId}`;
@@ -20,60 +32,64 @@ export class RemindersService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  /** Keeps the reminder jobs in step with an event that was just delivered. */
-  async follow(eventType: string, payload: Record<string, unknown>): Promise<void> {
-    const signupId = typeof payload.signupId === 'string' ? payload.signupId : undefined;
-    const taskId = typeof payload.taskId === 'string' ? payload.taskId : undefined;
-    switch (eventType) {
+  /** Keeps the reminder jobs in step with a batch of events about to be delivered. */
+  async follow(rows: OutboxRow[]): Promise<void> {
+    for (const row of rows) await this.followOne(row);
+  }
+
+  private async followOne(row: OutboxRow): Promise<void> {
+    switch (row.type) {
       case OutboxEvent.SignupConfirmed:
       case OutboxEvent.SignupPromoted:
-        if (signupId) await this.schedule([signupId]);
-        return;
-      case OutboxEvent.TaskChanged:
-        if (taskId) await this.schedule(await this.confirmedSignups('task_id = $1', [taskId]));
-        return;
+        return this.schedule([row.payload.signupId]);
+      case OutboxEvent.TaskChanged: {
+        const signups = await this.read((manager) => signupsOfTasks(manager, [row.payload.taskId]));
+        return this.schedule(
+          signups.filter((signup) => signup.status === 'confirmed').map((signup) => signup.id),
+        );
+      }
       case OutboxEvent.SignupWithdrawn:
       case OutboxEvent.SignupDeclined:
-        if (signupId) await this.remove([signupId]);
-        return;
+        return this.remove([row.payload.signupId]);
       case OutboxEvent.ClearanceRevoked:
         // Places that went back to review lose their reminders.
-        if (Array.isArray(payload.signupIds)) {
-          await this.remove(payload.signupIds.filter((id): id is string => typeof id === 'string'));
-        }
-        return;
-      case OutboxEvent.TaskCancelled:
-        if (taskId) await this.remove(await this.signupsWhere('task_id = $1', [taskId]));
-        return;
-      case OutboxEvent.NeedCancelled:
-        if (typeof payload.needId === 'string') {
-          await this.remove(
-            await this.signupsWhere('task_id IN (SELECT id FROM tasks WHERE need_id = $1)', [payload.needId]),
-          );
-        }
-        return;
+        return this.remove(row.payload.signupIds);
+      case OutboxEvent.TaskCancelled: {
+        const signups = await this.read((manager) => signupsOfTasks(manager, [row.payload.taskId]));
+        return this.remove(signups.map((signup) => signup.id));
+      }
+      case OutboxEvent.NeedCancelled: {
+        const signups = await this.read(async (manager) =>
+          signupsOfTasks(manager, await taskIdsOfNeeds(manager, [row.payload.needId])),
+        );
+        return this.remove(signups.map((signup) => signup.id));
+      }
     }
   }
 
   /** (Re)creates the reminder of each sign-up still confirmed for an open task starting over 24 hours away. */
   async schedule(signupIds: string[]): Promise<void> {
     if (signupIds.length === 0) return;
-    const rows: { id: string; starts_at: Date }[] = await this.transactions.run((manager) =>
-      manager.query(
-        `SELECT s.id, t.starts_at FROM signups s JOIN tasks t ON t.id = s.task_id
-          WHERE s.id = ANY($1) AND s.status = 'confirmed' AND t.status = 'open'`,
-        [signupIds],
-      ),
-    );
-    const queue = this.jobs.queueFor(JobName.Reminder);
+    const startsAt = await this.read(async (manager) => {
+      const signups = await signupFacts(manager, signupIds);
+      const tasks = await taskFacts(manager, [
+        ...new Set([...signups.values()].map((signup) => signup.taskId)),
+      ]);
+      const result = new Map<string, Date>();
+      for (const [id, signup] of signups) {
+        const task = tasks.get(signup.taskId);
+        if (signup.status === 'confirmed' && task?.status === 'open') result.set(id, task.startsAt);
+      }
+      return result;
+    });
     for (const id of signupIds) {
-      await queue.remove(reminderJobId(id));
-      const row = rows.find((candidate) => candidate.id === id);
-      const delay = row ? row.starts_at.getTime() - REMINDER_LEAD_MS - Date.now() : -1;
-      if (!row || delay <= 0) continue;
+      await this.jobs.remove(JobName.Reminder, reminderJobId(id));
+      const at = startsAt.get(id);
+      const delay = at ? at.getTime() - REMINDER_LEAD_MS - Date.now() : -1;
+      if (!at || delay <= 0) continue;
       await this.jobs.enqueue(
         JobName.Reminder,
-        { signupId: id, startsAt: row.starts_at.toISOString() },
+        { signupId: id, startsAt: at.toISOString() },
         { jobId: reminderJobId(id), delay, attempts: 5, removeOnComplete: true },
       );
     }
@@ -84,55 +100,50 @@ export class RemindersService {
    * after two quick moves of a task left a stale job. Existing jobs for the right time are kept.
    */
   async sweep(): Promise<number> {
-    const rows: { id: string; starts_at: Date }[] = await this.transactions.run((manager) =>
-      manager.query(
-        `SELECT s.id, t.starts_at FROM signups s JOIN tasks t ON t.id = s.task_id
-          WHERE s.status = 'confirmed' AND t.status = 'open'
-            AND t.starts_at > now() + interval '24 hours' AND t.starts_at < now() + interval '8 days'`,
-      ),
-    );
-    const queue = this.jobs.queueFor(JobName.Reminder);
+    const due = await this.read(async (manager) => {
+      const now = Date.now();
+      const tasks = await openTasksStartingBetween(
+        manager,
+        new Date(now + REMINDER_LEAD_MS),
+        new Date(now + SWEEP_DAYS * REMINDER_LEAD_MS),
+      );
+      const startsAt = new Map(tasks.map((task) => [task.id, task.startsAt]));
+      const signups = await signupsOfTasks(manager, [...startsAt.keys()]);
+      return signups
+        .filter((signup) => signup.status === 'confirmed')
+        .map((signup) => ({ id: signup.id, startsAt: startsAt.get(signup.taskId)! }));
+    });
     const stale: string[] = [];
-    for (const row of rows) {
-      const job = await queue.getJob(reminderJobId(row.id));
-      if (job?.data.startsAt !== row.starts_at.toISOString()) stale.push(row.id);
+    for (const signup of due) {
+      const job = await this.jobs.find(JobName.Reminder, reminderJobId(signup.id));
+      if (job?.data.startsAt !== signup.startsAt.toISOString()) stale.push(signup.id);
     }
     await this.schedule(stale);
     return stale.length;
   }
 
   async remove(signupIds: string[]): Promise<void> {
-    const queue = this.jobs.queueFor(JobName.Reminder);
-    for (const id of signupIds) await queue.remove(reminderJobId(id));
+    for (const id of signupIds) await this.jobs.remove(JobName.Reminder, reminderJobId(id));
   }
 
   /** The reminder fires: it becomes an outbox row (once, by its stable id) if it still holds. */
   async fire(signupId: string, startsAt: string): Promise<boolean> {
     return this.transactions.run(async (manager) => {
-      const [row] = await manager.query(
-        `SELECT s.volunteer_id, t.id AS task_id, t.starts_at FROM signups s JOIN tasks t ON t.id = s.task_id
-          WHERE s.id = $1 AND s.status = 'confirmed' AND t.status = 'open'`,
-        [signupId],
-      );
-      if (!row || (row.starts_at as Date).toISOString() !== startsAt) return false;
+      const signup = (await signupFacts(manager, [signupId])).get(signupId);
+      const task = signup && (await taskFacts(manager, [signup.taskId])).get(signup.taskId);
+      if (!signup || !task || signup.status !== 'confirmed' || task.status !== 'open') return false;
+      if (task.startsAt.toISOString() !== startsAt) return false;
       await this.outbox.write(manager, {
         id: stableId(`reminder:${signupId}:${startsAt}`),
         type: OutboxEvent.SignupReminder,
-        recipientIds: [row.volunteer_id],
-        payload: { signupId, taskId: row.task_id },
+        recipientIds: [signup.volunteerId],
+        payload: { signupId, taskId: task.id },
       });
       return true;
     });
   }
 
-  private confirmedSignups(condition: string, params: unknown[]): Promise<string[]> {
-    return this.signupsWhere(`status = 'confirmed' AND ${condition}`, params);
-  }
-
-  private async signupsWhere(condition: string, params: unknown[]): Promise<string[]> {
-    const rows: { id: string }[] = await this.transactions.run((manager) =>
-      manager.query(`SELECT id FROM signups WHERE ${condition}`, params),
-    );
-    return rows.map((row) => row.id);
+  private read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.transactions.run(work);
   }
 }

@@ -13,3 +13,4 @@ export * from './organizations.module';
 export * from './organizations.service';
 export * from './platform-stats.service';
 export * from './vetting.service';
+export * from './facts/notification-facts';

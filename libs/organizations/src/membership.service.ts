@@ -44,20 +44,26 @@ export class MembershipService {
 
   /**
    * Inside an account deletion's transaction: the person's open invitations are withdrawn and their
-   * membership ends; a sole owner is refused (409) until they hand the organisation over.
+   * membership ends. A sole owner with other members is refused (409) until they hand the
+   * organisation over; a sole owner who is its only member closes it when `mayClose` (`closed`, for
+   * good, its pending invitations withdrawn), else is refused too. Returns the id of the
+   * organisation closed, for the caller to cancel its work.
    */
-  async erase(manager: EntityManager, userId: string): Promise<void> {
+  async erase(manager: EntityManager, userId: string, mayClose: boolean): Promise<string | null> {
     await manager.query(
       `UPDATE organization_invitations SET status = 'withdrawn', answered_at = now()
         WHERE invitee_id = $1 AND status = 'pending'`,
       [userId],
     );
     const found = await manager.findOneBy(OrganizationMemberEntity, { userId });
-    if (!found) return;
+    if (!found) return null;
     const organization = await this.access.lock(found.organizationId, manager);
     const member = await manager.findOneBy(OrganizationMemberEntity, { userId });
-    if (!organization || !member) return;
-    await this.assertNotLastOwner(manager, organization, member, OrganizationErrors.soleOwner);
+    if (!organization || !member) return null;
+    const alone =
+      mayClose &&
+      (await manager.countBy(OrganizationMemberEntity, { organizationId: organization.id })) === 1;
+    if (!alone) await this.assertNotLastOwner(manager, organization, member, OrganizationErrors.soleOwner);
     await manager.delete(OrganizationMemberEntity, { userId });
     await this.audit.record(manager, {
       actorId: userId,
@@ -66,6 +72,26 @@ export class MembershipService {
       entityId: organization.id,
       summary: `Member ${userId} left (${member.memberRole}): account deleted`,
     });
+    if (!alone || organization.status === 'rejected') return null;
+    return this.close(manager, organization, userId);
+  }
+
+  private async close(manager: EntityManager, organization: OrganizationEntity, actorId: string) {
+    const was = organization.status;
+    await manager.update(OrganizationEntity, { id: organization.id }, { status: 'closed' });
+    await manager.query(
+      `UPDATE organization_invitations SET status = 'withdrawn', answered_at = now()
+        WHERE organization_id = $1 AND status = 'pending'`,
+      [organization.id],
+    );
+    await this.audit.record(manager, {
+      actorId,
+      action: 'organization.closed',
+      entity: 'organization',
+      entityId: organization.id,
+      summary: `Organisation closed (was ${was}): its only member deleted their account`,
+    });
+    return organization.id;
   }
 
   /** Runs under the organisation's row lock, so two owners leaving at once cannot both go. */

@@ -63,7 +63,7 @@ export class OrganizationAccess {
   ): Promise<OrganizationEntity> {
     const { organization, membership } = await this.lockAsMember(actor, organizationId, manager);
     if (membership.memberRole !== 'owner') throw OrganizationErrors.notOwner();
-    if (organization.status === 'suspended' || organization.status === 'rejected') {
+    if (['suspended', 'rejected', 'closed'].includes(organization.status)) {
       throw OrganizationErrors.notActive(organization.status);
     }
     return organization;

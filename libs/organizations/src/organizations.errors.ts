@@ -29,7 +29,7 @@ export const OrganizationErrors = {
     new DomainError(
       'sole_owner',
       409,
-      'You are the only owner of your organisation: make another member its owner (PATCH /organizations/:id/members/:userId with memberRole "owner") before deleting your account.',
+      'You are the only owner of your organisation and it has other members: make one of them its owner (PATCH /organizations/:id/members/:userId with memberRole "owner") before deleting your account.',
     ),
   invitationAnswered: (status: string) =>
     new DomainError('invitation_answered', 409, `This invitation is already ${status}.`),

@@ -181,7 +181,7 @@ export class ReportsRepository {
     try {
       await runner.connect();
       const rows = await runner.stream(
-        `SELECT to_char(t.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date,
+        `SELECT to_char(t.starts_at AT TIME ZONE c.timezone, 'YYYY-MM-DD') AS date,
                 t.title AS task,
                 c.name AS camp,
                 u.display_name AS volunteer,

@@ -10,3 +10,4 @@ export * from './signups.service';
 export * from './volunteer-profiles.service';
 export * from './volunteering.errors';
 export * from './volunteering.module';
+export * from './facts/notification-facts';

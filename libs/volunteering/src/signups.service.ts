@@ -10,9 +10,9 @@ import {
 } from '@haven/core';
 import { AccountErasure } from '@haven/identity';
 import { NeedAccess, TaskEntity } from '@haven/needs';
-import { OrganizationMemberEntity } from '@haven/organizations';
 import { LIVE_SIGNUP_STATUSES, SignupEntity, SignupStatus } from './entities/signup.entity';
 import { hasValidClearance, lockVolunteer, overlappingTask } from './signup-rules';
+import { SignupWriter } from './signup-writer';
 import { VolunteeringErrors } from './volunteering.errors';
 
 /** SQL for a sign-up's 1-based place on its task's waitlist (promotion order), or null; `s` is the row. */
@@ -29,7 +29,7 @@ export async function waitlistPosition(manager: EntityManager, signup: SignupEnt
   return row?.position ?? null;
 }
 
-export function signupView(signup: SignupEntity, position: number | null = null) {
+export function signupView(signup: Omit<SignupEntity, 'seq'>, position: number | null = null) {
   return {
     id: signup.id,
     taskId: signup.taskId,
@@ -43,6 +43,13 @@ export function signupView(signup: SignupEntity, position: number | null = null)
 }
 
 export type SignupView = ReturnType<typeof signupView>;
+
+/** The refusals of a sign-up, by SignupWriter's outcome. */
+const REFUSALS: Partial<Record<string, () => Error>> = {
+  cancelled: VolunteeringErrors.taskCancelled,
+  started: VolunteeringErrors.taskStarted,
+  already: VolunteeringErrors.alreadySignedUp,
+};
 
 export interface Attendance {
   status: 'attended' | 'no_show';
@@ -66,52 +73,30 @@ export class SignupsService implements AccountErasure {
     private readonly audit: AuditLogService,
     private readonly outbox: OutboxWriter,
     private readonly transactions: TransactionService,
+    private readonly writer: SignupWriter,
   ) {}
 
-  signUp(actor: Actor, taskId: string): Promise<SignupView> {
+  /**
+   * The sign-up itself runs in SignupWriter: the same locks and checks, as one round trip of
+   * prepared statements, with sign-ups for one task that arrive together sharing one transaction.
+   */
+  async signUp(actor: Actor, taskId: string): Promise<SignupView> {
     if (actor.role !== 'volunteer') throw VolunteeringErrors.volunteersOnly();
-    return this.transactions.run(async (manager) => {
-      const task = await this.lockTask(taskId, manager);
-      if (!(await this.access.mayRead(actor, task.organizationId, manager)))
-        throw CommonErrors.notFound('task');
-      if (task.status === 'cancelled') throw VolunteeringErrors.taskCancelled();
-      if (task.startsAt.getTime() <= Date.now()) throw VolunteeringErrors.taskStarted();
-      await lockVolunteer(manager, actor.id);
-      const live = await manager.existsBy(SignupEntity, {
-        taskId,
-        volunteerId: actor.id,
-        status: In(LIVE_SIGNUP_STATUSES),
-      });
-      if (live) throw VolunteeringErrors.alreadySignedUp();
-      const overlap = await overlappingTask(manager, actor.id, task);
-      if (overlap) throw VolunteeringErrors.overlapping(overlap.title);
-
-      const status: SignupStatus =
-        task.signupMode === 'review'
-          ? 'pending'
-          : task.confirmed < task.capacity
-            ? 'confirmed'
-            : 'waitlisted';
-      await this.count(task, status, +1, manager);
-      const signup = await manager.save(
-        manager.create(SignupEntity, { taskId, volunteerId: actor.id, status, hours: null }),
-      );
-      if (status === 'pending') {
-        await this.outbox.write(manager, {
-          type: OutboxEvent.SignupReceived,
-          recipientIds: await this.memberIds(task.organizationId, manager),
-          payload: { signupId: signup.id, taskId },
-        });
-      } else {
-        await this.tell(
-          signup,
-          status === 'confirmed' ? OutboxEvent.SignupConfirmed : OutboxEvent.SignupWaitlisted,
-          manager,
-        );
-      }
-      await this.record(actor, signup, `Signed up (${status})`, manager);
-      return signupView(signup, await waitlistPosition(manager, signup));
-    });
+    const row = await this.writer.signUp(taskId, actor.id);
+    if (!row?.outcome) throw CommonErrors.notFound('task');
+    if (row.outcome === 'overlapping') throw VolunteeringErrors.overlapping(row.overlap_title ?? '');
+    const refusal = REFUSALS[row.outcome];
+    if (refusal) throw refusal();
+    const signup = {
+      id: row.id,
+      taskId: row.task_id,
+      volunteerId: row.volunteer_id,
+      status: row.status,
+      hours: row.hours === null ? null : Number(row.hours),
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+    return signupView(signup, row.position);
   }
 
   /** The volunteer withdraws; a place they held goes to the first waitlisted volunteer who can take it. */
@@ -307,11 +292,6 @@ export class SignupsService implements AccountErasure {
       recipientIds: [signup.volunteerId],
       payload: { signupId: signup.id, taskId: signup.taskId, status: signup.status },
     });
-  }
-
-  private async memberIds(organizationId: string, manager: EntityManager): Promise<string[]> {
-    const members = await manager.find(OrganizationMemberEntity, { where: { organizationId } });
-    return members.map((member) => member.userId);
   }
 
   private async record(actor: Actor | null, signup: SignupEntity, summary: string, manager: EntityManager) {

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ACCOUNT_ERASURE, AccountErasure } from '@haven/identity';
-import { NeedsModule, TASK_PARTICIPANTS } from '@haven/needs';
+import { NeedsModule, NeedsService, TASK_PARTICIPANTS } from '@haven/needs';
 import { MembershipService, OrganizationsModule } from '@haven/organizations';
 import { CalendarService } from './calendar.service';
 import { CalendarTokenEntity } from './entities/calendar-token.entity';
@@ -11,6 +11,7 @@ import { VolunteerProfileEntity } from './entities/volunteer-profile.entity';
 import { MatchingService } from './matching.service';
 import { SafeguardingService } from './safeguarding.service';
 import { SignupQueries } from './signup-queries.service';
+import { SignupWriter } from './signup-writer';
 import { SignupsService } from './signups.service';
 import { TaskParticipantsAdapter } from './task-participants.adapter';
 import { VolunteerProfilesService } from './volunteer-profiles.service';
@@ -32,12 +33,18 @@ const SERVICES = [
 ];
 
 /**
- * Deleting an account: the membership first (a sole owner is refused before anything changes),
+ * Deleting an account: the membership first (a sole owner with other members is refused before
+ * anything changes; the only member closes the organisation, whose open work is then cancelled),
  * then the live sign-ups.
  */
-const accountErasure = (membership: MembershipService, signups: SignupsService): AccountErasure => ({
-  erase: async (manager, userId) => {
-    await membership.erase(manager, userId);
+const accountErasure = (
+  membership: MembershipService,
+  needs: NeedsService,
+  signups: SignupsService,
+): AccountErasure => ({
+  erase: async (manager, userId, why) => {
+    const closed = await membership.erase(manager, userId, why === 'deleted');
+    if (closed) await needs.cancelAllOf(manager, closed, userId);
     await signups.erase(manager, userId);
   },
 });
@@ -51,9 +58,14 @@ const accountErasure = (membership: MembershipService, signups: SignupsService):
   imports: [NeedsModule, OrganizationsModule, TypeOrmModule.forFeature(VOLUNTEERING_ENTITIES)],
   providers: [
     ...SERVICES,
+    SignupWriter,
     TaskParticipantsAdapter,
     { provide: TASK_PARTICIPANTS, useExisting: TaskParticipantsAdapter },
-    { provide: ACCOUNT_ERASURE, useFactory: accountErasure, inject: [MembershipService, SignupsService] },
+    {
+      provide: ACCOUNT_ERASURE,
+      useFactory: accountErasure,
+      inject: [MembershipService, NeedsService, SignupsService],
+    },
   ],
   exports: [...SERVICES, TASK_PARTICIPANTS, ACCOUNT_ERASURE],
 })

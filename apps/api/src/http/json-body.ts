@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CommonErrors, DomainError } from '@haven/core';
+import { noteBodySize } from './validation-turns';
 
 /** Deeper bodies are refused before they are parsed, validated or transformed (API.md, Conventions). */
 export const MAX_JSON_DEPTH = 32;
@@ -73,6 +74,7 @@ export function registerJsonBodyParser(instance: FastifyInstance): void {
         if (error) return done(error);
         const field = scan.hasNul ? nulPath(parsed) : null;
         if (field) return done(BodyErrors.nul(field));
+        noteBodySize(parsed, text.length);
         done(null, parsed);
       });
     },

@@ -105,7 +105,11 @@ export class MeController {
     return this.pledges.listMine(actor, page);
   }
 
-  /** Deletes the caller's account, after the password is confirmed; it cannot be undone. */
+  /**
+   * Deletes the caller's account, after the password is confirmed; it cannot be undone. The only
+   * member of an organisation closes it (its open needs and tasks cancelled, their volunteers told);
+   * the sole owner of one with other members gets 409 sole_owner until they hand it over.
+   */
   @Delete()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted' })

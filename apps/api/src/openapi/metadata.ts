@@ -46,7 +46,7 @@ export default async () => {
               website: { required: false, type: () => String },
             },
             OrganizationListQuery: {
-              status: { required: false, enum: ['pending', 'approved', 'rejected', 'suspended'] },
+              status: { required: false, enum: ['pending', 'approved', 'rejected', 'suspended', 'closed'] },
               reviewDue: { required: false, type: () => Boolean },
             },
             ReasonDto: { reason: { required: true, type: () => String } },
@@ -452,6 +452,10 @@ export default async () => {
                 nullable: true,
               },
             },
+            NotificationSubjectDto: {
+              type: { required: true, type: () => String },
+              id: { required: true, type: () => String },
+            },
             NotificationDto: {
               id: { required: true, type: () => String },
               type: { required: true, type: () => String },
@@ -459,6 +463,11 @@ export default async () => {
               body: { required: true, type: () => String },
               createdAt: { required: true, type: () => Date },
               readAt: { required: true, type: () => Date, nullable: true },
+              subject: {
+                required: true,
+                type: () => t['../notifications/dto/notification.dto'].NotificationSubjectDto,
+                nullable: true,
+              },
             },
             UnreadCountDto: {
               count: {
@@ -763,7 +772,7 @@ export default async () => {
                 ],
               },
               campId: { required: false, type: () => String, format: 'uuid' },
-              status: { required: false, enum: ['open', 'filled', 'closed', 'cancelled'] },
+              status: { required: false, enum: ['closed', 'open', 'filled', 'cancelled'] },
               urgency: { required: false, enum: ['low', 'medium', 'high', 'critical'] },
               organizationId: { required: false, type: () => String, format: 'uuid' },
               q: { required: false, type: () => String, maxLength: 200 },
@@ -951,7 +960,7 @@ export default async () => {
               myPledges: { summary: "The caller's pledges, newest first." },
               delete: {
                 summary:
-                  "Deletes the caller's account, after the password is confirmed; it cannot be undone.",
+                  "Deletes the caller's account, after the password is confirmed; it cannot be undone. The only\nmember of an organisation closes it (its open needs and tasks cancelled, their volunteers told);\nthe sole owner of one with other members gets 409 sole_owner until they hand it over.",
               },
             },
           },

@@ -22,12 +22,13 @@ export const ENUMS = {
   AttendanceStatus: ['attended', 'no_show'],
   PledgeStatus: ['pledged', 'delivered', 'cancelled'],
   MemberRole: ['owner', 'coordinator'],
-  OrganizationStatus: ['pending', 'approved', 'rejected', 'suspended'],
+  OrganizationStatus: ['pending', 'approved', 'rejected', 'suspended', 'closed'],
   VettingDecision: ['approve', 'reject', 'suspend', 'reinstate'],
   UserStatus: ['active', 'suspended'],
   DigestFrequency: ['off', 'daily', 'weekly'],
   Locale: LOCALES,
   InvitationStatus: ['pending', 'accepted', 'declined', 'expired', 'withdrawn'],
+  NotificationSubjectType: ['task', 'need', 'organization'],
 } as const;
 
 type Options = Omit<ApiPropertyOptions, 'type' | 'enum' | 'enumName'>;

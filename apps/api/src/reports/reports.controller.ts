@@ -55,6 +55,7 @@ export class ReportsController {
     summary: 'An organisation’s attended hours as CSV, one row per attended sign-up',
     description:
       'UTF-8 with a byte-order mark, a header row (date, task, camp, volunteer, hours), RFC 4180 quoting; ' +
+      'the date is the task’s start day in its camp’s time zone; ' +
       'text cells beginning with =, +, -, @, tab or carriage return are prefixed with an apostrophe.',
   })
   @ApiProduces('text/csv')

@@ -4,7 +4,7 @@ import { NavLink, Outlet, Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { HomeIcon } from '../components/icons';
 import { Skeletons } from '../components/states';
-import { call } from '../lib/api/client';
+import { api, unwrap } from '../lib/api/client';
 import { useAuth } from '../lib/auth';
 import { useOnline } from '../lib/online';
 import { usePendingChanges } from '../lib/use-outbox';
@@ -45,7 +45,7 @@ function VerifyBanner() {
   const { t } = useTranslation();
   const { me } = useAuth();
   const resend = useMutation({
-    mutationFn: () => call<void>('POST', '/api/v1/auth/verify-email/resend', {}),
+    mutationFn: () => unwrap<void>(api.POST('/api/v1/auth/verify-email/resend')),
   });
   if (!me || me.emailVerified !== false) return null;
   return (

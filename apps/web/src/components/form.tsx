@@ -10,7 +10,7 @@ import { fieldMessage, formMessage } from './field-errors';
 
 interface FieldShell {
   label: string;
-  hint?: string;
+  hint?: ReactNode;
   /** The API field name whose errors show here. */
   name: string;
   error?: unknown;
@@ -35,7 +35,7 @@ function Shell({
 }: {
   id: string;
   label: string;
-  hint?: string;
+  hint?: ReactNode;
   message?: string;
   children: ReactNode;
 }) {
@@ -57,56 +57,41 @@ function Shell({
   );
 }
 
-export function TextField(props: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
-  const { label, hint, name, error, localError, ...rest } = props;
+/** A field's shell (label, hint, error) and the attributes its control carries to point at them. */
+function useField<Rest>(props: FieldShell & Rest) {
+  const { label, hint, name, error: _error, localError: _localError, ...rest } = props;
   const { id, message, describedBy } = useFieldShell(props);
-  return (
+  const control = {
+    id,
+    name,
+    'aria-invalid': message ? true : undefined,
+    'aria-describedby': describedBy,
+    ...rest,
+  };
+  const shell = (children: ReactNode) => (
     <Shell id={id} label={label} hint={hint} message={message}>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={describedBy}
-        {...rest}
-      />
+      {children}
     </Shell>
   );
+  return { control, shell };
+}
+
+export function TextField(props: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
+  const { control, shell } = useField(props);
+  return shell(<input {...control} />);
 }
 
 export function TextArea(props: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const { label, hint, name, error, localError, ...rest } = props;
-  const { id, message, describedBy } = useFieldShell(props);
-  return (
-    <Shell id={id} label={label} hint={hint} message={message}>
-      <textarea
-        id={id}
-        name={name}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={describedBy}
-        {...rest}
-      />
-    </Shell>
-  );
+  const { control, shell } = useField(props);
+  return shell(<textarea {...control} />);
 }
 
-export function SelectField(
-  props: FieldShell & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode },
-) {
-  const { label, hint, name, error, localError, children, ...rest } = props;
-  const { id, message, describedBy } = useFieldShell(props);
-  return (
-    <Shell id={id} label={label} hint={hint} message={message}>
-      <select
-        id={id}
-        name={name}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={describedBy}
-        {...rest}
-      >
-        {children}
-      </select>
-    </Shell>
-  );
+export function SelectField({
+  children,
+  ...props
+}: FieldShell & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
+  const { control, shell } = useField(props);
+  return shell(<select {...control}>{children}</select>);
 }
 
 export function Check({ label, ...rest }: { label: string } & InputHTMLAttributes<HTMLInputElement>) {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { call } from '../lib/api/client';
+import { api, unwrap } from '../lib/api/client';
 import { useAuth } from '../lib/auth';
 import { changeLocale, isLocale, LOCALES } from '../lib/i18n';
 
@@ -17,7 +17,8 @@ export function LocaleSwitch({ id, className = 'locale-select' }: { id?: string;
         const locale = event.target.value;
         if (!isLocale(locale)) return;
         void changeLocale(locale);
-        if (status === 'signedIn') void call('PATCH', '/api/v1/me', { locale }).catch(() => undefined);
+        if (status === 'signedIn')
+          void unwrap(api.PATCH('/api/v1/me', { body: { locale } })).catch(() => undefined);
       }}
     >
       {LOCALES.map((locale) => (

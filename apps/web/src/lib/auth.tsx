@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, call, unwrap } from './api/client';
+import { api, unwrap } from './api/client';
 import { NetworkError } from './api/problem';
 import { refresh, setAccessToken } from './api/session';
 import type { Me, Session } from './api/types';
@@ -110,7 +110,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     try {
       // Ends this session on the server and clears the HTTP-only refresh cookie.
-      await call<void>('POST', '/api/v1/auth/logout', {});
+      await unwrap<void>(api.POST('/api/v1/auth/logout', { body: {} }));
     } catch {
       // Offline: the cookie ends with its expiry; this device forgets the session now.
     }

@@ -1,10 +1,10 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { JobName, QueueName, TransactionService, withoutRequestContent } from '@haven/core';
+import { JobName, QueueName, withoutRequestContent } from '@haven/core';
 import { DeliveryService, DigestsService, RemindersService, SmsDelivery } from '@haven/notifications';
 import { JobHandlers } from '../job-handlers';
 
-/** Delivers outbox rows as notifications, fires reminders and sends digests. */
+/** Delivers outbox rows as notifications, fires reminders and sends digests: one service call each. */
 // A short lock and stall check: a crashed worker's deliveries are retried within seconds, not a minute.
 @Processor(QueueName.Notifications, { concurrency: 16, lockDuration: 10_000, stalledInterval: 5_000 })
 export class NotificationsProcessor extends WorkerHost {
@@ -17,12 +17,8 @@ export class NotificationsProcessor extends WorkerHost {
   ] as const;
 
   private readonly handlers: JobHandlers<(typeof NotificationsProcessor.handles)[number]> = {
-    [JobName.Deliver]: async (job) => {
-      // Reminders follow the event first: they must not wait on, or fail with, anyone's e-mail.
-      await this.followReminders(job.data.outboxId);
-      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      return this.delivery.deliver(job.data.outboxId, lastAttempt);
-    },
+    [JobName.Deliver]: (job) =>
+      this.delivery.deliverBatch(job.data.outboxIds, job.attemptsMade + 1 >= (job.opts.attempts ?? 1)),
     [JobName.Reminder]: async (job) => ({
       sent: await this.reminders.fire(job.data.signupId, job.data.startsAt),
     }),
@@ -35,7 +31,6 @@ export class NotificationsProcessor extends WorkerHost {
     private readonly delivery: DeliveryService,
     private readonly reminders: RemindersService,
     private readonly digests: DigestsService,
-    private readonly transactions: TransactionService,
     private readonly sms: SmsDelivery,
   ) {
     super();
@@ -49,12 +44,5 @@ export class NotificationsProcessor extends WorkerHost {
     return handler(job).catch((error: unknown) => {
       throw withoutRequestContent(error);
     });
-  }
-
-  private async followReminders(outboxId: string): Promise<void> {
-    const [row] = await this.transactions.run((manager) =>
-      manager.query('SELECT event_type, payload FROM outbox WHERE id = $1', [outboxId]),
-    );
-    if (row) await this.reminders.follow(row.event_type, row.payload);
   }
 }

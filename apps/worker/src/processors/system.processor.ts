@@ -10,11 +10,10 @@ import {
   WORKER_HEARTBEAT_KEY,
   withoutRequestContent,
 } from '@haven/core';
-import { InactiveAccountsService } from '@haven/identity';
-import { NotificationRetentionService } from '@haven/notifications';
 import { VettingService } from '@haven/organizations';
 import { SafeguardingService } from '@haven/volunteering';
 import { JobHandlers } from '../job-handlers';
+import { Retention } from '../retention';
 
 /**
  * Housekeeping jobs. The heartbeat proves, end to end, that the worker consumes its queues; the
@@ -37,19 +36,14 @@ export class SystemProcessor extends WorkerHost {
     [JobName.Heartbeat]: (job) => this.heartbeat(job.data),
     [JobName.ReviewsDue]: async () => ({ due: await this.vetting.notifyReviewsDue() }),
     [JobName.ClearanceExpiryWarnings]: async () => ({ warned: await this.safeguarding.warnExpiring() }),
-    [JobName.Retention]: async () => ({
-      warned: await this.inactiveAccounts.warn(),
-      ...(await this.inactiveAccounts.anonymise()),
-      deleted: await this.notificationRetention.purge(),
-    }),
+    [JobName.Retention]: () => this.retention.run(),
   };
 
   constructor(
     @InjectRedis() private readonly redis: Redis,
     private readonly vetting: VettingService,
     private readonly safeguarding: SafeguardingService,
-    private readonly inactiveAccounts: InactiveAccountsService,
-    private readonly notificationRetention: NotificationRetentionService,
+    private readonly retention: Retention,
   ) {
     super();
   }

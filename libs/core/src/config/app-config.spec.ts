@@ -36,6 +36,16 @@ describe('loadConfig', () => {
     );
   });
 
+  it('lets a just-rotated refresh token serve again for 30 seconds by default, 0 to 300', () => {
+    expect(loadConfig({}).REFRESH_REUSE_GRACE_SECONDS).toBe(30);
+    expect(loadConfig({ REFRESH_REUSE_GRACE_SECONDS: '0' }).REFRESH_REUSE_GRACE_SECONDS).toBe(0);
+    for (const value of ['301', '-1', 'soon']) {
+      expect(() => loadConfig({ REFRESH_REUSE_GRACE_SECONDS: value })).toThrow(
+        /REFRESH_REUSE_GRACE_SECONDS: must/,
+      );
+    }
+  });
+
   describe('the machine key outside production', () => {
     let dir: string;
     beforeEach(() => {

@@ -100,6 +100,17 @@ export class AppConfig {
   @Matches(/^[a-z0-9_-]{1,40}$/i, { message: 'must be 1-40 letters, digits, - or _' })
   REDIS_PREFIX = 'haven';
 
+  /**
+   * Seconds during which the refresh token just rotated out still works once more (a reload or a
+   * second tab racing the refresh), giving another successor in its family instead of revoking it.
+   * 0 turns the grace off: any second use revokes the family.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0)
+  @Max(300, { message: 'must be at most 300' })
+  REFRESH_REUSE_GRACE_SECONDS = 30;
+
   /** Beneficiary counts below this leave their organisation as "<N" (small-cell suppression). */
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number' })

@@ -1,58 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { isOutboxEvent, OutboxEvent, OutboxRecord, OutboxRow } from './outbox-events';
 
-/** Every event that notifies someone. The notifications context turns each into messages. */
-export enum OutboxEvent {
-  OrganizationApproved = 'organization.approved',
-  OrganizationRejected = 'organization.rejected',
-  OrganizationSuspended = 'organization.suspended',
-  OrganizationReinstated = 'organization.reinstated',
-  OrganizationReviewDue = 'organization.review_due',
-  OrganizationInvitation = 'organization.invitation',
-  NeedCancelled = 'need.cancelled',
-  TaskChanged = 'task.changed',
-  TaskCancelled = 'task.cancelled',
-  SignupReceived = 'signup.received',
-  SignupConfirmed = 'signup.confirmed',
-  SignupWaitlisted = 'signup.waitlisted',
-  SignupPromoted = 'signup.promoted',
-  SignupDeclined = 'signup.declined',
-  AttendanceRecorded = 'signup.attendance_recorded',
-  SignupWithdrawn = 'signup.withdrawn',
-  SignupReminder = 'signup.reminder',
-  Digest = 'digest',
-  /** Account mails: always e-mailed (whatever the preferences), never in the feed; the link is made at sending. */
-  AccountVerifyEmail = 'account.verify_email',
-  AccountPasswordReset = 'account.password_reset',
-  /** A phone verification code: always by SMS, never in the feed; the code is made at sending. */
-  AccountPhoneCode = 'account.phone_code',
-  /** To the volunteer whose clearance an organisation revoked. */
-  ClearanceRevoked = 'safeguarding.revoked',
-  /** To the organisation's coordinators: places that went back to review after a revocation. */
-  ClearanceRevokedReview = 'safeguarding.revoked_review',
-  ClearanceExpiring = 'safeguarding.expiring',
-  /** The account has not been used for a long time and will be anonymised unless its owner signs in. */
-  AccountInactive = 'account.inactive',
-}
-
-export const ACCOUNT_EVENTS: readonly OutboxEvent[] = [
-  OutboxEvent.AccountVerifyEmail,
-  OutboxEvent.AccountPasswordReset,
-];
-
-/** Events that become notifications (feed and e-mail by preference). */
-export type NotificationEvent = Exclude<
-  OutboxEvent,
-  OutboxEvent.AccountVerifyEmail | OutboxEvent.AccountPasswordReset | OutboxEvent.AccountPhoneCode
->;
-
-export interface OutboxRecord {
-  /** A fixed id makes the write idempotent: a job that runs twice writes one row. */
-  id?: string;
-  type: OutboxEvent;
-  recipientIds: string[];
-  payload: Record<string, string | number | boolean | null | string[]>;
-}
+export * from './outbox-events';
 
 /**
  * Writes an outbox row in the caller's transaction, so a notification exists if and only if the
@@ -60,7 +10,7 @@ export interface OutboxRecord {
  */
 @Injectable()
 export class OutboxWriter {
-  async write(manager: EntityManager, record: OutboxRecord): Promise<void> {
+  async write<E extends OutboxEvent>(manager: EntityManager, record: OutboxRecord<E>): Promise<void> {
     if (record.recipientIds.length === 0) return;
     await manager.query(
       `INSERT INTO outbox (id, event_type, recipient_ids, payload)
@@ -68,4 +18,28 @@ export class OutboxWriter {
       [record.id ?? null, record.type, [...new Set(record.recipientIds)], JSON.stringify(record.payload)],
     );
   }
+}
+
+/**
+ * Reads outbox rows by id, in the order asked, as the typed union. A row whose event this build
+ * does not know fails here, before anyone is written to (a newer producer than this worker).
+ */
+export async function readOutbox(manager: EntityManager, ids: string[]): Promise<OutboxRow[]> {
+  if (ids.length === 0) return [];
+  const rows: { id: string; event_type: string; recipient_ids: string[]; payload: unknown }[] =
+    await manager.query(
+      `SELECT o.id, o.event_type, o.recipient_ids, o.payload
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS asked (id, position)
+         JOIN outbox o ON o.id = asked.id ORDER BY asked.position`,
+      [ids],
+    );
+  return rows.map((row) => {
+    if (!isOutboxEvent(row.event_type)) throw new Error(`Unknown outbox event ${row.event_type}`);
+    return {
+      id: row.id,
+      type: row.event_type,
+      recipientIds: row.recipient_ids,
+      payload: row.payload,
+    } as OutboxRow;
+  });
 }

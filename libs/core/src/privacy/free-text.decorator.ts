@@ -56,9 +56,37 @@ function inspect(
   return kinds.length > 0 ? { where: field, kinds } : null;
 }
 
-function privacyMessage(args: ValidationArguments, limits: { maxLength: number; maxItems?: number }): string {
+/**
+ * What `validate` found in a refused value, kept on the object being validated (and so dropped with
+ * it) until the message is written: the message names the finding without reading the text again.
+ * For the largest refused bodies this halves the guard's work, all of it on the event loop.
+ */
+const findings = new WeakMap<object, Map<string, { value: unknown; finding: Finding }>>();
+
+function remember(args: ValidationArguments, finding: Finding): void {
+  if (typeof args.object !== 'object' || args.object === null) return;
+  let known = findings.get(args.object);
+  if (!known) findings.set(args.object, (known = new Map()));
+  known.set(args.property, { value: args.value, finding });
+}
+
+/** The finding `validate` kept for this very value, taken once. */
+function recall(args: ValidationArguments): Finding | undefined {
+  const known =
+    typeof args.object === 'object' && args.object !== null ? findings.get(args.object) : undefined;
+  const kept = known?.get(args.property);
+  known?.delete(args.property);
+  return kept && kept.value === args.value ? kept.finding : undefined;
+}
+
+function privacyMessage(
+  args: ValidationArguments,
+  limits: { maxLength: number; maxItems?: number },
+  known?: Finding,
+): string {
   // With `each: true` class-validator checks entries one by one but reports the whole list here.
-  const finding = inspect(args.value, args.property, { ...limits, maxItems: limits.maxItems ?? 1000 });
+  const finding =
+    known ?? inspect(args.value, args.property, { ...limits, maxItems: limits.maxItems ?? 1000 });
   if (!finding) return `${args.property} contains personal details; ${ADVICE}`;
   const whole =
     Array.isArray(args.value) && finding.where === args.property ? ' (the list read as one text)' : '';
@@ -88,8 +116,14 @@ export function IsPrivacySafe(
       propertyName: String(propertyName),
       options: validationOptions,
       validator: {
-        validate: (value: unknown, args) => inspect(prepared(value), args?.property ?? '', limits) === null,
-        defaultMessage: (args) => privacyMessage({ ...args!, value: prepared(args!.value) }, limits),
+        validate: (value: unknown, args) => {
+          const finding = inspect(prepared(value), args?.property ?? '', limits);
+          // With `each: true` the value is one entry of args.value: its message reads the whole list.
+          if (finding && args && args.value === value) remember(args, finding);
+          return finding === null;
+        },
+        defaultMessage: (args) =>
+          privacyMessage({ ...args!, value: prepared(args!.value) }, limits, recall(args!)),
       },
     });
 }

@@ -10,7 +10,7 @@ export enum JobName {
   ReviewsDue = 'organizations.reviews-due',
   /** Daily: warns of safeguarding clearances that end within 30 days, once per clearance. */
   ClearanceExpiryWarnings = 'safeguarding.expiry-warnings',
-  /** Turns one outbox row into notifications and their deliveries; the job id is the row id. */
+  /** Turns a batch of outbox rows into notifications and their deliveries; the job id is the first row's. */
   Deliver = 'notifications.deliver',
   /** A confirmed volunteer's reminder, delayed until 24 hours before the task. */
   Reminder = 'notifications.reminder',
@@ -27,7 +27,7 @@ export interface JobPayloads {
   [JobName.Heartbeat]: { requestedAt: string };
   [JobName.ReviewsDue]: Record<string, never>;
   [JobName.ClearanceExpiryWarnings]: Record<string, never>;
-  [JobName.Deliver]: { outboxId: string };
+  [JobName.Deliver]: { outboxIds: string[] };
   [JobName.Reminder]: { signupId: string; startsAt: string };
   [JobName.RemindersSweep]: Record<string, never>;
   [JobName.Digest]: { frequency: 'daily' | 'weekly' };

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { EntityManager, IsNull, Not, Repository } from 'typeorm';
-import { TransactionService } from '@haven/core';
+import { EntityManager, IsNull, MoreThan, Not, Repository } from 'typeorm';
+import { AppConfig, TransactionService } from '@haven/core';
 import { RefreshTokenEntity } from '../entities/refresh-token.entity';
 import { IdentityErrors } from '../identity.errors';
 
@@ -10,12 +10,18 @@ export const REFRESH_TOKEN_DAYS = 30;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Refresh tokens: random, stored hashed, rotated on every use, with reuse detection per family. */
+/**
+ * Refresh tokens: random, stored hashed, rotated on every use, with reuse detection per family. The
+ * token rotated out last may be presented again for REFRESH_REUSE_GRACE_SECONDS (a reload or a
+ * second tab racing the refresh): that gives another successor in the same family. Any other reuse
+ * (later, or of an older token) is taken for theft and revokes the family.
+ */
 @Injectable()
 export class RefreshTokenService {
   constructor(
     @InjectRepository(RefreshTokenEntity) private readonly tokens: Repository<RefreshTokenEntity>,
     private readonly transactions: TransactionService,
+    private readonly config: AppConfig,
   ) {}
 
   /** Starts a new family (a sign-in) or continues one (a rotation). */
@@ -33,8 +39,8 @@ export class RefreshTokenService {
 
   /**
    * Consumes a refresh token and returns its user and a successor in the same family. The row is
-   * locked so two concurrent uses of one token cannot both succeed: the second sees it used, which
-   * is exactly the replay that revokes the family.
+   * locked, so two concurrent uses of one token run one after the other: the second finds it just
+   * used and, within the grace period, gets a successor of its own.
    */
   async rotate(token: string): Promise<{ userId: string; familyId: string; refreshToken: string }> {
     const outcome = await this.transactions.run(async (manager) => {
@@ -46,15 +52,28 @@ export class RefreshTokenService {
         .getOne();
       if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now()) return { kind: 'invalid' as const };
       if (row.usedAt) {
-        await this.revokeFamily(row.familyId, manager);
-        return { kind: 'reused' as const };
+        if (!(await this.inGrace(row, manager))) {
+          await this.revokeFamily(row.familyId, manager);
+          return { kind: 'reused' as const };
+        }
+      } else {
+        await manager.update(RefreshTokenEntity, { id: row.id }, { usedAt: new Date() });
       }
-      await manager.update(RefreshTokenEntity, { id: row.id }, { usedAt: new Date() });
       const refreshToken = await this.issue(row.userId, row.familyId, manager);
       return { kind: 'rotated' as const, userId: row.userId, familyId: row.familyId, refreshToken };
     });
     if (outcome.kind !== 'rotated') throw IdentityErrors.invalidRefreshToken();
     return outcome;
+  }
+
+  /** A used token may serve again only briefly, and only while no token of its family was used since. */
+  private async inGrace(row: RefreshTokenEntity, manager: EntityManager): Promise<boolean> {
+    const usedAt = row.usedAt!.getTime();
+    if (usedAt + this.config.REFRESH_REUSE_GRACE_SECONDS * 1000 <= Date.now()) return false;
+    const usedSince = await manager
+      .getRepository(RefreshTokenEntity)
+      .existsBy({ familyId: row.familyId, usedAt: MoreThan(row.usedAt!) });
+    return !usedSince;
   }
 
   /** Signs a session out: the token's whole family stops working. Only the owner's tokens count. */

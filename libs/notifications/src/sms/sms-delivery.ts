@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OutboxEvent, TransactionService } from '@haven/core';
+import { taskAhead, taskFacts } from '@haven/needs';
+import { signupFacts } from '@haven/volunteering';
 import { Facts, loadFacts } from '../templates/facts';
 import { isLocale, Locale, renderSms } from '../templates/render';
 import { holdUntil, QuietHours } from './quiet-hours';
@@ -134,12 +136,9 @@ export class SmsDelivery {
     if (!row) return null;
     if (row.type === OutboxEvent.SignupReminder) {
       // A reminder held through the night must not reach someone who withdrew meanwhile.
-      const [live] = await manager.query(
-        `SELECT 1 FROM signups s JOIN tasks t ON t.id = s.task_id
-          WHERE s.id = $1 AND s.status = 'confirmed' AND t.status = 'open' AND t.starts_at > now()`,
-        [row.payload.signupId],
-      );
-      if (!live) return null;
+      const signup = (await signupFacts(manager, [row.payload.signupId])).get(row.payload.signupId);
+      const task = signup && (await taskFacts(manager, [signup.taskId])).get(signup.taskId);
+      if (signup?.status !== 'confirmed' || !taskAhead(task)) return null;
     }
     const text = renderSms(
       row.type,

@@ -1,7 +1,8 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { NotificationEvent, OutboxEvent } from '@haven/core';
-import { CATALOGUES, Locale } from './catalogue';
+import { CATALOGUES, DIRECTION, Locale } from './catalogue';
 import { Facts } from './facts';
+import { accountEmail } from './account';
 import { render, renderPhoneCode, renderSms, SMS_EVENTS, toEmail } from './render';
 import { smsSize } from './sms-segments';
 
@@ -114,6 +115,28 @@ describe('e-mail markup', () => {
     expect(email.html).toContain('Test &lt;b&gt;');
     expect(email.html).not.toContain('<b>');
     expect(email.text).toContain(render(OutboxEvent.SignupConfirmed, facts(), locale).body);
+  });
+});
+
+describe('account e-mails', () => {
+  const link = 'https://app.haven.test/reset-password?token=abc_DEF-123';
+  it.each(LOCALES)('verification and reset read in %s, whole, with the link left to right', (locale) => {
+    for (const purpose of ['verify_email', 'password_reset'] as const) {
+      const email = accountEmail(purpose, link, 'Test <b>', locale);
+      expect(email.subject).toBe(CATALOGUES[locale][`account.${purpose}.subject`]);
+      expect(email.text).toContain(CATALOGUES[locale][`account.${purpose}.after`]);
+      expect(email.text).toContain(link);
+      expect(email.html).toContain(`<html lang="${locale}" dir="${DIRECTION[locale]}">`);
+      expect(email.html).toContain(`<p dir="ltr"><a href="${link}">${link}</a></p>`);
+      expect(email.html).toContain('Test &lt;b&gt;');
+      expect(`${email.text}${email.html}`).not.toMatch(/[{}]/);
+    }
+  });
+
+  it('differ by language: Arabic is not English', () => {
+    expect(accountEmail('verify_email', link, 'Sam', 'ar').subject).not.toBe(
+      accountEmail('verify_email', link, 'Sam', 'en').subject,
+    );
   });
 });
 

@@ -162,23 +162,35 @@ const escapeHtml = (text: string) =>
     (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!,
   );
 
+/** One paragraph of an e-mail: text, or a link shown as its own address. */
+export type EmailParagraph = string | { link: string };
+
+/** The HTML of an e-mail: a document that names its language and direction, one <p> per paragraph. */
+export function emailHtml(title: string, paragraphs: EmailParagraph[], locale: Locale): string {
+  const dir = DIRECTION[locale];
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${locale}" dir="${dir}">`,
+    `<head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>`,
+    `<body dir="${dir}" style="text-align: ${dir === 'rtl' ? 'right' : 'left'}">`,
+    ...paragraphs.map((paragraph) =>
+      typeof paragraph === 'string'
+        ? `<p>${escapeHtml(paragraph)}</p>`
+        : // A link reads left to right inside a right-to-left message.
+          `<p dir="ltr"><a href="${escapeHtml(paragraph.link)}">${escapeHtml(paragraph.link)}</a></p>`,
+    ),
+    '</body>',
+    '</html>',
+  ].join('\n');
+}
+
 /** The e-mail form of a message: plain text, and HTML that names its language and direction. */
 export function toEmail(message: Message, displayName: string, locale: Locale = 'en'): RenderedEmail {
   const greeting = format(locale, 'email.greeting', { name: displayName });
   const signoff = format(locale, 'email.signoff');
-  const dir = DIRECTION[locale];
-  const paragraphs = [greeting, ...message.body.split('\n'), signoff];
   return {
     subject: message.title,
     text: `${greeting}\n\n${message.body}\n\n${signoff}`,
-    html: [
-      '<!DOCTYPE html>',
-      `<html lang="${locale}" dir="${dir}">`,
-      `<head><meta charset="utf-8"><title>${escapeHtml(message.title)}</title></head>`,
-      `<body dir="${dir}" style="text-align: ${dir === 'rtl' ? 'right' : 'left'}">`,
-      ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
-      '</body>',
-      '</html>',
-    ].join('\n'),
+    html: emailHtml(message.title, [greeting, ...message.body.split('\n'), signoff], locale),
   };
 }

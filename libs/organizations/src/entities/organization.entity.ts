@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { NeedCategory } from '@haven/core';
 
-export type OrganizationStatus = 'pending' | 'approved' | 'rejected' | 'suspended';
+/** `closed`: its only member deleted their account; final, like `rejected`. */
+export type OrganizationStatus = 'pending' | 'approved' | 'rejected' | 'suspended' | 'closed';
 
 @Entity('organizations')
 export class OrganizationEntity {

@@ -77,6 +77,12 @@ export class PreferencesViewDto {
   @ApiProperty({ type: QuietHoursDto, nullable: true }) quietHours: QuietHoursDto | null;
 }
 
+/** What a notification is about: its page in the app is the subject's. */
+export class NotificationSubjectDto {
+  @ApiEnum('NotificationSubjectType') type: string;
+  @ApiUuid() id: string;
+}
+
 export class NotificationDto {
   @ApiUuid() id: string;
   @ApiProperty({ example: 'organization.approved', description: 'The event that caused it' }) type: string;
@@ -84,6 +90,12 @@ export class NotificationDto {
   body: string;
   createdAt: Date;
   readAt: Date | null;
+  @ApiProperty({
+    type: NotificationSubjectDto,
+    nullable: true,
+    description: 'The task, need or organisation it is about (the task when it names one); null for a digest',
+  })
+  subject: NotificationSubjectDto | null;
 }
 
 /** How many in-app notifications are unread. */

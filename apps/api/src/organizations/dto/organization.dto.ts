@@ -54,7 +54,7 @@ export class ApplyOrganizationDto {
   website?: string;
 }
 
-const STATUSES: OrganizationStatus[] = ['pending', 'approved', 'rejected', 'suspended'];
+const STATUSES: OrganizationStatus[] = ['pending', 'approved', 'rejected', 'suspended', 'closed'];
 
 export class OrganizationListQuery extends PageQuery {
   @ApiEnum('OrganizationStatus', { required: false })

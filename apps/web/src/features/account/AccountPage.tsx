@@ -69,6 +69,11 @@ export function AccountPage() {
           <Link className="button link" to="/notifications/settings">
             {t('notifications.settings')}
           </Link>
+          {me.role === 'volunteer' && (
+            <Link className="button link" to="/notifications/settings#phone">
+              {t('account.phoneLink')}
+            </Link>
+          )}
           <button type="button" className="button secondary" onClick={() => void signOut()}>
             {t('auth.signOut')}
           </button>

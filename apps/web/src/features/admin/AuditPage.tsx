@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/form';
 import { Empty, Loaded, Page } from '../../components/states';
-import { call, type Page as ApiPage } from '../../lib/api/client';
+import { api, unwrap, type Page as ApiPage } from '../../lib/api/client';
 import type { AuditEntry } from '../../lib/api/types';
 import { formatDateTime } from '../../lib/format';
 
@@ -14,10 +14,12 @@ export function AuditPage() {
   const audit = useInfiniteQuery({
     queryKey: ['audit', filters],
     queryFn: ({ pageParam }) => {
-      const query = new URLSearchParams({ limit: '50' });
-      for (const [key, value] of Object.entries(filters)) if (value.trim()) query.set(key, value.trim());
-      if (pageParam) query.set('cursor', pageParam);
-      return call<ApiPage<AuditEntry & { summary?: string }>>('GET', `/api/v1/admin/audit-log?${query}`);
+      const query: Record<string, string | number> = { limit: 50 };
+      for (const [key, value] of Object.entries(filters)) if (value.trim()) query[key] = value.trim();
+      if (pageParam) query.cursor = pageParam;
+      return unwrap<ApiPage<AuditEntry & { summary?: string }>>(
+        api.GET('/api/v1/admin/audit-log', { params: { query } }),
+      );
     },
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { FormError, TextField, formValues } from '../../components/form';
 import { Loaded, Page } from '../../components/states';
-import { call, type Page as ApiPage } from '../../lib/api/client';
+import { api, unwrap, type Body, type Page as ApiPage } from '../../lib/api/client';
 import type { Camp } from '../../lib/api/types';
 import { useAdminAction } from './api';
 
@@ -12,10 +12,11 @@ export function CampsPage() {
   const { t } = useTranslation();
   const camps = useQuery({
     queryKey: ['camps'],
-    queryFn: () => call<ApiPage<Camp>>('GET', '/api/v1/camps?limit=100'),
+    queryFn: () => unwrap<ApiPage<Camp>>(api.GET('/api/v1/camps', { params: { query: { limit: 100 } } })),
   });
   const create = useAdminAction(
-    (body: Record<string, unknown>) => call('POST', '/api/v1/camps', body),
+    (body: Record<string, unknown>) =>
+      unwrap(api.POST('/api/v1/camps', { body: body as Body<'CreateCampDto'> })),
     ['camps'],
   );
   return (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError, TextField } from '../../components/form';
 import { Status } from '../../components/states';
-import { call } from '../../lib/api/client';
+import { api, unwrap } from '../../lib/api/client';
 import type { Organization } from '../../lib/api/types';
 import { formatDate } from '../../lib/format';
 import { useAdminAction } from './api';
@@ -13,8 +13,25 @@ const ACTIONS: Record<string, Decision[]> = {
   approved: ['suspend'],
   suspended: ['reinstate'],
   rejected: [],
+  closed: [],
 };
 const NEEDS_REASON: Decision[] = ['reject', 'suspend'];
+
+/** A rejection or suspension carries its reason; an approval or reinstatement an optional note. */
+function decide(id: string, action: Decision, value: string) {
+  const params = { path: { id } };
+  const note = value ? { note: value } : {};
+  switch (action) {
+    case 'reject':
+      return api.POST('/api/v1/organizations/{id}/reject', { params, body: { reason: value } });
+    case 'suspend':
+      return api.POST('/api/v1/organizations/{id}/suspend', { params, body: { reason: value } });
+    case 'approve':
+      return api.POST('/api/v1/organizations/{id}/approve', { params, body: note });
+    case 'reinstate':
+      return api.POST('/api/v1/organizations/{id}/reinstate', { params, body: note });
+  }
+}
 
 /** One organisation with the decisions its state allows; a rejection or suspension needs a reason. */
 export function OrganizationCard({ organization }: { organization: Organization }) {
@@ -23,11 +40,7 @@ export function OrganizationCard({ organization }: { organization: Organization 
   const [text, setText] = useState('');
   const act = useAdminAction(
     ({ id, action, value }: { id: string; action: Decision; value: string }) =>
-      call(
-        'POST',
-        `/api/v1/organizations/${id}/${action}`,
-        NEEDS_REASON.includes(action) ? { reason: value } : value ? { note: value } : {},
-      ),
+      unwrap(decide(id, action, value)),
     ['admin-organizations'],
   );
   return (

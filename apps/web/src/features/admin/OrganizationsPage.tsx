@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Empty, Loaded, Page } from '../../components/states';
+import type { OrganizationStatus } from '../../lib/api/types';
 import { useOrganizations } from './api';
 import { OrganizationCard } from './OrganizationCard';
 
-const STATUSES = ['approved', 'pending', 'suspended', 'rejected'];
+const STATUSES: OrganizationStatus[] = ['approved', 'pending', 'suspended', 'rejected'];
 
 export function OrganizationsPage() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState('approved');
+  const [status, setStatus] = useState<OrganizationStatus>('approved');
   const organizations = useOrganizations(status);
   return (
     <Page title={t('admin.organizations')}>

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { RangeFields, ReportView, useRange } from '../../components/report-view';
 import { Loaded, Page } from '../../components/states';
-import { call } from '../../lib/api/client';
+import { api, unwrap } from '../../lib/api/client';
 import type { ReportSummary } from '../../lib/api/types';
 
 export function PlatformReportPage() {
@@ -11,11 +11,13 @@ export function PlatformReportPage() {
   const report = useQuery({
     queryKey: ['admin-report', range.from, range.to],
     queryFn: () =>
-      call<ReportSummary>('GET', `/api/v1/admin/reports/summary?from=${range.from}&to=${range.to}`),
+      unwrap<ReportSummary>(
+        api.GET('/api/v1/admin/reports/summary', { params: { query: { from: range.from, to: range.to } } }),
+      ),
   });
   const stats = useQuery({
     queryKey: ['admin-stats'],
-    queryFn: () => call<Record<string, unknown>>('GET', '/api/v1/admin/stats'),
+    queryFn: () => unwrap<Record<string, unknown>>(api.GET('/api/v1/admin/stats')),
   });
   return (
     <Page title={t('admin.platformReport')}>

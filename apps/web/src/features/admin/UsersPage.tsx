@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError, TextField } from '../../components/form';
 import { Page } from '../../components/states';
-import { call } from '../../lib/api/client';
+import { api, unwrap } from '../../lib/api/client';
 import { useAdminAction } from './api';
 
 /** Suspend or reinstate an account by its id (found in the audit log or an organisation's members). */
@@ -12,7 +12,15 @@ export function UsersPage() {
   const [reason, setReason] = useState('');
   const act = useAdminAction(
     (action: 'suspend' | 'reinstate') =>
-      call('POST', `/api/v1/admin/users/${userId.trim()}/${action}`, { reason }),
+      unwrap(
+        api.POST(
+          action === 'suspend' ? '/api/v1/admin/users/{id}/suspend' : '/api/v1/admin/users/{id}/reinstate',
+          {
+            params: { path: { id: userId.trim() } },
+            body: { reason },
+          },
+        ),
+      ),
     [],
   );
   return (

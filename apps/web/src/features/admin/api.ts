@@ -1,11 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { call, type Page } from '../../lib/api/client';
-import type { Organization } from '../../lib/api/types';
+import { api, unwrap, type Page } from '../../lib/api/client';
+import type { Organization, OrganizationStatus } from '../../lib/api/types';
 
-export function useOrganizations(status: string) {
+export function useOrganizations(status: OrganizationStatus) {
   return useQuery({
     queryKey: ['admin-organizations', status],
-    queryFn: () => call<Page<Organization>>('GET', `/api/v1/organizations?status=${status}&limit=100`),
+    queryFn: () =>
+      unwrap<Page<Organization>>(
+        api.GET('/api/v1/organizations', { params: { query: { status, limit: 100 } } }),
+      ),
   });
 }
 

@@ -7,6 +7,46 @@ import { api, unwrap } from '../../lib/api/client';
 import type { Role, Session } from '../../lib/api/types';
 import { useAuth } from '../../lib/auth';
 
+function EmailField({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      label={t('auth.email')}
+      name="email"
+      type="email"
+      autoComplete="email"
+      required
+      error={error}
+    />
+  );
+}
+
+/** A password being chosen: at least 12 characters, checked here before the API is asked. */
+function NewPasswordField({
+  label,
+  error,
+  localError,
+}: {
+  label: string;
+  error: unknown;
+  localError?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      label={label}
+      hint={t('auth.passwordHint')}
+      name="password"
+      type="password"
+      autoComplete="new-password"
+      required
+      minLength={12}
+      error={error}
+      localError={localError}
+    />
+  );
+}
+
 function useAfterSignIn() {
   const navigate = useNavigate();
   const location = useLocation();
@@ -40,14 +80,7 @@ export function SignInPage() {
       <p>{t('auth.signInIntro')}</p>
       <form onSubmit={submit} noValidate className="card">
         <FormError error={mutation.error} fields={['email', 'password']} />
-        <TextField
-          label={t('auth.email')}
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          error={mutation.error}
-        />
+        <EmailField error={mutation.error} />
         <TextField
           label={t('auth.password')}
           name="password"
@@ -143,25 +176,8 @@ export function RegisterPage() {
           maxLength={80}
           error={mutation.error}
         />
-        <TextField
-          label={t('auth.email')}
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          error={mutation.error}
-        />
-        <TextField
-          label={t('auth.password')}
-          hint={t('auth.passwordHint')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={12}
-          error={mutation.error}
-          localError={localError}
-        />
+        <EmailField error={mutation.error} />
+        <NewPasswordField label={t('auth.password')} error={mutation.error} localError={localError} />
         <button className="button block" type="submit" disabled={mutation.isPending}>
           {t('auth.createAccount')}
         </button>
@@ -235,14 +251,7 @@ export function ForgotPasswordPage() {
         >
           <p>{t('auth.forgotIntro')}</p>
           <FormError error={mutation.error} fields={['email']} />
-          <TextField
-            label={t('auth.email')}
-            name="email"
-            type="email"
-            autoComplete="email"
-            required
-            error={mutation.error}
-          />
+          <EmailField error={mutation.error} />
           <button className="button block" type="submit" disabled={mutation.isPending}>
             {t('auth.sendLink')}
           </button>
@@ -292,16 +301,7 @@ export function ResetPasswordPage() {
           }}
         >
           <FormError error={mutation.error} fields={['password']} />
-          <TextField
-            label={t('auth.newPassword')}
-            hint={t('auth.passwordHint')}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            error={mutation.error}
-            localError={localError}
-          />
+          <NewPasswordField label={t('auth.newPassword')} error={mutation.error} localError={localError} />
           <button className="button block" type="submit" disabled={mutation.isPending}>
             {t('auth.setPassword')}
           </button>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError, TextField } from '../../components/form';
 import { Empty, Loaded, Page, Status } from '../../components/states';
-import { call } from '../../lib/api/client';
+import { api, unwrap } from '../../lib/api/client';
 import type { Clearance } from '../../lib/api/types';
 import { useMe } from '../../lib/auth';
 import { formatDate } from '../../lib/format';
@@ -15,9 +15,12 @@ function Revoke({ clearance, organizationId }: { clearance: Clearance; organizat
   const [reason, setReason] = useState('');
   const revoke = useAction(
     () =>
-      call('DELETE', `/api/v1/organizations/${organizationId}/safeguarding-clearances/${clearance.id}`, {
-        reason,
-      }),
+      unwrap(
+        api.DELETE('/api/v1/organizations/{id}/safeguarding-clearances/{clearanceId}', {
+          params: { path: { id: organizationId, clearanceId: clearance.id } },
+          body: { reason },
+        }),
+      ),
     ['clearances'],
   );
   if (!open)

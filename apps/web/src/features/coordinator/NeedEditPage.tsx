@@ -5,7 +5,7 @@ import { FormError, SelectField, TextArea, TextField } from '../../components/fo
 import { Empty, ErrorState, Loaded, Page, Skeletons, Status } from '../../components/states';
 import { SupplyBar } from '../../components/supply-bar';
 import { TimeTwice } from '../../components/time';
-import { api, call, unwrap } from '../../lib/api/client';
+import { api, unwrap, type Body } from '../../lib/api/client';
 import { CATEGORIES, type Need, type NeedItem } from '../../lib/api/types';
 import { useMe } from '../../lib/auth';
 import { formatNumber } from '../../lib/format';
@@ -36,8 +36,13 @@ function NeedForm({ need, onSaved }: { need?: Need; onSaved: (need: Need) => voi
   const save = useAction(
     (body: Record<string, unknown>) =>
       need
-        ? call<Need>('PATCH', `/api/v1/needs/${need.id}`, body)
-        : call<Need>('POST', '/api/v1/needs', body),
+        ? unwrap<Need>(
+            api.PATCH('/api/v1/needs/{id}', {
+              params: { path: { id: need.id } },
+              body: body as Body<'UpdateNeedDto'>,
+            }),
+          )
+        : unwrap<Need>(api.POST('/api/v1/needs', { body: body as Body<'CreateNeedDto'> })),
     ['need', 'org-needs'],
   );
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -284,7 +289,13 @@ function Tasks({ need, timeZone }: { need: Need; timeZone: string }) {
   const tasks = useOrgTasks({ needId: need.id, organizationId: need.organizationId, from });
   const [adding, setAdding] = useState(false);
   const create = useAction(
-    (body: Record<string, unknown>) => call('POST', `/api/v1/needs/${need.id}/tasks`, body),
+    (body: Record<string, unknown>) =>
+      unwrap(
+        api.POST('/api/v1/needs/{id}/tasks', {
+          params: { path: { id: need.id } },
+          body: body as Body<'CreateTaskDto'>,
+        }),
+      ),
     ['org-tasks', 'need'],
   );
   return (
@@ -349,7 +360,12 @@ function NeedActions({ need }: { need: Need }) {
   const [reason, setReason] = useState('');
   const act = useAction(
     (action: 'close' | 'cancel') =>
-      call('POST', `/api/v1/needs/${need.id}/${action}`, reason ? { reason } : {}),
+      unwrap(
+        api.POST(action === 'close' ? '/api/v1/needs/{id}/close' : '/api/v1/needs/{id}/cancel', {
+          params: { path: { id: need.id } },
+          body: reason ? { reason } : {},
+        }),
+      ),
     ['need', 'org-needs', 'org-tasks'],
   );
   if (!['open', 'filled'].includes(need.status)) return null;

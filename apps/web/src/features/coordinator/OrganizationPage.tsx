@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Check, FormError, TextArea, TextField, formValues } from '../../components/form';
 import { ErrorState, Loaded, Page, Status } from '../../components/states';
-import { api, call, unwrap } from '../../lib/api/client';
+import { api, unwrap, type Body } from '../../lib/api/client';
 import { CATEGORIES, type Invitation } from '../../lib/api/types';
 import { useAuth, useMe } from '../../lib/auth';
 import { formatDate } from '../../lib/format';
@@ -22,7 +22,8 @@ function ApplyForm() {
   const { t } = useTranslation();
   const { reload } = useAuth();
   const apply = useAction(
-    (body: Record<string, unknown>) => call('POST', '/api/v1/organizations', body),
+    (body: Record<string, unknown>) =>
+      unwrap(api.POST('/api/v1/organizations', { body: body as Body<'ApplyOrganizationDto'> })),
     ['organization'],
   );
   return (
@@ -96,7 +97,9 @@ function Invitations() {
   const invitations = useMyInvitations(true);
   const act = useAction(
     ({ id, action }: { id: string; action: 'accept' | 'decline' }) =>
-      call('POST', `/api/v1/me/invitations/${id}/${action}`, {}),
+      action === 'accept'
+        ? unwrap(api.POST('/api/v1/me/invitations/{id}/accept', { params: { path: { id } } }))
+        : unwrap(api.POST('/api/v1/me/invitations/{id}/decline', { params: { path: { id } } })),
     ['my-invitations'],
   );
   const data = invitations.data;

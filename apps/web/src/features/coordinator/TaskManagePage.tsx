@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FormError, TextField } from '../../components/form';
 import { Empty, ErrorState, Loaded, Page, Status } from '../../components/states';
 import { TimeTwice } from '../../components/time';
-import { api, call, unwrap } from '../../lib/api/client';
+import { api, unwrap, type Body } from '../../lib/api/client';
 import type { Clearance, Task, TaskSignup } from '../../lib/api/types';
 import { useMe } from '../../lib/auth';
 import { formatDate, languageName } from '../../lib/format';
@@ -26,10 +26,12 @@ function SafeguardingState({
   const [validUntil, setValidUntil] = useState('');
   const record = useAction(
     () =>
-      call('POST', `/api/v1/organizations/${organizationId}/safeguarding-clearances`, {
-        volunteerId: signup.volunteer.id,
-        validUntil,
-      }),
+      unwrap(
+        api.POST('/api/v1/organizations/{id}/safeguarding-clearances', {
+          params: { path: { id: organizationId } },
+          body: { volunteerId: signup.volunteer.id, validUntil },
+        }),
+      ),
     ['clearances', 'task'],
   );
   const valid = clearances.find(
@@ -84,10 +86,11 @@ function Attendance({ signup }: { signup: TaskSignup }) {
   const [hours, setHours] = useState(signup.hours === null ? '' : String(signup.hours));
   const record = useAction(
     (status: 'attended' | 'no_show') =>
-      call(
-        'POST',
-        `/api/v1/signups/${signup.id}/attendance`,
-        status === 'attended' && hours ? { status, hours: Number(hours) } : { status },
+      unwrap(
+        api.POST('/api/v1/signups/{id}/attendance', {
+          params: { path: { id: signup.id } },
+          body: status === 'attended' && hours ? { status, hours: Number(hours) } : { status },
+        }),
       ),
     ['task', 'org-tasks'],
   );
@@ -219,12 +222,18 @@ export function TaskManagePage() {
     queryFn: () => unwrap<Task>(api.GET('/api/v1/tasks/{id}', { params: { path: { id } } })),
   });
   const update = useAction(
-    (body: Record<string, unknown>) => call('PATCH', `/api/v1/tasks/${id}`, body),
+    (body: Record<string, unknown>) =>
+      unwrap(
+        api.PATCH('/api/v1/tasks/{id}', { params: { path: { id } }, body: body as Body<'UpdateTaskDto'> }),
+      ),
     ['task', 'org-tasks'],
   );
   const started = task.data ? new Date(task.data.startsAt) <= new Date() : false;
   const cancel = useAction(
-    () => call('POST', `/api/v1/tasks/${id}/cancel`, reason ? { reason } : {}),
+    () =>
+      unwrap(
+        api.POST('/api/v1/tasks/{id}/cancel', { params: { path: { id } }, body: reason ? { reason } : {} }),
+      ),
     ['task', 'org-tasks'],
   );
   return (

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, unwrap, type Page } from '../../lib/api/client';
+import { api, unwrap, type Page } from '../../lib/api/client';
 import type {
   Camp,
   Clearance,
@@ -45,7 +45,7 @@ export function useMembers(id: string) {
 export function useMyInvitations(enabled: boolean) {
   return useQuery({
     queryKey: ['my-invitations'],
-    queryFn: () => call<Page<Invitation> | Invitation[]>('GET', '/api/v1/me/invitations'),
+    queryFn: () => unwrap<Page<Invitation> | Invitation[]>(api.GET('/api/v1/me/invitations')),
     enabled,
     retry: false,
   });
@@ -73,7 +73,9 @@ export function useNeedPledges(needId: string | undefined) {
   return useQuery({
     queryKey: ['need', needId, 'pledges'],
     queryFn: () =>
-      call<Page<Pledge & { volunteerName?: string }>>('GET', `/api/v1/needs/${needId}/pledges?limit=100`),
+      unwrap<Page<Pledge & { volunteerName?: string }>>(
+        api.GET('/api/v1/needs/{id}/pledges', { params: { path: { id: needId! }, query: { limit: 100 } } }),
+      ),
     enabled: Boolean(needId),
   });
 }
@@ -94,9 +96,10 @@ export function useClearances(organizationId: string) {
   return useQuery({
     queryKey: ['clearances', organizationId],
     queryFn: () =>
-      call<Page<Clearance>>(
-        'GET',
-        `/api/v1/organizations/${organizationId}/safeguarding-clearances?limit=100`,
+      unwrap<Page<Clearance>>(
+        api.GET('/api/v1/organizations/{id}/safeguarding-clearances', {
+          params: { path: { id: organizationId }, query: { limit: 100 } },
+        }),
       ),
   });
 }

@@ -5,10 +5,7 @@ import type { Notification, Preferences } from '../../lib/api/types';
 export function useUnreadCount(enabled: boolean) {
   return useQuery({
     queryKey: ['notifications', 'unread-count'],
-    queryFn: () =>
-      unwrap<{ count: number }>(
-        api.GET('/api/v1/me/notifications/unread-count' as '/api/v1/me/notifications'),
-      ),
+    queryFn: () => unwrap<{ count: number }>(api.GET('/api/v1/me/notifications/unread-count')),
     enabled,
     refetchInterval: 60_000,
   });
@@ -56,4 +53,28 @@ export function useSavePreferences() {
       unwrap<Preferences>(api.PUT('/api/v1/me/notification-preferences', { body: body as never })),
     onSuccess: (data) => client.setQueryData(['notification-preferences'], data),
   });
+}
+
+/** The phone for texts: set it (a code goes out), verify it with the code, remove it. */
+export function usePhoneActions(reload: () => Promise<void>) {
+  const client = useQueryClient();
+  const after = async () => {
+    await reload();
+    // Removing or changing the number switches texts off on the server.
+    await client.invalidateQueries({ queryKey: ['notification-preferences'] });
+  };
+  return {
+    set: useMutation({
+      mutationFn: (phone: string) => unwrap<void>(api.PUT('/api/v1/me/phone', { body: { phone } })),
+      onSuccess: after,
+    }),
+    verify: useMutation({
+      mutationFn: (code: string) => unwrap<void>(api.POST('/api/v1/me/phone/verify', { body: { code } })),
+      onSuccess: after,
+    }),
+    remove: useMutation({
+      mutationFn: () => unwrap<void>(api.DELETE('/api/v1/me/phone')),
+      onSuccess: after,
+    }),
+  };
 }

@@ -2,11 +2,13 @@ import { useEffect } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { BellIcon } from '../../components/icons';
-import { Check, FormError, SelectField } from '../../components/form';
 import { Empty, Loaded, Page } from '../../components/states';
 import { formatDateTime } from '../../lib/format';
-import type { Preferences } from '../../lib/api/types';
+import { useMe } from '../../lib/auth';
 import { useFeed, useMarkRead, usePreferences, useSavePreferences, useUnreadCount } from './api';
+import { PhoneSection } from './PhoneSection';
+import { PreferencesForm } from './PreferencesForm';
+import { NotificationTitle } from './subject-link';
 
 export function NotificationBell() {
   const { t } = useTranslation();
@@ -56,7 +58,7 @@ export function NotificationsPage() {
             <ul className="list">
               {list.map((item) => (
                 <li key={item.id} className={`card${item.readAt ? '' : ' unread'}`}>
-                  <h2>{item.title}</h2>
+                  <NotificationTitle item={item} onOpen={() => !item.readAt && markRead.mutate(item.id)} />
                   <p>{item.body}</p>
                   <div className="spread">
                     <span className="meta">{formatDateTime(item.createdAt, i18n.language)}</span>
@@ -83,54 +85,28 @@ export function NotificationsPage() {
 
 export function NotificationSettingsPage() {
   const { t } = useTranslation();
+  const me = useMe();
   const preferences = usePreferences();
   const save = useSavePreferences();
+  const { reset } = save;
+  const phoneState = me.phone?.verified ?? 'none';
+  // A changed phone changes the form (texts may be off now): an earlier "Saved." no longer applies.
+  useEffect(() => reset(), [phoneState, reset]);
+  // Texts and phones are for volunteers: reminders, promotions and changes reach them by SMS.
+  const volunteer = me.role === 'volunteer';
   return (
     <Page title={t('notifications.settingsTitle')}>
+      {volunteer && <PhoneSection />}
       <Loaded query={preferences}>
         {(current) => (
-          <form
-            className="card"
-            onSubmit={(event) => {
-              event.preventDefault();
-              const data = new FormData(event.currentTarget);
-              const next: Partial<Preferences> = {
-                email: data.get('email') === 'on',
-                inApp: data.get('inApp') === 'on',
-                digest: data.get('digest') as Preferences['digest'],
-              };
-              if ('sms' in current) next.sms = data.get('sms') === 'on';
-              if ('quietHours' in current) next.quietHours = current.quietHours;
-              save.mutate(next as Preferences);
-            }}
-          >
-            <FormError error={save.error} fields={['email', 'inApp', 'sms', 'digest']} />
-            <Check label={t('notifications.byEmail')} name="email" defaultChecked={current.email} />
-            <Check label={t('notifications.inApp')} name="inApp" defaultChecked={current.inApp} />
-            {'sms' in current && (
-              <Check label={t('notifications.bySms')} name="sms" defaultChecked={current.sms} />
-            )}
-            <SelectField
-              label={t('notifications.digest')}
-              name="digest"
-              defaultValue={current.digest}
-              error={save.error}
-            >
-              {(['off', 'daily', 'weekly'] as const).map((value) => (
-                <option key={value} value={value}>
-                  {t(`notifications.digestOptions.${value}`)}
-                </option>
-              ))}
-            </SelectField>
-            <button className="button" type="submit" disabled={save.isPending}>
-              {t('common.save')}
-            </button>
-            {save.isSuccess && (
-              <p className="banner ok" role="status">
-                {t('common.saved')}
-              </p>
-            )}
-          </form>
+          <PreferencesForm
+            // A new phone state (verified, removed) may change what the server switched off.
+            key={`${JSON.stringify(current)}:${phoneState}`}
+            current={current}
+            showSms={volunteer}
+            phoneVerified={me.phone?.verified === true}
+            save={save}
+          />
         )}
       </Loaded>
     </Page>

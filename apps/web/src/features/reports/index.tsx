@@ -3,9 +3,7 @@ import { RangeFields, useRange } from '../../components/report-view';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, Loaded, Page } from '../../components/states';
-import { call } from '../../lib/api/client';
-import { authedFetch } from '../../lib/api/session';
-import { problemFrom } from '../../lib/api/problem';
+import { api, unwrap } from '../../lib/api/client';
 import type { ReportSummary } from '../../lib/api/types';
 import { useMe } from '../../lib/auth';
 import { ReportView } from '../../components/report-view';
@@ -17,23 +15,27 @@ export default function OrganizationReportsPage() {
   const range = useRange();
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const organizationId = me.organization?.id;
-  const query = `from=${range.from}&to=${range.to}`;
+  const query = { from: range.from, to: range.to };
   const report = useQuery({
     queryKey: ['report', organizationId, range.from, range.to],
     queryFn: () =>
-      call<ReportSummary>('GET', `/api/v1/organizations/${organizationId}/reports/summary?${query}`),
+      unwrap<ReportSummary>(
+        api.GET('/api/v1/organizations/{id}/reports/summary', {
+          params: { path: { id: organizationId! }, query },
+        }),
+      ),
     enabled: Boolean(organizationId),
   });
   const download = async () => {
     setDownloadError(null);
     try {
-      const response = await authedFetch(
-        new Request(
-          new URL(`/api/v1/organizations/${organizationId}/reports/hours.csv?${query}`, location.origin),
-        ),
+      const file = await unwrap<Blob>(
+        api.GET('/api/v1/organizations/{id}/reports/hours.csv', {
+          params: { path: { id: organizationId! }, query },
+          parseAs: 'blob',
+        }),
       );
-      if (!response.ok) throw await problemFrom(response);
-      const url = URL.createObjectURL(await response.blob());
+      const url = URL.createObjectURL(file);
       const link = document.createElement('a');
       link.href = url;
       link.download = `haven-hours-${range.from}-${range.to}.csv`;

@@ -1,6 +1,6 @@
 import createClient from 'openapi-fetch';
-import type { paths } from './schema';
-import { ApiError, isProblem, problemFrom } from './problem';
+import type { components, paths } from './schema';
+import { ApiError, isProblem } from './problem';
 import { authedFetch } from './session';
 
 /** The typed client: paths and request bodies checked against the API's OpenAPI document. */
@@ -25,31 +25,13 @@ export async function unwrap<T>(
   return data as T;
 }
 
+/**
+ * A request body by its schema name in the OpenAPI document, for bodies a form assembles (their
+ * fields are checked by the API, which answers with the field that is wrong).
+ */
+export type Body<Name extends keyof components['schemas']> = components['schemas'][Name];
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
-}
-
-/**
- * A plain request for what the typed client does not fit well: query strings assembled from
- * filters and bodies assembled from forms. Prefer `api`: its paths and bodies are checked against
- * the OpenAPI document at compile time.
- */
-export async function call<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await authedFetch(
-    new Request(new URL(path, location.origin), {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-  );
-  if (!response.ok) throw await problemFrom(response);
-  if (response.status === 204 || response.status === 202) return undefined as T;
-  const type = response.headers.get('Content-Type') ?? '';
-  return (type.includes('json') ? await response.json() : await response.text()) as T;
 }

@@ -180,7 +180,9 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Deletes the caller's account, after the password is confirmed; it cannot be undone.
+         * Deletes the caller's account, after the password is confirmed; it cannot be undone. The only
+         *     member of an organisation closes it (its open needs and tasks cancelled, their volunteers told);
+         *     the sole owner of one with other members gets 409 sole_owner until they hand it over.
          * @description Any signed-in account.
          */
         delete: operations["Me_delete"];
@@ -1348,7 +1350,7 @@ export interface paths {
         };
         /**
          * An organisation’s attended hours as CSV, one row per attended sign-up
-         * @description UTF-8 with a byte-order mark, a header row (date, task, camp, volunteer, hours), RFC 4180 quoting; text cells beginning with =, +, -, @, tab or carriage return are prefixed with an apostrophe.
+         * @description UTF-8 with a byte-order mark, a header row (date, task, camp, volunteer, hours), RFC 4180 quoting; the date is the task’s start day in its camp’s time zone; text cells beginning with =, +, -, @, tab or carriage return are prefixed with an apostrophe.
          *
          *     Roles: coordinator, admin.
          */
@@ -1523,7 +1525,7 @@ export interface components {
             password: string;
         };
         /** @enum {string} */
-        OrganizationStatus: "pending" | "approved" | "rejected" | "suspended";
+        OrganizationStatus: "pending" | "approved" | "rejected" | "suspended" | "closed";
         /** @enum {string} */
         MemberRole: "owner" | "coordinator";
         MeOrganizationDto: {
@@ -1729,6 +1731,13 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /** @enum {string} */
+        NotificationSubjectType: "task" | "need" | "organization";
+        NotificationSubjectDto: {
+            type: components["schemas"]["NotificationSubjectType"];
+            /** Format: uuid */
+            id: string;
+        };
         NotificationDto: {
             /** Format: uuid */
             id: string;
@@ -1737,6 +1746,8 @@ export interface components {
              * @example organization.approved
              */
             type: string;
+            /** @description The task, need or organisation it is about (the task when it names one); null for a digest */
+            subject: components["schemas"]["NotificationSubjectDto"] | null;
             title: string;
             body: string;
             /** Format: date-time */

@@ -22,10 +22,23 @@ export function onAccessToken(listener: (token: string | null) => void): () => v
   return () => listeners.delete(listener);
 }
 
-/** Returns a fresh access token, null when the session is over; throws NetworkError when offline. */
+/**
+ * Other tabs of this browser refresh with the same cookie: a Web Lock makes them take turns, so
+ * the second sends the cookie the first one's answer set rather than the one just rotated out
+ * (the server forgives that only for a few seconds). Without Web Locks, it runs at once.
+ */
+function acrossTabs<T>(work: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  return locks ? (locks.request('haven-refresh', work) as Promise<T>) : work();
+}
+
+/**
+ * Returns a fresh access token, null when the session is over; throws NetworkError when offline.
+ * Every caller of this tab shares the one refresh in flight.
+ */
 export function refresh(): Promise<string | null> {
   if (!refreshing) {
-    refreshing = (async () => {
+    refreshing = acrossTabs(async () => {
       let response: Response;
       try {
         response = await fetch('/api/v1/auth/refresh', {
@@ -45,7 +58,7 @@ export function refresh(): Promise<string | null> {
       const body = (await response.json()) as { accessToken: string };
       setAccessToken(body.accessToken);
       return body.accessToken;
-    })().finally(() => {
+    }).finally(() => {
       refreshing = null;
     });
   }

@@ -12,6 +12,8 @@ export interface Me {
   role: Role;
   emailVerified?: boolean;
   locale?: Locale;
+  /** Volunteers: the phone for texts, shown to no one else. */
+  phone?: { number: string; verified: boolean } | null;
   organization: { id: string; name: string; status: OrganizationStatus; memberRole: string } | null;
 }
 
@@ -20,7 +22,7 @@ export interface Session {
   accessToken: string;
 }
 
-export type OrganizationStatus = 'pending' | 'approved' | 'rejected' | 'suspended';
+export type OrganizationStatus = 'pending' | 'approved' | 'rejected' | 'suspended' | 'closed';
 
 export interface Organization {
   id: string;
@@ -194,7 +196,8 @@ export interface Notification {
   body: string;
   createdAt: string;
   readAt: string | null;
-  subject: { type: string; id: string } | null;
+  /** What it is about, for a link to its page. */
+  subject: { type: 'task' | 'need' | 'organization'; id: string } | null;
 }
 
 export interface Preferences {

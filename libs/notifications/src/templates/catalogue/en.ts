@@ -74,6 +74,15 @@ export const EN = {
   'account.inactive.title': 'Your Haven account will be deleted on {deleteOn}',
   'account.inactive.body':
     'You have not signed in to Haven for a long time. Unused accounts are deleted: your name and e-mail address are removed and only anonymous totals stay. Sign in before {deleteOn} to keep your account.',
+  'account.verify_email.subject': 'Confirm your e-mail address for Haven',
+  'account.verify_email.before': 'Please confirm that this address is yours by opening this link:',
+  'account.verify_email.after':
+    'The link works once, for 24 hours. Until then you can sign in and look around, but not sign up for tasks, pledge or post. If you did not create a Haven account, ignore this e-mail.',
+  'account.password_reset.subject': 'Reset your Haven password',
+  'account.password_reset.before':
+    'Someone, we hope you, asked to reset the password of your Haven account. Choose a new one here:',
+  'account.password_reset.after':
+    'The link works once, for 30 minutes, and signs you out everywhere. If you did not ask, ignore this e-mail: your password stays as it is.',
   'digest.title': '{count, plural, one {# new task that may fit you} other {# new tasks that may fit you}}',
   'digest.body': '{taskList}',
 

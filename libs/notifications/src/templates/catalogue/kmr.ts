@@ -71,6 +71,15 @@ export const KMR: Catalogue = {
   'account.inactive.title': 'Hesabê te yê Haven dê di {deleteOn} de were jêbirin',
   'account.inactive.body':
     'Te demeke dirêj e ku neketiye Haven. Hesabên ku nayên bikaranîn têne jêbirin: nav û navnîşana te ya e-nameyê têne rakirin û tenê hejmarên giştî yên bênav dimînin. Berî {deleteOn} têkeve da ku hesabê te bimîne.',
+  'account.verify_email.subject': 'Navnîşana e-nameya xwe ji bo Haven piştrast bike',
+  'account.verify_email.before': 'Ji kerema xwe vê girêdanê veke da ku piştrast bikî ku ev navnîşan a te ye:',
+  'account.verify_email.after':
+    'Girêdan tenê carekê dixebite, ji bo 24 saetan. Heta wê demê tu dikarî têkevî û li dora xwe binêrî, lê tu nikarî xwe ji bo karan tomar bikî, soz bidî an tiştekî biweşînî. Heke te li Haven hesab çênekiriye, guh nede vê e-nameyê.',
+  'account.password_reset.subject': 'Şîfreya xwe ya Haven nû bike',
+  'account.password_reset.before':
+    'Kesekî, em hêvî dikin tu bûyî, xwest ku şîfreya hesabê te yê Haven were nûkirin. Li vir şîfreyeke nû hilbijêre:',
+  'account.password_reset.after':
+    'Girêdan tenê carekê dixebite, ji bo 30 deqeyan, û te ji hemû amûran derdixe. Heke te ev nexwestiye, guh nede vê e-nameyê: şîfreya te wekî xwe dimîne.',
   'digest.title': '{count, plural, one {# erkeke nû ku li te tê} other {# erkên nû ku li te tên}}',
   'digest.body': '{taskList}',
 

@@ -1,0 +1,184 @@
+/*
+ * The sign-up storm as the product runs (issue 14, item 4): the built API and worker as their own
+ * processes at production log level; from this process, STORM_SIGNUPS volunteers (default 2,000),
+ * each with a token of their own, sign up for one task of STORM_CAPACITY places (default 10) over
+ * 64 keep-alive connections, all queued at once. The outcome is checked exactly and the run fails
+ * otherwise: every answer 201, exactly `capacity` confirmed, the rest waitlisted with the positions
+ * 1…n each answered once, the database's `seq` order the same (confirmed first, then the waitlist in
+ * the answered order) and the task's counters equal to the rows. A warm-up storm on another task
+ * runs first; STORM_ROUNDS (default 2) measured storms follow, each on a fresh task.
+ */
+import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { loadavg } from 'node:os';
+import { DataSource } from 'typeorm';
+import { AppConfig, databaseOptions } from '@haven/core';
+import { AccessTokenService } from '@haven/identity';
+import { createTestConfig, dropTestResources, seedScale } from '@haven/testing';
+import { productionEnv, startProcess } from './processes';
+
+const SIGNUPS = Number(process.env.STORM_SIGNUPS ?? 2000);
+const CAPACITY = Number(process.env.STORM_CAPACITY ?? 10);
+const ROUNDS = Number(process.env.STORM_ROUNDS ?? 2);
+const CONNECTIONS = 64;
+const PORT = Number(process.env.BENCH_PORT ?? 3930);
+
+interface Answer {
+  status: number;
+  body: { status?: string; waitlistPosition?: number | null };
+}
+
+function post(agent: Agent, base: string, path: string, token: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${base}${path}`,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+          'Content-Length': 2,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : {} }));
+      },
+    );
+    req.on('error', reject);
+    req.end('{}');
+  });
+}
+
+/** A task of `capacity` places, far in the future, `day` days apart so the storms never overlap. */
+async function stormTask(db: DataSource, day: number): Promise<string> {
+  const [task] = await db.query(
+    `INSERT INTO tasks (need_id, organization_id, camp_id, category, title, description, starts_at, ends_at, capacity, signup_mode)
+     SELECT n.id, n.organization_id, n.camp_id, 'supplies', 'Storm task', 'Fictional',
+            now() + $1 * interval '1 day', now() + $1 * interval '1 day' + interval '2 hours', $2, 'open'
+       FROM needs n JOIN organizations o ON o.id = n.organization_id WHERE o.status = 'approved' LIMIT 1
+     RETURNING id`,
+    [300 + day, CAPACITY],
+  );
+  return task.id as string;
+}
+
+/** Fails unless the storm's outcome is exact. */
+async function check(db: DataSource, taskId: string, answers: Answer[]): Promise<void> {
+  const failures = answers.filter((answer) => answer.status !== 201);
+  if (failures.length > 0) {
+    const statuses = [...new Set(failures.map((answer) => answer.status))].join(', ');
+    throw new Error(`${failures.length} answers were not 201 (${statuses})`);
+  }
+  const confirmed = answers.filter((answer) => answer.body.status === 'confirmed').length;
+  const positions = answers
+    .filter((answer) => answer.body.status === 'waitlisted')
+    .map((answer) => answer.body.waitlistPosition as number)
+    .sort((a, b) => a - b);
+  const expectedWaiting = answers.length - Math.min(CAPACITY, answers.length);
+  if (confirmed !== Math.min(CAPACITY, answers.length) || positions.length !== expectedWaiting) {
+    throw new Error(`${confirmed} confirmed and ${positions.length} waitlisted answered`);
+  }
+  if (positions.some((position, index) => position !== index + 1)) {
+    throw new Error('the answered waitlist positions are not 1…n, each once');
+  }
+  const rows: { status: string; position: number | null }[] = await db.query(
+    `SELECT s.status, CASE WHEN s.status = 'waitlisted' THEN
+            (SELECT count(*)::int FROM signups w WHERE w.task_id = s.task_id AND w.status = 'waitlisted' AND w.seq <= s.seq) END AS position
+       FROM signups s WHERE s.task_id = $1 ORDER BY s.seq`,
+    [taskId],
+  );
+  const inOrder = rows.every((row, index) =>
+    index < CAPACITY
+      ? row.status === 'confirmed'
+      : row.status === 'waitlisted' && row.position === index - CAPACITY + 1,
+  );
+  if (rows.length !== answers.length || !inOrder)
+    throw new Error('the rows in seq order are not confirmed, then the queue');
+  const [task] = await db.query('SELECT confirmed, waitlisted FROM tasks WHERE id = $1', [taskId]);
+  if (task.confirmed !== confirmed || task.waitlisted !== expectedWaiting) {
+    throw new Error(`task counters ${JSON.stringify(task)} do not match the rows`);
+  }
+}
+
+/** CPU time (user + system) of a process so far, in ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0; // a backend that ended meanwhile
+  }
+}
+
+/** CPU time of the database's backends: on a shared machine a steadier figure than the rate. */
+async function backendsMs(db: DataSource): Promise<number> {
+  const rows: { pid: number }[] = await db.query(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+  );
+  return rows.reduce((sum, row) => sum + cpuMs(row.pid), 0);
+}
+
+async function storm(db: DataSource, base: string, tokens: string[], day: number, apiPid: number) {
+  const taskId = await stormTask(db, day);
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const cpuBefore = { api: cpuMs(apiPid), db: await backendsMs(db) };
+  const started = performance.now();
+  const answers = await Promise.all(
+    tokens.map((token) => post(agent, base, `/api/v1/tasks/${taskId}/signups`, token)),
+  );
+  const ms = performance.now() - started;
+  const cpu = { api: cpuMs(apiPid) - cpuBefore.api, db: (await backendsMs(db)) - cpuBefore.db };
+  agent.destroy();
+  await check(db, taskId, answers);
+  return {
+    ms,
+    perSecond: (tokens.length / ms) * 1000,
+    apiMsEach: cpu.api / tokens.length,
+    dbMsEach: cpu.db / tokens.length,
+  };
+}
+
+async function seed(config: AppConfig) {
+  const db = new DataSource(databaseOptions(config));
+  await db.initialize();
+  const seeded = await seedScale(db, { tasks: 1000, volunteers: SIGNUPS });
+  return { db, volunteerIds: seeded.volunteerIds };
+}
+
+export async function stormBenchmark(): Promise<void> {
+  const config = await createTestConfig();
+  const { db, volunteerIds } = await seed(config);
+  const env = productionEnv(config);
+  // STORM_PROFILE=dir writes a CPU profile of the API (on its exit) into dir.
+  const profile = process.env.STORM_PROFILE;
+  const apiEnv = profile ? { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profile}` } : env;
+  const api = await startProcess('apps/api/src/main.js', apiEnv, PORT);
+  const worker = await startProcess('apps/worker/src/main.js', env, null);
+  try {
+    const signer = new AccessTokenService(config);
+    const tokens = volunteerIds.map((id) => signer.sign({ sub: id, role: 'volunteer' }));
+    console.log(
+      `Sign-up storm: ${SIGNUPS} volunteers for ${CAPACITY} places, ${CONNECTIONS} connections, API and worker in their own processes`,
+    );
+    const warm = await storm(db, api.base, tokens.slice(0, 200), 0, api.child.pid ?? 0);
+    console.log(`  warm-up (200): ${warm.perSecond.toFixed(0)} sign-ups/s, exact`);
+    for (let round = 1; round <= ROUNDS; round++) {
+      const result = await storm(db, api.base, tokens, round, api.child.pid ?? 0);
+      console.log(
+        `  round ${round}: ${SIGNUPS} in ${result.ms.toFixed(0)} ms = ${result.perSecond.toFixed(0)} sign-ups/s; ` +
+          `exact: ${CAPACITY} confirmed, ${SIGNUPS - CAPACITY} waitlisted in order, no other answer; ` +
+          `CPU per sign-up: API ${result.apiMsEach.toFixed(2)} ms, PostgreSQL ${result.dbMsEach.toFixed(2)} ms; ` +
+          `load average ${loadavg()[0].toFixed(1)}`,
+      );
+    }
+  } finally {
+    await api.stop();
+    await worker.stop();
+    await db.destroy();
+    await dropTestResources(config);
+  }
+}

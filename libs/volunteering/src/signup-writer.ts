@@ -1,0 +1,224 @@
+import { Injectable } from '@nestjs/common';
+import { DatabaseError, Pool, PoolClient, QueryResult } from 'pg';
+import { DataSource } from 'typeorm';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { OutboxEvent } from '@haven/core';
+import { SignupStatus } from './entities/signup.entity';
+
+/** What a sign-up came to: refused (and why), or the row written and its place in the queue. */
+export interface SignupOutcome {
+  /** null when the task is missing or hidden from volunteers (its organisation is not approved). */
+  outcome:
+    'cancelled' | 'started' | 'already' | 'overlapping' | 'pending' | 'confirmed' | 'waitlisted' | null;
+  overlap_title: string | null;
+  /** The 1-based waitlist place of a waitlisted sign-up. */
+  position: number;
+  id: string;
+  task_id: string;
+  volunteer_id: string;
+  status: SignupStatus;
+  hours: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** The task's row lock: the first thing each batch takes, held to its commit. */
+const LOCK_TASK = `SELECT id FROM tasks WHERE id = $1 FOR UPDATE`;
+
+/**
+ * The per-volunteer overlap locks of a batch (the key `lockVolunteer` uses), taken after the task's
+ * and in one order, so two batches never wait on each other in a cycle.
+ */
+const LOCK_VOLUNTEERS = `SELECT count(pg_advisory_xact_lock(4242, hashtext(v)))
+  FROM (SELECT v FROM unnest($1::text[]) v ORDER BY hashtext(v), v) sorted`;
+
+/**
+ * One sign-up in one statement, run after both locks are held, so its snapshot sees every sign-up
+ * committed before them and the task's latest counters. It refuses (outcome only, nothing written)
+ * in the order SignupsService always checked: missing or hidden task (a volunteer reads only an
+ * approved organisation's tasks, as NeedAccess.mayRead), cancelled, started, a live sign-up already,
+ * a confirmed overlapping task. Otherwise it moves the counter, inserts the row (its `seq` drawn
+ * under the lock: the queue order), the outbox row and the audit entry, all or nothing.
+ *
+ * Being one statement, it names other contexts' tables, as the ORM code it replaced did through their
+ * entities: tasks (needs), organizations and organization_members (organizations), outbox and
+ * audit_log (core). Its "approved organisation" and "overlapping confirmed task" predicates are
+ * those of NeedAccess.mayRead (a volunteer's case) and `overlappingTask` (signup-rules.ts): when
+ * the owners export them as SQL fragments (issue 15), compose them here.
+ */
+const SIGN_UP = `
+WITH t AS (
+  SELECT t.id, t.status, t.starts_at, t.ends_at, t.capacity, t.confirmed, t.waitlisted, t.signup_mode,
+         t.organization_id
+    FROM tasks t JOIN organizations o ON o.id = t.organization_id AND o.status = 'approved'
+   WHERE t.id = $1),
+d AS (
+  SELECT t.id, t.organization_id, t.waitlisted, overlap.title AS overlap_title,
+         CASE WHEN t.status = 'cancelled' THEN 'cancelled'
+              WHEN t.starts_at <= clock_timestamp() THEN 'started'
+              WHEN EXISTS (SELECT 1 FROM signups s WHERE s.task_id = t.id AND s.volunteer_id = $2
+                              AND s.status IN ('pending', 'confirmed', 'waitlisted')) THEN 'already'
+              WHEN overlap.title IS NOT NULL THEN 'overlapping'
+              WHEN t.signup_mode = 'review' THEN 'pending'
+              WHEN t.confirmed < t.capacity THEN 'confirmed'
+              ELSE 'waitlisted' END AS outcome
+    FROM t LEFT JOIN LATERAL (
+      SELECT o.title FROM signups s JOIN tasks o ON o.id = s.task_id
+       WHERE s.volunteer_id = $2 AND s.status = 'confirmed' AND o.status = 'open' AND o.id <> t.id
+         AND o.starts_at < t.ends_at AND o.ends_at > t.starts_at
+       LIMIT 1) overlap ON true),
+counted AS (
+  UPDATE tasks SET confirmed = tasks.confirmed + (d.outcome = 'confirmed')::int,
+                   waitlisted = tasks.waitlisted + (d.outcome = 'waitlisted')::int,
+                   updated_at = now()
+    FROM d WHERE tasks.id = d.id AND d.outcome IN ('confirmed', 'waitlisted')),
+inserted AS (
+  INSERT INTO signups (task_id, volunteer_id, status)
+  SELECT d.id, $2, d.outcome FROM d WHERE d.outcome IN ('pending', 'confirmed', 'waitlisted')
+  RETURNING id, task_id, volunteer_id, status, hours, created_at, updated_at),
+told AS (
+  INSERT INTO outbox (event_type, recipient_ids, payload)
+  SELECT CASE i.status WHEN 'pending' THEN '${OutboxEvent.SignupReceived}'
+                       WHEN 'confirmed' THEN '${OutboxEvent.SignupConfirmed}'
+                       ELSE '${OutboxEvent.SignupWaitlisted}' END,
+         r.ids,
+         CASE WHEN i.status = 'pending' THEN jsonb_build_object('signupId', i.id, 'taskId', i.task_id)
+              ELSE jsonb_build_object('signupId', i.id, 'taskId', i.task_id, 'status', i.status) END
+    FROM inserted i CROSS JOIN d
+    CROSS JOIN LATERAL (
+      SELECT CASE WHEN i.status = 'pending'
+                  THEN (SELECT array_agg(DISTINCT m.user_id) FROM organization_members m
+                         WHERE m.organization_id = d.organization_id)
+                  ELSE ARRAY[i.volunteer_id] END AS ids) r
+   WHERE cardinality(r.ids) > 0),
+audited AS (
+  INSERT INTO audit_log (actor_id, action, entity, entity_id, summary)
+  SELECT i.volunteer_id, 'signup.' || i.status, 'signup', i.id, 'Signed up (' || i.status || ')' FROM inserted i)
+SELECT d.outcome, d.overlap_title, d.waitlisted + 1 AS position, i.*
+  FROM d LEFT JOIN inserted i ON true`;
+
+const PREPARE = [
+  `PREPARE haven_signup_lock(uuid) AS ${LOCK_TASK}`,
+  `PREPARE haven_signup_volunteers(text[]) AS ${LOCK_VOLUNTEERS}`,
+  `PREPARE haven_signup_one(uuid, uuid) AS ${SIGN_UP}`,
+].join(';\n');
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Sign-ups of one task that one transaction takes at most. */
+const MAX_BATCH = 100;
+const MAX_ATTEMPTS = 5;
+const RETRYABLE = new Set(['40P01', '40001']);
+/** `prepared statement does not exist`: the connection lost them (DISCARD ALL); prepare again. */
+const NOT_PREPARED = '26000';
+
+interface Waiting {
+  volunteerId: string;
+  resolve(outcome: SignupOutcome): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Writes sign-ups for SignupsService with the task's row lock held as briefly as PostgreSQL allows.
+ * The invariants are those of SignupsService (the task's row lock around every change of its places,
+ * `seq` drawn under it, the per-volunteer lock after it for the overlap check); what changes is where
+ * the time goes:
+ *
+ * - One round trip. The locks and the sign-up statements travel as one multi-statement query of
+ *   prepared statements, an implicit transaction: no client round trip, and no wait for this
+ *   process's busy event loop, happens while the task is locked. Each statement of it takes its own
+ *   snapshot (READ COMMITTED), so the sign-up statement, run after the locks, sees everything
+ *   committed before them.
+ * - Group commit. Sign-ups for a task that arrive while its transaction runs wait here and go
+ *   together in the next one (at most MAX_BATCH, in arrival order): one lock hand-over and one WAL
+ *   flush for many sign-ups, instead of one each, which is what limited a storm on one task.
+ *
+ * A deadlock (another path takes the task first and the volunteers in another order) retries the
+ * batch, as TransactionService does. Any other failure runs the batch's sign-ups alone, so one
+ * sign-up's error is never another's.
+ */
+@Injectable()
+export class SignupWriter {
+  /** Per task with a batch running: the sign-ups waiting for the next. */
+  private readonly waiting = new Map<string, Waiting[]>();
+  private readonly prepared = new WeakSet<PoolClient>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The outcome of the volunteer's sign-up for the task; undefined outcome for a malformed id. */
+  signUp(taskId: string, volunteerId: string): Promise<SignupOutcome | undefined> {
+    const task = taskId.toLowerCase();
+    if (!UUID.test(task) || !UUID.test(volunteerId)) return Promise.resolve(undefined);
+    return new Promise((resolve, reject) => {
+      const entry = { volunteerId, resolve, reject };
+      const queue = this.waiting.get(task);
+      if (queue) {
+        queue.push(entry);
+        return;
+      }
+      this.waiting.set(task, []);
+      void this.drain(task, [entry]);
+    });
+  }
+
+  private async drain(taskId: string, first: Waiting[]): Promise<void> {
+    for (let batch = first; batch.length > 0; batch = this.waiting.get(taskId)!.splice(0, MAX_BATCH)) {
+      await this.settle(taskId, batch);
+    }
+    this.waiting.delete(taskId);
+  }
+
+  private async settle(taskId: string, batch: Waiting[]): Promise<void> {
+    try {
+      const outcomes = await this.run(
+        taskId,
+        batch.map((entry) => entry.volunteerId),
+      );
+      batch.forEach((entry, index) => entry.resolve(outcomes[index]));
+    } catch (error) {
+      if (batch.length === 1) return batch[0].reject(error);
+      for (const entry of batch) await this.settle(taskId, [entry]);
+    }
+  }
+
+  private async run(taskId: string, volunteerIds: string[]): Promise<SignupOutcome[]> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.once(taskId, volunteerIds);
+      } catch (error) {
+        const code = error instanceof DatabaseError ? error.code : undefined;
+        const again = (code && RETRYABLE.has(code)) || code === NOT_PREPARED;
+        if (!again || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async once(taskId: string, volunteerIds: string[]): Promise<SignupOutcome[]> {
+    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      if (!this.prepared.has(client)) {
+        await client.query(PREPARE);
+        this.prepared.add(client);
+      }
+      // Ids are checked UUIDs, so they are safe as literals (a multi-statement query takes no parameters).
+      const volunteers = volunteerIds.map((id) => `'${id}'`).join(', ');
+      const text = [
+        `EXECUTE haven_signup_lock('${taskId}')`,
+        `EXECUTE haven_signup_volunteers(ARRAY[${volunteers}]::text[])`,
+        ...volunteerIds.map((id) => `EXECUTE haven_signup_one('${taskId}', '${id}')`),
+      ].join(';\n');
+      const results = (await client.query(text)) as unknown as QueryResult<SignupOutcome>[];
+      return results.slice(2).map((result) => result.rows[0]);
+    } catch (error) {
+      if (error instanceof DatabaseError) {
+        if (error.code === NOT_PREPARED) this.prepared.delete(client);
+      } else {
+        broken = error as Error;
+      }
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+}
