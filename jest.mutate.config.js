@@ -1,15 +1,19 @@
 /**
- * The jest run that `npm run mutate` (StrykerJS) uses: one project instead of jest.config.js's two,
- * since Stryker's per-test coverage hooks into the top-level test environment, and only the suites
- * that exercise the rule files (all of `npm test` would take hours per mutant on a 2-core machine).
+ * The jest run that `npm run mutate` (StrykerJS) uses: one project instead of jest.config.js's
+ * three, since Stryker's per-test coverage hooks into the top-level test environment, and only the
+ * unit, service and end-to-end suites that exercise the rule files (all of them would take hours
+ * per mutant on a 2-core machine).
  * MUTATE_TESTS (paths separated by spaces or commas) narrows it further for a subset run.
  */
 const base = require('./jest.config.js');
-const [unit, e2e] = base.projects;
+const unit = base.projects.find((project) => project.displayName === 'unit');
+const e2e = base.projects.find((project) => project.displayName === 'e2e');
 
 const DEFAULT_TESTS = [
   'libs/core/src/privacy/*.spec.ts',
   'libs/identity/src/**/*.spec.ts',
+  'test/service/needs.service-spec.ts',
+  'test/service/signups.service-spec.ts',
   'test/signups.e2e-spec.ts',
   'test/safeguarding.e2e-spec.ts',
   'test/single-path-rules.e2e-spec.ts',
@@ -23,7 +27,8 @@ const DEFAULT_TESTS = [
   'test/account-passwords.e2e-spec.ts',
   'test/privacy.e2e-spec.ts',
   'test/retention.e2e-spec.ts',
-  'test/volunteer-profile-matching.e2e-spec.ts',
+  'test/volunteer-profile.e2e-spec.ts',
+  'test/signup-batches.e2e-spec.ts',
 ];
 
 const chosen = process.env.MUTATE_TESTS
