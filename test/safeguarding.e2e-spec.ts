@@ -15,7 +15,7 @@ import {
   taskBody,
   TestApi,
 } from './support/test-api';
-import { waitFor } from './support/processes';
+import { eventually } from './support/polling';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -380,13 +380,13 @@ describe('safeguarding clearances: limits, revocation and its effects (e2e)', ()
         const revoking = revoke(owner, organizationId, clearanceId, REASON).then(
           (response) => response.status,
         );
-        await waitFor('the revocation to wait', () => lockWaiters(1));
+        await eventually(() => lockWaiters(1), 'the revocation to wait');
         const signupId = (await signUp(volunteer, second).expect(201)).body.id as string;
         let approved: number | undefined;
         const approving = approve(signupId).then((response) => (approved = response.status));
         // The approval must wait for the revocation (the clearances' lock) instead of reading the
         // clearance as still valid: two waiters, and no answer yet.
-        await waitFor('the approval to wait or answer', async () => approved ?? (await lockWaiters(2)));
+        await eventually(async () => approved ?? (await lockWaiters(2)), 'the approval to wait or answer');
         expect(approved).toBeUndefined();
         await gate.commitTransaction();
         expect(await revoking).toBe(204);

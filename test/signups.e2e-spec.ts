@@ -15,7 +15,7 @@ import {
   taskBody,
   TestApi,
 } from './support/test-api';
-import { waitFor } from './support/processes';
+import { eventually } from './support/polling';
 
 describe('sign-ups, waitlists, review, safeguarding and attendance (e2e)', () => {
   let api: TestApi;
@@ -736,13 +736,13 @@ describe('sign-ups, waitlists, review, safeguarding and attendance (e2e)', () =>
       try {
         await gate.query('LOCK TABLE signups IN EXCLUSIVE MODE');
         const racing = Promise.all([signUp(volunteer, first), signUp(volunteer, second)]);
-        await waitFor('both sign-ups to wait for a lock', async () => {
+        await eventually(async () => {
           const [{ waiting }] = await api.db.query(
             `SELECT count(*)::int AS waiting FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
               WHERE NOT l.granted AND a.datname = current_database()`,
           );
           return waiting >= 2;
-        });
+        }, 'both sign-ups to wait for a lock');
         await gate.commitTransaction();
         const responses = await racing;
         expect(responses.map((response) => response.status).sort()).toEqual([201, 409]);
