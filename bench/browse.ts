@@ -5,11 +5,12 @@
  * (BENCH_SCALES overrides) and fails if a browse figure falls with table size by more than the
  * noise allowance. Resident memory of the API and worker, idle and under load.
  */
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, databaseOptions } from '@haven/core';
 import { AccessTokenService } from '@haven/identity';
 import { createTestConfig, dropTestResources, seedScale } from '@haven/testing';
-import { load, LoadResult, productionEnv, residentMiB, startProcess } from './processes';
+import { cpuMs, load, LoadResult, productionEnv, residentMiB, startProcess } from './processes';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 64;
@@ -23,6 +24,17 @@ interface Row {
   name: string;
   result: LoadResult;
   ratio: number;
+  /** CPU time per request of the API process and of its PostgreSQL backends, in ms. */
+  apiCpu: number;
+  postgresCpu: number;
+}
+
+/** CPU time used so far by the PostgreSQL backends serving `database`. */
+async function postgresCpuMs(monitor: Client): Promise<number> {
+  const { rows } = await monitor.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  );
+  return rows.reduce((sum, row) => sum + cpuMs(row.pid), 0);
 }
 
 async function seedScaleRun(config: AppConfig, tasks: number) {
@@ -41,8 +53,9 @@ async function seedScaleRun(config: AppConfig, tasks: number) {
 }
 
 const line = (row: Row) =>
-  `  ${String(row.scale).padStart(7)} ${row.name.padEnd(44)} ${row.result.requestsPerSecond.toFixed(0).padStart(7)} req/s  ` +
-  `p50 ${row.result.p50} ms  p99 ${row.result.p99} ms  ratio ${row.ratio.toFixed(3)}`;
+  `  ${String(row.scale).padStart(7)} ${row.name.padEnd(46)} ${row.result.requestsPerSecond.toFixed(0).padStart(7)} req/s  ` +
+  `p50 ${row.result.p50} ms  p99 ${row.result.p99} ms  ratio ${row.ratio.toFixed(3)}  ` +
+  `CPU/request: API ${row.apiCpu.toFixed(2)} ms, PostgreSQL ${row.postgresCpu.toFixed(2)} ms`;
 
 export async function browseBenchmark(): Promise<void> {
   const bare = await startProcess('bench/bare.js', { ...process.env, NODE_ENV: 'production' }, PORT, '/bare');
@@ -60,12 +73,14 @@ export async function browseBenchmark(): Promise<void> {
       const env = productionEnv(config);
       const api = await startProcess('apps/api/src/main.js', env, PORT + 1);
       const worker = await startProcess('apps/worker/src/main.js', env, null);
+      const monitor = new Client({ connectionString: config.DATABASE_URL });
+      await monitor.connect();
       try {
         await new Promise((resolve) => setTimeout(resolve, 2000));
         const idle = `API ${residentMiB(api.child)} MiB, worker ${residentMiB(worker.child)} MiB`;
         const token = new AccessTokenService(config).sign({ sub: seed.volunteerIds[0], role: 'volunteer' });
         const headers = { Authorization: `Bearer ${token}` };
-        const endpoints: [string, string][] = [
+        const endpoints: [string, string, Record<string, string>?][] = [
           ['GET /tasks?limit=20', '/api/v1/tasks?limit=20'],
           [
             'GET /tasks?campId&hasSpace=true&limit=20',
@@ -74,16 +89,39 @@ export async function browseBenchmark(): Promise<void> {
           ['GET /needs?limit=20', '/api/v1/needs?limit=20'],
           ['GET /tasks/:id', `/api/v1/tasks/${seed.taskId}`],
           ['GET /tasks/recommended', '/api/v1/tasks/recommended'],
+          // As browsers ask: cached answers go out gzipped (a 16 KB page as ~2 KB).
+          [
+            'GET /tasks?limit=20, Accept-Encoding: gzip',
+            '/api/v1/tasks?limit=20',
+            { 'Accept-Encoding': 'gzip' },
+          ],
         ];
+        // A second of load on each first, so that the figures are of warm code, not of the JIT
+        // compiling it (the first route measured used to pay for that alone).
+        for (const [, path, extra] of endpoints) {
+          await load(`${api.base}${path}`, { seconds: 1, headers: { ...headers, ...extra } });
+        }
         let peak = 0;
-        for (const [name, path] of endpoints) {
+        for (const [name, path, extra] of endpoints) {
           const sampler = setInterval(() => (peak = Math.max(peak, residentMiB(api.child))), 1000);
-          const result = await load(`${api.base}${path}`, { seconds: SECONDS, headers });
+          const cpuBefore = [cpuMs(api.child.pid), await postgresCpuMs(monitor)];
+          const result = await load(`${api.base}${path}`, {
+            seconds: SECONDS,
+            headers: { ...headers, ...extra },
+          });
+          const cpuAfter = [cpuMs(api.child.pid), await postgresCpuMs(monitor)];
           clearInterval(sampler);
           if (result.non2xx > 0 || result.errors > 0) {
             throw new Error(`${name}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
           }
-          const row = { scale, name, result, ratio: result.requestsPerSecond / baseline.requestsPerSecond };
+          const row = {
+            scale,
+            name,
+            result,
+            ratio: result.requestsPerSecond / baseline.requestsPerSecond,
+            apiCpu: (cpuAfter[0] - cpuBefore[0]) / result.total,
+            postgresCpu: (cpuAfter[1] - cpuBefore[1]) / result.total,
+          };
           rows.push(row);
           console.log(line(row));
         }
@@ -91,6 +129,7 @@ export async function browseBenchmark(): Promise<void> {
           `  ${scale} tasks: idle ${idle}; under load API ${peak} MiB (peak), worker ${residentMiB(worker.child)} MiB`,
         );
       } finally {
+        await monitor.end();
         await api.stop();
         await worker.stop();
         await dropTestResources(config);

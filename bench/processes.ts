@@ -76,8 +76,23 @@ export function residentMiB(child: ChildProcess): number {
   return Math.round(kb / 1024);
 }
 
+/**
+ * CPU time (user + system) a process has used, in ms, from /proc (clock ticks of 10 ms). On a
+ * shared machine throughput is noise; the CPU a request costs is not.
+ */
+export function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0; // a backend that ended meanwhile
+  }
+}
+
 export interface LoadResult {
   requestsPerSecond: number;
+  /** Requests answered in all. */
+  total: number;
   p50: number;
   p99: number;
   non2xx: number;
@@ -98,6 +113,7 @@ export function load(
       const result = JSON.parse(stdout);
       resolve({
         requestsPerSecond: result.requests.average,
+        total: result.requests.total,
         p50: result.latency.p50,
         p99: result.latency.p99,
         non2xx: result.non2xx,

@@ -10,6 +10,7 @@ import { PhonesSms1764107000000 } from './1764107000000-phones-sms';
 import { Retention1764110000000 } from './1764110000000-retention';
 import { OrganizationClosed1764112000000 } from './1764112000000-organization-closed';
 import { DeliveryClaims1764113000000 } from './1764113000000-delivery-claims';
+import { ReadVersions1764120000000 } from './1764120000000-read-versions';
 
 /** Every migration, in order. Listed explicitly: globs break in monorepo builds. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   Retention1764110000000,
   OrganizationClosed1764112000000,
   DeliveryClaims1764113000000,
+  ReadVersions1764120000000,
 ];

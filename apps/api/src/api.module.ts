@@ -21,6 +21,7 @@ import { NotificationsModule } from '@haven/notifications';
 import { OrganizationsModule } from '@haven/organizations';
 import { ReportsModule } from '@haven/reports';
 import { VolunteeringModule } from '@haven/volunteering';
+import { BrowseCache } from './browse/browse-cache';
 import { AdminController } from './admin/admin.controller';
 import { QueuesSession } from './admin/queues-board';
 import { CampsController } from './camps/camps.controller';
@@ -80,6 +81,7 @@ export class ApiModule {
       ],
       providers: [
         QueuesSession,
+        BrowseCache,
         // Order matters: limit by address first, then authenticate, then check the role, then the e-mail.
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },

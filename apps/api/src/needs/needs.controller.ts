@@ -16,6 +16,7 @@ import { ApiPage, ApiProblems } from '../openapi/decorators';
 import { NeedDto, NeedPledgeDto, PledgeDto, TaskDto } from './dto/need-views.dto';
 import { PostingMember } from './posting-member.guard';
 import { BodyLimit, NEED_BODY_LIMIT_BYTES } from '../http/request-limits';
+import { BrowseCached } from '../browse/browse-cache';
 
 @ApiTags('needs')
 @Controller('needs')
@@ -41,6 +42,7 @@ export class NeedsController {
   /** Lists needs, newest or most urgent first, with filters and full-text search. */
   @Get()
   @ApiPage(NeedDto)
+  @BrowseCached({ versions: () => ['needs'] })
   list(@CurrentUser() actor: Actor, @Query() query: NeedListQuery) {
     const { limit, cursor, ...filter } = query;
     return this.needs.list(actor, filter, { limit, cursor });
