@@ -26,6 +26,11 @@ export default tseslint.config(
   { files: ['*.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } } },
   { files: ['bench/**', 'scripts/**', 'apps/cli/**', 'apps/web/build/**'], rules: { 'no-console': 'off' } },
   {
+    files: ['jest.mutate.config.js', 'stryker.config.mjs'],
+    languageOptions: { globals: { process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['scripts/**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',

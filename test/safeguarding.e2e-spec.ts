@@ -15,6 +15,7 @@ import {
   taskBody,
   TestApi,
 } from './support/test-api';
+import { eventually } from './support/polling';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -62,6 +63,14 @@ describe('safeguarding clearances: limits, revocation and its effects (e2e)', ()
     return (account ? call.set(bearer(account)) : call).send(body);
   };
   const REASON = { reason: 'The organisation’s background check was withdrawn.' };
+  /** Whether at least `count` statements of this suite's database wait for a lock. */
+  const lockWaiters = async (count: number) => {
+    const [{ waiting }] = await api.db.query(
+      `SELECT count(*)::int AS waiting FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE NOT l.granted AND a.datname = current_database()`,
+    );
+    return waiting >= count;
+  };
   const statusOf = async (signupId: string) =>
     (await api.db.query('SELECT status FROM signups WHERE id = $1', [signupId]))[0].status as string;
   const counters = async (taskId: string) =>
@@ -355,6 +364,37 @@ describe('safeguarding clearances: limits, revocation and its effects (e2e)', ()
           [volunteer.id],
         );
         expect(confirmed).toEqual([]);
+      }
+    });
+
+    it('holds back an approval made while a revocation is still committing, and then refuses it', async () => {
+      const first = await task();
+      const { volunteer, clearanceId } = await confirmedWithClearance(first);
+      const second = await task();
+      // Hold the revocation after its checks, holding the clearances' lock: writes to clearances wait.
+      const gate = api.db.createQueryRunner();
+      await gate.connect();
+      await gate.startTransaction();
+      try {
+        await gate.query('LOCK TABLE safeguarding_clearances IN EXCLUSIVE MODE');
+        const revoking = revoke(owner, organizationId, clearanceId, REASON).then(
+          (response) => response.status,
+        );
+        await eventually(() => lockWaiters(1), 'the revocation to wait');
+        const signupId = (await signUp(volunteer, second).expect(201)).body.id as string;
+        let approved: number | undefined;
+        const approving = approve(signupId).then((response) => (approved = response.status));
+        // The approval must wait for the revocation (the clearances' lock) instead of reading the
+        // clearance as still valid: two waiters, and no answer yet.
+        await eventually(async () => approved ?? (await lockWaiters(2)), 'the approval to wait or answer');
+        expect(approved).toBeUndefined();
+        await gate.commitTransaction();
+        expect(await revoking).toBe(204);
+        expect(await approving).toBe(409);
+        expect(await statusOf(signupId)).toBe('pending');
+      } finally {
+        if (gate.isTransactionActive) await gate.rollbackTransaction();
+        await gate.release();
       }
     });
   });

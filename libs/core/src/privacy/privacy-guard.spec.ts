@@ -132,6 +132,31 @@ describe('what the guard missed before (issue 11)', () => {
   });
 });
 
+describe('words that only look like a name with an age', () => {
+  // Pinned by mutation testing: each of these decides between a refusal and an accepted need.
+  it.each([
+    'Room 12 needs new paint.',
+    'ROOM 12 needs new paint.',
+    'Bus 5 and Hall 8 are booked.',
+    'Our spoons 12 is not enough for the kitchen.',
+  ])('accepts: %s', (text) => {
+    expect(findIdentifiers(text)).not.toContain('person_age');
+  });
+
+  it.each([
+    ['two names each with a number', 'Adam 5 and Sara 8 came'],
+    ['names among words that are not names', 'Bus 5, Hall 8, Sara 8 and Jana 11 came'],
+    ['a name with an age and a need', 'Amira 12 needs shoes.'],
+    ['a lower-case name where nothing is capitalised', 'amira 12 needs shoes'],
+  ])('refuses %s: %s', (_name, text) => {
+    expect(findIdentifiers(text)).toContain('person_age');
+  });
+
+  it('takes one name with a number for a count, not a person', () => {
+    expect(findIdentifiers('Hall 8 and Sara 8 came')).not.toContain('person_age');
+  });
+});
+
 describe('the guard’s cost', () => {
   it('uses only patterns whose every repetition is bounded, so none can backtrack without end', () => {
     expect(GUARD_PATTERNS.length).toBeGreaterThan(15);
