@@ -152,7 +152,8 @@ export class HavenLoggerModule {
             // JSON lines to standard output are written asynchronously (buffered while a write is
             // under way; flushed on exit by pino): a synchronous write per request cost the API
             // several percent of its time under load (issue 14).
-            const output = destination ?? (transport ? undefined : pino.destination({ dest: 1, sync: false }));
+            const output =
+              destination ?? (transport ? undefined : pino.destination({ dest: 1, sync: false }));
             return {
               // Named wildcard (path-to-regexp 8): the library's default '*' plus the global prefix
               // made Nest warn at every start that it had to convert "/api/v1/*".
