@@ -327,7 +327,8 @@ describe('the web app (browser e2e)', () => {
     const promoted = page.getByRole('link', { name: new RegExp(`^A place opened up: .${taskTitle}.$`) });
     await web(promoted).toHaveAttribute('href', /^\/tasks\/[0-9a-f-]{36}$/);
     await promoted.click();
-    await page.getByRole('heading', { name: taskTitle }).waitFor();
+    await page.waitForURL(/\/tasks\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: taskTitle, exact: true }).waitFor();
     await nav(page, 'My shifts');
     await page.getByText('Your place is confirmed').waitFor();
   });

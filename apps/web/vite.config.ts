@@ -50,6 +50,8 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         globIgnores: ['**/size-report.json'],
         cleanupOutdatedCaches: true,
+        // Take charge of the page that installed it, so the first visit already works offline.
+        clientsClaim: true,
       },
     }),
   ],
