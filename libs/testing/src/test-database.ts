@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import Redis from 'ioredis';
-import { AppConfig, loadConfig, prepareDatabase } from '@haven/core';
+import { AppConfig, loadConfig } from '@haven/core';
 import { migrations } from '@haven/migrations';
+import { createFromTemplate, ensureTemplate } from './template-database';
 import { TEST_REDIS_URL, TEST_SERVER_URL } from './test-servers';
 
 /**
- * A configuration of the suite's own: a freshly migrated database and a Redis key prefix nobody
- * else uses, so suites run in parallel without seeing each other's rows, queues or rate limits.
+ * A configuration of the suite's own: a freshly migrated database (a copy of the migrated template,
+ * see template-database.ts) and a Redis key prefix nobody else uses, so suites run in parallel without seeing each other's rows, queues or rate limits.
  */
 export async function createTestConfig(overrides: Record<string, string> = {}): Promise<AppConfig> {
   const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -22,7 +23,7 @@ export async function createTestConfig(overrides: Record<string, string> = {}): 
     RATE_LIMIT_PER_IP_PER_MINUTE: '1000000',
     ...overrides,
   });
-  await prepareDatabase(config, migrations);
+  await createFromTemplate(new URL(config.DATABASE_URL).pathname.slice(1), await ensureTemplate(migrations));
   return config;
 }
 
