@@ -26,18 +26,6 @@ const TABLES_WITHOUT_ENTITY: Record<string, string> = {
  * emptied; the test fails on anything new and on an entry that no longer occurs.
  */
 const ALLOWED: string[] = [
-  // identity turns SMS off when a phone number changes or goes; the preference belongs to
-  // notifications, above identity, so this wants a port (or an outbox event) notifications answers.
-  'libs/identity/src/phone/phone.service.ts: notification_preferences',
-  // libs/notifications: what is left after its reads moved into the owners' facts/ functions.
-  'libs/notifications/src/account-mail.service.ts: users',
-  'libs/notifications/src/digests.service.ts: users',
-  'libs/notifications/src/preferences.service.ts: user_phones',
-  'libs/notifications/src/sms/phone-code.sender.ts: user_phones',
-  'libs/notifications/src/sms/phone-code.sender.ts: users',
-  'libs/notifications/src/sms/sms-delivery.ts: user_phones',
-  'libs/notifications/src/sms/sms-delivery.ts: users',
-  'libs/notifications/src/sms/sms-inbound.service.ts: user_phones',
   // libs/volunteering: the sign-up storm path writes a sign-up in one statement (SignupWriter,
   // one round trip per sign-up); it names the tables and predicates it shares with tasks and
   // organisations in its own comment. Next: build it from TaskSql / OrganizationSql fragments.

@@ -15,9 +15,9 @@ import {
   RolesGuard,
   VerifiedEmailGuard,
 } from '@haven/core';
-import { AccountDeletionModule, IdentityHttpModule, IdentityModule } from '@haven/identity';
+import { AccountDeletionModule, IdentityHttpModule, IdentityModule, PhoneModule } from '@haven/identity';
 import { NeedsModule } from '@haven/needs';
-import { NotificationsModule } from '@haven/notifications';
+import { NotificationsModule, PhoneTextsModule } from '@haven/notifications';
 import { OrganizationsModule } from '@haven/organizations';
 import { ReportsModule } from '@haven/reports';
 import { AccountErasureModule, TaskParticipantsModule, VolunteeringModule } from '@haven/volunteering';
@@ -61,6 +61,7 @@ export class ApiModule {
         NeedsModule.register(TaskParticipantsModule),
         VolunteeringModule,
         NotificationsModule,
+        PhoneModule.register(PhoneTextsModule),
         ReportsModule,
       ],
       controllers: [

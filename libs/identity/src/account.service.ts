@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, TransactionService } from '@haven/core';
+import { Actor, OutboxEvent, OutboxWriter, TransactionService } from '@haven/core';
 import { AccountStateCache } from './account-state-cache';
 import { AccountMailLimiter } from './account-mail-limiter';
 import { Locale, UserEntity } from './entities/user.entity';
@@ -31,6 +31,7 @@ export class AccountService {
     private readonly passwords: PasswordProof,
     private readonly mailLimiter: AccountMailLimiter,
     private readonly accountStates: AccountStateCache,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   async verifyEmail(token: string): Promise<void> {
@@ -59,28 +60,33 @@ export class AccountService {
   }
 
   /**
-   * Answers the same whatever the address: every request runs the same single statement, which
-   * records a link and its outbox row only when an active account holds the address.
+   * Answers the same whatever the address: every request runs the same statement, which records a
+   * link only when an active account holds the address; the link's outbox row then goes through
+   * the typed writer in the same transaction.
    */
   async requestPasswordReset(email: string, address: string): Promise<void> {
     await this.mailLimiter.passwordReset(email, address);
-    await this.transactions.run((manager) =>
-      manager.query(
+    await this.transactions.run(async (manager) => {
+      const tokens: { id: string; user_id: string }[] = await manager.query(
         `WITH target AS (
            SELECT id FROM users WHERE lower(email) = $1 AND deleted_at IS NULL AND status = 'active'
          ), superseded AS (
            UPDATE account_tokens SET used_at = now()
             WHERE purpose = 'password_reset' AND used_at IS NULL AND user_id IN (SELECT id FROM target)
-         ), token AS (
-           INSERT INTO account_tokens (user_id, purpose, expires_at)
-           SELECT id, 'password_reset', now() + make_interval(secs => $2) FROM target
-           RETURNING id, user_id
          )
-         INSERT INTO outbox (event_type, recipient_ids, payload)
-         SELECT 'account.password_reset', ARRAY[user_id], jsonb_build_object('tokenId', id::text) FROM token`,
+         INSERT INTO account_tokens (user_id, purpose, expires_at)
+         SELECT id, 'password_reset', now() + make_interval(secs => $2) FROM target
+         RETURNING id, user_id`,
         [normaliseEmail(email), ACCOUNT_TOKEN_SECONDS.password_reset],
-      ),
-    );
+      );
+      for (const token of tokens) {
+        await this.outbox.write(manager, {
+          type: OutboxEvent.AccountPasswordReset,
+          recipientIds: [token.user_id],
+          payload: { tokenId: token.id },
+        });
+      }
+    });
   }
 
   /**

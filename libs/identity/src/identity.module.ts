@@ -15,9 +15,6 @@ import { RefreshTokenService } from './tokens/refresh-token.service';
 import { UsersService } from './users.service';
 import { VerificationMail } from './verification-mail';
 
-import { PhoneLimiter } from './phone/phone-limiter';
-import { PhoneService } from './phone/phone.service';
-
 /** Identity's services; the Passport strategies of the API are in IdentityHttpModule. */
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity])],
@@ -34,8 +31,6 @@ import { PhoneService } from './phone/phone.service';
     AccountService,
     PasswordProof,
     VerificationMail,
-    PhoneLimiter,
-    PhoneService,
   ],
   exports: [
     PasswordProof,
@@ -46,7 +41,6 @@ import { PhoneService } from './phone/phone.service';
     AuthService,
     UsersService,
     AccessTokenService,
-    PhoneService,
   ],
 })
 export class IdentityModule {}

@@ -19,6 +19,8 @@ export * from './locale';
 export * from './phone/phone-code';
 export * from './phone/phone-limiter';
 export * from './phone/phone.service';
+export * from './phone/phone.module';
+export * from './phone/phone-texts';
 export { AccountStateCache } from './account-state-cache';
 export * from './user.reads';
 export * from './facts/notification-facts';

@@ -33,6 +33,10 @@ export function accountCountsByRole(
 export const activeAccountSql = (idExpression: string) =>
   `EXISTS (SELECT 1 FROM users WHERE id = ${idExpression} AND status = 'active' AND deleted_at IS NULL)`;
 
+/** Whether the account whose id is `idExpression` is an active volunteer, not deleted. */
+export const activeVolunteerSql = (idExpression: string) =>
+  `EXISTS (SELECT 1 FROM users WHERE id = ${idExpression} AND role = 'volunteer' AND status = 'active' AND deleted_at IS NULL)`;
+
 /** The display name of a volunteer account that is not deleted, or null. */
 export async function volunteerDisplayName(manager: EntityManager, id: string): Promise<string | null> {
   const [row] = await manager.query(

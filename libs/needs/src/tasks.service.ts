@@ -181,8 +181,13 @@ export class TasksService {
     );
   }
 
-  private async notifySignedUp(task: TaskEntity, type: OutboxEvent, manager: EntityManager): Promise<void> {
-    await this.outbox.write(manager, {
+  /** Generic over the one event, so the payload is checked against each event it may be. */
+  private async notifySignedUp<E extends OutboxEvent.TaskChanged | OutboxEvent.TaskCancelled>(
+    task: TaskEntity,
+    type: E,
+    manager: EntityManager,
+  ): Promise<void> {
+    await this.outbox.write<E>(manager, {
       type,
       recipientIds: await this.participants.liveVolunteers(manager, [task.id]),
       payload: { taskId: task.id, needId: task.needId },

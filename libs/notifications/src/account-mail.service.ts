@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, TransactionService } from '@haven/core';
-import { AccountTokenPurpose, mintAccountToken } from '@haven/identity';
+import { AccountTokenPurpose, contactsOf, mintAccountToken } from '@haven/identity';
 import { EmailChannel } from './email.channel';
 import { accountEmail } from './templates/account';
 import { isLocale } from './templates/render';
@@ -34,17 +34,15 @@ export class AccountMailService {
       const minted = await mintAccountToken(manager, tokenId);
       if (!minted) return { recipients: 0, emailed: 0 };
       // The account's own language, whoever asked (a reset is asked for by address, signed out).
-      const [user]: { email: string; display_name: string; locale: string }[] = await manager.query(
-        'SELECT email, display_name, locale FROM users WHERE id = $1',
-        [minted.userId],
-      );
+      const user = (await contactsOf(manager, [minted.userId])).get(minted.userId);
+      if (!user) return { recipients: 0, emailed: 0 };
       try {
         await this.email.send(
-          { email: user.email, displayName: user.display_name },
+          { email: user.email, displayName: user.displayName },
           accountEmail(
             minted.purpose,
             this.config.appLink(PATHS[minted.purpose], minted.token),
-            user.display_name,
+            user.displayName,
             isLocale(user.locale) ? user.locale : 'en',
           ),
           tokenId,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxEvent, OutboxWriter, stableId, TransactionService } from '@haven/core';
+import { activeVolunteerSql } from '@haven/identity';
 import { MatchingService } from '@haven/volunteering';
 
 const PERIOD_MS = { daily: 24 * 3_600_000, weekly: 7 * 24 * 3_600_000 };
@@ -22,8 +23,8 @@ export class DigestsService {
     const subscribers: { user_id: string; last_digest_at: Date | null }[] = await this.transactions.run(
       (manager) =>
         manager.query(
-          `SELECT p.user_id, p.last_digest_at FROM notification_preferences p JOIN users u ON u.id = p.user_id
-          WHERE p.digest = $1 AND u.role = 'volunteer' AND u.status = 'active' AND u.deleted_at IS NULL`,
+          `SELECT p.user_id, p.last_digest_at FROM notification_preferences p
+          WHERE p.digest = $1 AND ${activeVolunteerSql('p.user_id')}`,
           [frequency],
         ),
     );

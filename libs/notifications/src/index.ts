@@ -20,3 +20,4 @@ export * from './sms/sms-inbound.service';
 export * from './sms/sms-transport';
 export * from './sms/sms.channel';
 export * from './templates/sms-segments';
+export * from './sms/phone-texts.module';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, DomainError, TransactionService } from '@haven/core';
+import { hasVerifiedPhone } from '@haven/identity';
 import {
   DEFAULT_PREFERENCES,
   DigestFrequency,
@@ -90,11 +91,8 @@ export class PreferencesService {
         (await manager.findOneBy(NotificationPreferencesEntity, { userId: actor.id })) ?? DEFAULT_PREFERENCES;
       const sms = preferences.sms ?? current.sms;
       if (sms && !current.sms) {
-        const [phone] = await manager.query(
-          `SELECT 1 FROM user_phones WHERE user_id = $1 AND verified_at IS NOT NULL FOR SHARE`,
-          [actor.id],
-        );
-        if (!phone) throw PreferenceErrors.phoneUnverified();
+        if (!(await hasVerifiedPhone(manager, actor.id, { lock: true })))
+          throw PreferenceErrors.phoneUnverified();
       }
       const quiet =
         preferences.quietHours === undefined

@@ -5,6 +5,7 @@ import {
   AuditLogService,
   CommonErrors,
   OutboxEvent,
+  OutboxRecord,
   OutboxWriter,
   TransactionService,
 } from '@haven/core';
@@ -15,10 +16,24 @@ import { OrganizationEntity, OrganizationStatus } from './entities/organization.
 import { fullView, OrganizationFullView } from './organization.views';
 import { OrganizationErrors } from './organizations.errors';
 
+type DecisionEvent =
+  | OutboxEvent.OrganizationApproved
+  | OutboxEvent.OrganizationRejected
+  | OutboxEvent.OrganizationSuspended
+  | OutboxEvent.OrganizationReinstated;
+
+/** An organisation's members told of a decision; generic over the one event, so the payload is checked against each. */
+const decisionNotice = <E extends DecisionEvent>(
+  type: E,
+  recipientIds: string[],
+  organizationId: string,
+  status: OrganizationStatus,
+): OutboxRecord<E> => ({ type, recipientIds, payload: { organizationId, status } });
+
 /** The vetting state machine: each decision leaves exactly one state. */
 const TRANSITIONS: Record<
   VettingDecision,
-  { from: OrganizationStatus; to: OrganizationStatus; verb: string; event: OutboxEvent }
+  { from: OrganizationStatus; to: OrganizationStatus; verb: string; event: DecisionEvent }
 > = {
   approve: { from: 'pending', to: 'approved', verb: 'approved', event: OutboxEvent.OrganizationApproved },
   reject: { from: 'pending', to: 'rejected', verb: 'rejected', event: OutboxEvent.OrganizationRejected },
@@ -93,11 +108,15 @@ export class VettingService {
         entityId: organizationId,
         summary: `Organisation ${transition.verb} (was ${transition.from})`,
       });
-      await this.outbox.write(manager, {
-        type: transition.event,
-        recipientIds: await this.memberIds(manager, organizationId),
-        payload: { organizationId, status: transition.to },
-      });
+      await this.outbox.write(
+        manager,
+        decisionNotice(
+          transition.event,
+          await this.memberIds(manager, organizationId),
+          organizationId,
+          transition.to,
+        ),
+      );
       const decisions = await manager.find(OrganizationDecisionEntity, {
         where: { organizationId },
         order: { createdAt: 'ASC' },

@@ -280,8 +280,13 @@ export class SignupsService implements AccountErasure {
     await storePlaceCount(manager, task, status);
   }
 
-  private async tell(signup: SignupEntity, type: OutboxEvent, manager: EntityManager): Promise<void> {
-    await this.outbox.write(manager, {
+  /** Generic over the one event, so the payload is checked against each event it may be. */
+  private async tell<E extends SignupChangeEvent>(
+    signup: SignupEntity,
+    type: E,
+    manager: EntityManager,
+  ): Promise<void> {
+    await this.outbox.write<E>(manager, {
       type,
       recipientIds: [signup.volunteerId],
       payload: { signupId: signup.id, taskId: signup.taskId, status: signup.status },
@@ -298,3 +303,12 @@ export class SignupsService implements AccountErasure {
     });
   }
 }
+
+/** The events that tell a volunteer their sign-up's new status. */
+type SignupChangeEvent =
+  | OutboxEvent.SignupConfirmed
+  | OutboxEvent.SignupWaitlisted
+  | OutboxEvent.SignupPromoted
+  | OutboxEvent.SignupDeclined
+  | OutboxEvent.AttendanceRecorded
+  | OutboxEvent.SignupWithdrawn;

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import {
@@ -12,6 +12,7 @@ import {
 } from '@haven/core';
 import { PHONE_CODE_TRIES, phoneCodeHash, samePhoneCodeHash } from './phone-code';
 import { PhoneLimiter } from './phone-limiter';
+import { PHONE_TEXTS, PhoneTexts } from './phone-texts';
 
 export interface PhoneView {
   number: string;
@@ -52,6 +53,7 @@ export class PhoneService {
     private readonly outbox: OutboxWriter,
     private readonly limiter: PhoneLimiter,
     private readonly config: AppConfig,
+    @Inject(PHONE_TEXTS) private readonly texts: PhoneTexts,
   ) {}
 
   async view(userId: string): Promise<PhoneView | null> {
@@ -81,8 +83,7 @@ export class PhoneService {
         [actor.id, number, challengeId],
       );
       // A new number is unverified: texts stop until it is.
-      if (changed)
-        await manager.query('UPDATE notification_preferences SET sms = false WHERE user_id = $1', [actor.id]);
+      if (changed) await this.texts.stop(manager, actor.id);
       await this.outbox.write(manager, {
         type: OutboxEvent.AccountPhoneCode,
         recipientIds: [actor.id],
@@ -119,7 +120,7 @@ export class PhoneService {
   async remove(actor: Actor): Promise<void> {
     await this.transactions.run(async (manager) => {
       await manager.query('DELETE FROM user_phones WHERE user_id = $1', [actor.id]);
-      await manager.query('UPDATE notification_preferences SET sms = false WHERE user_id = $1', [actor.id]);
+      await this.texts.stop(manager, actor.id);
     });
   }
 }

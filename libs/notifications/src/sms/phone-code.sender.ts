@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, TransactionService } from '@haven/core';
-import { newPhoneCode, PHONE_CODE_SECONDS, phoneCodeHash } from '@haven/identity';
+import { armPhoneChallenge, newPhoneCode, phoneCodeHash } from '@haven/identity';
 import { isLocale, renderPhoneCode } from '../templates/render';
 import { SmsChannel } from './sms.channel';
 
@@ -27,19 +27,13 @@ export class PhoneCodeSender {
   deliver(payload: Record<string, unknown>): Promise<{ recipients: number; emailed: number }> {
     const challengeId = String(payload.challengeId ?? '');
     return this.transactions.run(async (manager) => {
-      const [phone] = await manager.query(
-        `SELECT p.user_id, p.number, u.locale FROM user_phones p JOIN users u ON u.id = p.user_id
-          WHERE p.challenge_id = $1 AND p.code_hash IS NULL AND u.deleted_at IS NULL FOR UPDATE OF p`,
-        [challengeId],
+      const code = newPhoneCode();
+      const phone = await armPhoneChallenge(
+        manager,
+        challengeId,
+        phoneCodeHash(this.config.jwtSecret, challengeId, code),
       );
       if (!phone) return { recipients: 0, emailed: 0 };
-      const code = newPhoneCode();
-      await manager.query(
-        `UPDATE user_phones SET code_hash = $2, code_tries = 0,
-                code_expires_at = now() + make_interval(secs => $3), updated_at = clock_timestamp()
-          WHERE user_id = $1`,
-        [phone.user_id, phoneCodeHash(this.config.jwtSecret, challengeId, code), PHONE_CODE_SECONDS],
-      );
       try {
         await this.sms.send({
           to: phone.number,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OutboxEvent, TransactionService } from '@haven/core';
+import { hasVerifiedPhone, phoneContact } from '@haven/identity';
 import { taskAhead, taskFacts } from '@haven/needs';
 import { signupFacts } from '@haven/volunteering';
 import { Facts, loadFacts } from '../templates/facts';
@@ -39,12 +40,7 @@ export class SmsDelivery {
     if (!this.channel.enabled || !preferences.sms) return false;
     const text = renderSms(eventType, facts, locale);
     if (!text) return false;
-    const [phone] = await manager.query(
-      `SELECT 1 FROM user_phones p JOIN users u ON u.id = p.user_id
-        WHERE p.user_id = $1 AND p.verified_at IS NOT NULL AND u.role = 'volunteer'`,
-      [userId],
-    );
-    if (!phone) return false;
+    if (!(await hasVerifiedPhone(manager, userId, { volunteerOnly: true }))) return false;
     const quiet: QuietHours | null =
       preferences.quietFrom && preferences.quietTo
         ? { from: preferences.quietFrom, to: preferences.quietTo }
@@ -124,16 +120,16 @@ export class SmsDelivery {
     notificationId: string,
   ): Promise<{ to: string; text: string } | null> {
     const [row] = await manager.query(
-      `SELECT n.type, o.payload, p.number, u.locale
+      `SELECT n.type, n.user_id, o.payload
          FROM notifications n
          JOIN outbox o ON o.id = n.outbox_id
-         JOIN users u ON u.id = n.user_id AND u.deleted_at IS NULL
-         JOIN user_phones p ON p.user_id = n.user_id AND p.verified_at IS NOT NULL
          JOIN notification_preferences np ON np.user_id = n.user_id AND np.sms
         WHERE n.id = $1`,
       [notificationId],
     );
     if (!row) return null;
+    const phone = await phoneContact(manager, row.user_id);
+    if (!phone) return null;
     if (row.type === OutboxEvent.SignupReminder) {
       // A reminder held through the night must not reach someone who withdrew meanwhile.
       const signup = (await signupFacts(manager, [row.payload.signupId])).get(row.payload.signupId);
@@ -143,8 +139,8 @@ export class SmsDelivery {
     const text = renderSms(
       row.type,
       await loadFacts(manager, row.payload),
-      isLocale(row.locale) ? row.locale : 'en',
+      isLocale(phone.locale) ? phone.locale : 'en',
     );
-    return text ? { to: row.number, text } : null;
+    return text ? { to: phone.number, text } : null;
   }
 }

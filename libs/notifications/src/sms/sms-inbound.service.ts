@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { TransactionService } from '@haven/core';
-import { redactPhone } from '@haven/identity';
+import { redactPhone, userIdsWithPhone } from '@haven/identity';
 import { SmsChannel } from './sms.channel';
 import { SmsInbound } from './sms-transport';
 
@@ -23,11 +23,10 @@ export class SmsInboundService implements SmsInbound {
   }
 
   async stop(from: string): Promise<void> {
-    const switchedOff = await this.transactions.run((manager) =>
+    const switchedOff = await this.transactions.run(async (manager) =>
       manager.query(
-        `UPDATE notification_preferences SET sms = false
-          WHERE sms AND user_id IN (SELECT user_id FROM user_phones WHERE number = $1) RETURNING user_id`,
-        [from],
+        `UPDATE notification_preferences SET sms = false WHERE sms AND user_id = ANY($1::uuid[]) RETURNING user_id`,
+        [await userIdsWithPhone(manager, from)],
       ),
     );
     this.logger.log(
