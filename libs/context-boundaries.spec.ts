@@ -38,22 +38,6 @@ const ALLOWED: string[] = [
   'libs/notifications/src/sms/sms-delivery.ts: user_phones',
   'libs/notifications/src/sms/sms-delivery.ts: users',
   'libs/notifications/src/sms/sms-inbound.service.ts: user_phones',
-  // libs/volunteering: the sign-up storm path writes a sign-up in one statement (SignupWriter,
-  // one round trip per sign-up); it names the tables and predicates it shares with tasks and
-  // organisations in its own comment. Next: build it from TaskSql / OrganizationSql fragments.
-  'libs/volunteering/src/signup-writer.ts: organization_members',
-  'libs/volunteering/src/signup-writer.ts: organizations',
-  'libs/volunteering/src/signup-writer.ts: tasks',
-  // libs/reports: the reporting read model joins across contexts in bulk (CSV streamed from a
-  // cursor, yearly summaries); not yet behind the owners' fragments.
-  'libs/reports/src/reports.repository.ts: camps',
-  'libs/reports/src/reports.repository.ts: need_items',
-  'libs/reports/src/reports.repository.ts: needs',
-  'libs/reports/src/reports.repository.ts: pledges',
-  'libs/reports/src/reports.repository.ts: signups',
-  'libs/reports/src/reports.repository.ts: tasks',
-  'libs/reports/src/reports.repository.ts: users',
-  'libs/reports/src/reports.service.ts: OrganizationEntity',
 ];
 
 function files(dir: string): string[] {
