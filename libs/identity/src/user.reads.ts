@@ -7,6 +7,8 @@ import { EntityManager } from 'typeorm';
 export const UserSql = {
   /** The display name of the account whose id is `idExpression`. */
   displayName: (idExpression: string) => `(SELECT display_name FROM users WHERE id = ${idExpression})`,
+  /** Joins the account whose id is `idExpression` as `alias`, for a long list: its `display_name` may be read. */
+  joinUser: (alias: string, idExpression: string) => `JOIN users ${alias} ON ${alias}.id = ${idExpression}`,
 };
 
 /** Display names by account id: `displayNames` in facts/notification-facts.ts. */

@@ -14,3 +14,4 @@ export * from './tasks.service';
 export * from './task-participants';
 export * from './task.reads';
 export * from './facts/notification-facts';
+export * from './need.reads';

@@ -20,6 +20,21 @@ export const TaskSql = {
    */
   openOverlapping: (startsAt: string, endsAt: string) =>
     `(SELECT id, title FROM tasks WHERE status = 'open' AND starts_at < ${endsAt} AND ends_at > ${startsAt})`,
+  /** The task `alias` is completed: it has ended and was not cancelled. */
+  isCompleted: (alias: string) => `${alias}.status <> 'cancelled' AND ${alias}.ends_at <= now()`,
+  /** The task `alias` was cancelled. */
+  isCancelled: (alias: string) => `${alias}.status = 'cancelled'`,
+  /** Takes the row lock of the task whose id is `idExpression`, as `lockTask` does. */
+  lockTask: (idExpression: string) => `SELECT id FROM tasks WHERE id = ${idExpression} FOR UPDATE`,
+  /**
+   * Adds to the places of tasks (what `storePlaceCount` stores): for each row of `from` where `when`
+   * holds, the task whose id is `idExpression` gains `confirmed` and `waitlisted` (integer
+   * expressions over that row).
+   */
+  addPlaces: (from: string, idExpression: string, when: string, confirmed: string, waitlisted: string) =>
+    `UPDATE tasks SET confirmed = tasks.confirmed + ${confirmed}, waitlisted = tasks.waitlisted + ${waitlisted},
+                      updated_at = now()
+       FROM ${from} WHERE tasks.id = ${idExpression} AND ${when}`,
 };
 
 export function findTask(manager: EntityManager, id: string): Promise<TaskEntity | null> {

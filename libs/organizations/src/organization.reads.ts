@@ -20,6 +20,9 @@ export const OrganizationSql = {
   /** The organisation whose id is `idExpression` is approved (no join needed). */
   isApprovedId: (idExpression: string) =>
     `${idExpression} IN (SELECT id FROM organizations WHERE status = 'approved')`,
+  /** The ids of the accounts that belong to the organisation `idExpression`, as an array (null if none). */
+  memberIds: (idExpression: string) =>
+    `(SELECT array_agg(DISTINCT user_id) FROM organization_members WHERE organization_id = ${idExpression})`,
   /** The calendar day in the camp's own time zone at the instant `instantExpression`. */
   campLocalDate: (campIdExpression: string, instantExpression: string) =>
     `(SELECT (${instantExpression}::timestamptz AT TIME ZONE timezone)::date FROM camps WHERE id = ${campIdExpression})`,

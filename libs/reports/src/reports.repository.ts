@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Readable } from 'node:stream';
+import { UserSql } from '@haven/identity';
+import { NeedSql, TaskSql } from '@haven/needs';
+import { OrganizationSql, placeNames } from '@haven/organizations';
+import { SignupSql } from '@haven/volunteering';
 import { ReportRange } from './report-range';
 
 /** Which rows a report reads: one organisation's, or (null) every organisation's. */
@@ -56,6 +60,11 @@ const LABELLED = `
   coalesce(t.camp_id::text, t.organization_id::text, to_char(${MONTH}, 'YYYY-MM')) AS key`;
 const GROUPED = `GROUP BY GROUPING SETS ((), (t.camp_id), (t.organization_id), (${MONTH}))`;
 
+/** The tables are the owners': their fragments name them, and the rules on their rows. */
+const ATTENDED = SignupSql.isAttended('s');
+const DELIVERED = NeedSql.isDelivered('p');
+const DELIVERED_AT = NeedSql.deliveredAt('p');
+
 /**
  * The reports' SQL. Every figure is aggregated by PostgreSQL (GROUP BY, GROUPING SETS, date_trunc):
  * no statement here returns more rows than there are camps, organisations, months or units.
@@ -70,13 +79,13 @@ export class ReportsRepository {
   work(scope: ReportScope, range: ReportRange, manager: EntityManager): Promise<WorkFigures[]> {
     return manager.query(
       `SELECT ${LABELLED},
-              coalesce(round(sum(s.hours) FILTER (WHERE s.status = 'attended'), 2), 0)::float8 AS "volunteerHours",
-              count(DISTINCT s.volunteer_id) FILTER (WHERE s.status = 'attended')::int AS volunteers,
-              count(*) FILTER (WHERE s.status = 'attended')::int AS attended,
-              count(*) FILTER (WHERE s.status = 'no_show')::int AS "noShows"
-         FROM signups s
-         JOIN tasks t ON t.id = s.task_id
-        WHERE s.status IN ('attended', 'no_show') AND ${IN_SCOPE('t.organization_id')} AND ${IN_RANGE('t.starts_at')}
+              coalesce(round(sum(s.hours) FILTER (WHERE ${ATTENDED}), 2), 0)::float8 AS "volunteerHours",
+              count(DISTINCT s.volunteer_id) FILTER (WHERE ${ATTENDED})::int AS volunteers,
+              count(*) FILTER (WHERE ${ATTENDED})::int AS attended,
+              count(*) FILTER (WHERE ${SignupSql.isNoShow('s')})::int AS "noShows"
+         FROM ${SignupSql.signups('s')}
+         ${TaskSql.joinTask('t', 's.task_id')}
+        WHERE ${SignupSql.hasAttendance('s')} AND ${IN_SCOPE('t.organization_id')} AND ${IN_RANGE('t.starts_at')}
         ${GROUPED}`,
       parameters(scope, range),
     );
@@ -86,9 +95,9 @@ export class ReportsRepository {
   tasks(scope: ReportScope, range: ReportRange, manager: EntityManager): Promise<TaskFigures[]> {
     return manager.query(
       `SELECT ${LABELLED},
-              count(*) FILTER (WHERE t.status <> 'cancelled' AND t.ends_at <= now())::int AS completed,
-              count(*) FILTER (WHERE t.status = 'cancelled')::int AS cancelled
-         FROM tasks t
+              count(*) FILTER (WHERE ${TaskSql.isCompleted('t')})::int AS completed,
+              count(*) FILTER (WHERE ${TaskSql.isCancelled('t')})::int AS cancelled
+         FROM ${TaskSql.tasks('t')}
         WHERE ${IN_SCOPE('t.organization_id')} AND ${IN_RANGE('t.starts_at')}
         ${GROUPED}`,
       parameters(scope, range),
@@ -107,12 +116,12 @@ export class ReportsRepository {
     return manager.query(
       `WITH reached AS (
          SELECT t.need_id
-           FROM signups s JOIN tasks t ON t.id = s.task_id
-          WHERE s.status = 'attended' AND ${IN_SCOPE('t.organization_id')} AND ${IN_RANGE('t.starts_at')}
+           FROM ${SignupSql.signups('s')} ${TaskSql.joinTask('t', 's.task_id')}
+          WHERE ${ATTENDED} AND ${IN_SCOPE('t.organization_id')} AND ${IN_RANGE('t.starts_at')}
          UNION
          SELECT p.need_id
-           FROM pledges p JOIN needs n ON n.id = p.need_id
-          WHERE p.status = 'delivered' AND ${IN_SCOPE('n.organization_id')} AND ${IN_RANGE('p.updated_at')}
+           FROM ${NeedSql.pledges('p')} ${TaskSql.joinNeed('n', 'p.need_id')}
+          WHERE ${DELIVERED} AND ${IN_SCOPE('n.organization_id')} AND ${IN_RANGE(DELIVERED_AT)}
        )
        SELECT CASE WHEN GROUPING(n.camp_id) = 0 THEN 'camp'
                    WHEN GROUPING(n.organization_id) = 0 THEN 'organization'
@@ -121,7 +130,7 @@ export class ReportsRepository {
               coalesce(sum(n.beneficiary_count), 0)::float8 AS beneficiaries,
               coalesce(bool_or(n.category IN ('health', 'psychosocial') AND n.beneficiary_count IS NOT NULL), false)
                 AS sensitive
-         FROM reached r JOIN needs n ON n.id = r.need_id
+         FROM reached r ${TaskSql.joinNeed('n', 'r.need_id')}
         GROUP BY GROUPING SETS ((), (n.camp_id), (n.organization_id))`,
       parameters(scope, range),
     );
@@ -135,7 +144,7 @@ export class ReportsRepository {
   ): Promise<{ status: string; count: number }[]> {
     return manager.query(
       `SELECT n.status, count(*)::int AS count
-         FROM needs n
+         FROM ${NeedSql.needs('n')}
         WHERE ${IN_SCOPE('n.organization_id')} AND ${IN_RANGE('n.created_at')}
         GROUP BY n.status`,
       parameters(scope, range),
@@ -150,22 +159,29 @@ export class ReportsRepository {
   ): Promise<{ unit: string; quantity: number }[]> {
     return manager.query(
       `SELECT i.unit, sum(p.quantity)::float8 AS quantity
-         FROM pledges p
-         JOIN needs n ON n.id = p.need_id
-         JOIN need_items i ON i.id = p.item_id
-        WHERE p.status = 'delivered' AND ${IN_SCOPE('n.organization_id')} AND ${IN_RANGE('p.updated_at')}
+         FROM ${NeedSql.pledges('p')}
+         ${TaskSql.joinNeed('n', 'p.need_id')}
+         ${NeedSql.joinItem('i', 'p.item_id')}
+        WHERE ${DELIVERED} AND ${IN_SCOPE('n.organization_id')} AND ${IN_RANGE(DELIVERED_AT)}
         GROUP BY i.unit
         ORDER BY i.unit`,
       parameters(scope, range),
     );
   }
 
-  names(
-    table: 'camps' | 'organizations',
-    ids: string[],
+  /** The names of these camps and organisations, in one round trip; an unknown id has none. */
+  async names(
+    campIds: string[],
+    organizationIds: string[],
     manager: EntityManager,
-  ): Promise<{ id: string; name: string }[]> {
-    return manager.query(`SELECT id, name FROM ${table} WHERE id = ANY($1::uuid[])`, [ids]);
+  ): Promise<{ campNames: Map<string, string>; organizationNames: Map<string, string> }> {
+    const places = await placeNames(manager, organizationIds, campIds);
+    const named = (ids: string[], name: (id: string) => string) =>
+      new Map(ids.filter((id) => name(id) !== '').map((id) => [id, name(id)]));
+    return {
+      campNames: named(campIds, places.campName),
+      organizationNames: named(organizationIds, places.organizationName),
+    };
   }
 
   /**
@@ -186,11 +202,11 @@ export class ReportsRepository {
                 c.name AS camp,
                 u.display_name AS volunteer,
                 s.hours::float8 AS hours
-           FROM signups s
-           JOIN tasks t ON t.id = s.task_id
-           JOIN camps c ON c.id = t.camp_id
-           JOIN users u ON u.id = s.volunteer_id
-          WHERE s.status = 'attended' AND t.organization_id = $1::uuid AND ${IN_RANGE('t.starts_at')}
+           FROM ${SignupSql.signups('s')}
+           ${TaskSql.joinTask('t', 's.task_id')}
+           ${OrganizationSql.joinCamp('c', 't.camp_id')}
+           ${UserSql.joinUser('u', 's.volunteer_id')}
+          WHERE ${ATTENDED} AND t.organization_id = $1::uuid AND ${IN_RANGE('t.starts_at')}
           ORDER BY t.starts_at, t.id, s.seq`,
         [organizationId, range.start.toISOString(), range.end.toISOString()],
       );

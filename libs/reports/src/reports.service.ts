@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { EntityManager } from 'typeorm';
 import { Actor, AppConfig, CommonErrors, SuppressionThresholds, TransactionService } from '@haven/core';
-import { OrganizationAccess, OrganizationEntity } from '@haven/organizations';
+import { OrganizationAccess, organizationStatus } from '@haven/organizations';
 import { hoursCsv } from './hours-csv';
 import { monthsOf, ReportRange, reportRange } from './report-range';
 import {
@@ -83,7 +83,7 @@ export class ReportsService {
   /** Member of the organisation: true; admin: false (the outside view); anyone else: not found. */
   private async mayRead(actor: Actor, organizationId: string, manager: EntityManager): Promise<boolean> {
     if (actor.role === 'admin') {
-      if (!(await manager.existsBy(OrganizationEntity, { id: organizationId }))) {
+      if ((await organizationStatus(manager, organizationId)) === null) {
         throw CommonErrors.notFound('organisation');
       }
       return false;
@@ -115,10 +115,11 @@ export class ReportsService {
       [...work, ...tasks, ...beneficiaries]
         .filter((row) => row.dimension === dimension && row.key !== null)
         .map((row) => row.key as string);
-    const names = async (table: 'camps' | 'organizations', ids: string[]) =>
-      new Map(
-        (await this.repository.names(table, [...new Set(ids)], manager)).map((row) => [row.id, row.name]),
-      );
+    const names = await this.repository.names(
+      [...new Set(keys('camp'))],
+      [...new Set(scope.organizationId ? [] : keys('organization'))],
+      manager,
+    );
     return {
       from: range.from,
       to: range.to,
@@ -128,8 +129,8 @@ export class ReportsService {
       beneficiaries,
       needs,
       supplies,
-      campNames: await names('camps', keys('camp')),
-      organizationNames: await names('organizations', scope.organizationId ? [] : keys('organization')),
+      campNames: names.campNames,
+      organizationNames: names.organizationNames,
     };
   }
 

@@ -11,3 +11,4 @@ export * from './volunteer-profiles.service';
 export * from './volunteering.errors';
 export * from './volunteering.module';
 export * from './facts/notification-facts';
+export * from './signup.reads';

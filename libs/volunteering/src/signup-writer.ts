@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseError, Pool, PoolClient, QueryResult } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { OutboxEvent } from '@haven/core';
+import { AuditSql, OutboxEvent, OutboxSql } from '@haven/core';
+import { TaskSql } from '@haven/needs';
+import { OrganizationSql } from '@haven/organizations';
 import { SignupStatus } from './entities/signup.entity';
+import { confirmedOverlapSql } from './signup.sql';
 
 /** What a sign-up came to: refused (and why), or the row written and its place in the queue. */
 export interface SignupOutcome {
@@ -23,7 +26,7 @@ export interface SignupOutcome {
 }
 
 /** The task's row lock: the first thing each batch takes, held to its commit. */
-const LOCK_TASK = `SELECT id FROM tasks WHERE id = $1 FOR UPDATE`;
+const LOCK_TASK = TaskSql.lockTask('$1');
 
 /**
  * The per-volunteer overlap locks of a batch (the key `lockVolunteer` uses), taken after the task's
@@ -40,17 +43,17 @@ const LOCK_VOLUNTEERS = `SELECT count(pg_advisory_xact_lock(4242, hashtext(v)))
  * a confirmed overlapping task. Otherwise it moves the counter, inserts the row (its `seq` drawn
  * under the lock: the queue order), the outbox row and the audit entry, all or nothing.
  *
- * Being one statement, it names other contexts' tables, as the ORM code it replaced did through their
- * entities: tasks (needs), organizations and organization_members (organizations), outbox and
- * audit_log (core). Its "approved organisation" and "overlapping confirmed task" predicates are
- * those of OrganizationRecordAccess.mayRead (a volunteer's case) and `overlappingTask` (signup-rules.ts): when
- * the owners export them as SQL fragments (issue 15), compose them here.
+ * Being one statement, it reaches other contexts' tables through their owners' SQL fragments:
+ * TaskSql (the task, its lock and places), OrganizationSql (the "approved organisation" rule of
+ * OrganizationRecordAccess.mayRead, and the members told of a pending sign-up), OutboxSql and
+ * AuditSql (core); the "overlapping confirmed task" rule is `confirmedOverlapSql`, as in signup-rules.ts.
  */
 const SIGN_UP = `
 WITH t AS (
   SELECT t.id, t.status, t.starts_at, t.ends_at, t.capacity, t.confirmed, t.waitlisted, t.signup_mode,
          t.organization_id
-    FROM tasks t JOIN organizations o ON o.id = t.organization_id AND o.status = 'approved'
+    FROM ${TaskSql.tasks('t')}
+    ${OrganizationSql.joinOrganization('o', 't.organization_id')} AND ${OrganizationSql.isApproved('o')}
    WHERE t.id = $1),
 d AS (
   SELECT t.id, t.organization_id, t.waitlisted, overlap.title AS overlap_title,
@@ -63,21 +66,22 @@ d AS (
               WHEN t.confirmed < t.capacity THEN 'confirmed'
               ELSE 'waitlisted' END AS outcome
     FROM t LEFT JOIN LATERAL (
-      SELECT o.title FROM signups s JOIN tasks o ON o.id = s.task_id
-       WHERE s.volunteer_id = $2 AND s.status = 'confirmed' AND o.status = 'open' AND o.id <> t.id
-         AND o.starts_at < t.ends_at AND o.ends_at > t.starts_at
+      ${confirmedOverlapSql('$2', 't.starts_at', 't.ends_at', 't.id')}
        LIMIT 1) overlap ON true),
 counted AS (
-  UPDATE tasks SET confirmed = tasks.confirmed + (d.outcome = 'confirmed')::int,
-                   waitlisted = tasks.waitlisted + (d.outcome = 'waitlisted')::int,
-                   updated_at = now()
-    FROM d WHERE tasks.id = d.id AND d.outcome IN ('confirmed', 'waitlisted')),
+  ${TaskSql.addPlaces(
+    'd',
+    'd.id',
+    "d.outcome IN ('confirmed', 'waitlisted')",
+    "(d.outcome = 'confirmed')::int",
+    "(d.outcome = 'waitlisted')::int",
+  )}),
 inserted AS (
   INSERT INTO signups (task_id, volunteer_id, status)
   SELECT d.id, $2, d.outcome FROM d WHERE d.outcome IN ('pending', 'confirmed', 'waitlisted')
   RETURNING id, task_id, volunteer_id, status, hours, created_at, updated_at),
 told AS (
-  INSERT INTO outbox (event_type, recipient_ids, payload)
+  ${OutboxSql.insert(`
   SELECT CASE i.status WHEN 'pending' THEN '${OutboxEvent.SignupReceived}'
                        WHEN 'confirmed' THEN '${OutboxEvent.SignupConfirmed}'
                        ELSE '${OutboxEvent.SignupWaitlisted}' END,
@@ -87,13 +91,12 @@ told AS (
     FROM inserted i CROSS JOIN d
     CROSS JOIN LATERAL (
       SELECT CASE WHEN i.status = 'pending'
-                  THEN (SELECT array_agg(DISTINCT m.user_id) FROM organization_members m
-                         WHERE m.organization_id = d.organization_id)
+                  THEN ${OrganizationSql.memberIds('d.organization_id')}
                   ELSE ARRAY[i.volunteer_id] END AS ids) r
-   WHERE cardinality(r.ids) > 0),
+   WHERE cardinality(r.ids) > 0`)}),
 audited AS (
-  INSERT INTO audit_log (actor_id, action, entity, entity_id, summary)
-  SELECT i.volunteer_id, 'signup.' || i.status, 'signup', i.id, 'Signed up (' || i.status || ')' FROM inserted i)
+  ${AuditSql.insert(`
+  SELECT i.volunteer_id, 'signup.' || i.status, 'signup', i.id, 'Signed up (' || i.status || ')' FROM inserted i`)})
 SELECT d.outcome, d.overlap_title, d.waitlisted + 1 AS position, i.*
   FROM d LEFT JOIN inserted i ON true`;
 

@@ -19,6 +19,15 @@ export interface AuditFilter {
 }
 
 /**
+ * For a statement that must write its audit entries itself (the sign-up writer's one round trip):
+ * inserts the rows `select` yields, as (actor_id, action, entity, entity_id, summary).
+ */
+export const AuditSql = {
+  insert: (select: string) =>
+    `INSERT INTO audit_log (actor_id, action, entity, entity_id, summary) ${select}`,
+};
+
+/**
  * Writes audit entries inside the caller's transaction (so a failed change leaves no entry) and
  * reads them for admins. There is deliberately no update or delete here.
  */

@@ -21,6 +21,15 @@ export class OutboxWriter {
 }
 
 /**
+ * For a statement that must write its outbox rows itself (the sign-up writer's one round trip):
+ * inserts the rows `select` yields, as (event_type, recipient_ids, payload), with fresh ids.
+ * As with `OutboxWriter.write`, the caller leaves out rows with no recipients.
+ */
+export const OutboxSql = {
+  insert: (select: string) => `INSERT INTO outbox (event_type, recipient_ids, payload) ${select}`,
+};
+
+/**
  * Reads outbox rows by id, in the order asked, as the typed union. A row whose event this build
  * does not know fails here, before anyone is written to (a newer producer than this worker).
  */
