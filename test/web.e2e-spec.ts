@@ -496,6 +496,19 @@ describe('the web app (browser e2e)', () => {
     await screenshot(page, 'en-1280-notifications');
     await page.getByRole('banner').getByRole('combobox', { name: 'Language' }).selectOption('ar');
     await web(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    // A notification sent in English still reads left to right on the Arabic page.
+    expect(
+      await page
+        .locator('.card h2')
+        .first()
+        .evaluate((h) => getComputedStyle(h).direction),
+    ).toBe('ltr');
+    expect(
+      await page
+        .locator('.card p')
+        .first()
+        .evaluate((p) => getComputedStyle(p).direction),
+    ).toBe('ltr');
     await screenshot(page, 'ar-1280-notifications');
     await page
       .getByRole('navigation', { name: 'القائمة الرئيسية' })

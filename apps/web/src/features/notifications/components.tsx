@@ -59,7 +59,7 @@ export function NotificationsPage() {
               {list.map((item) => (
                 <li key={item.id} className={`card${item.readAt ? '' : ' unread'}`}>
                   <NotificationTitle item={item} onOpen={() => !item.readAt && markRead.mutate(item.id)} />
-                  <p>{item.body}</p>
+                  <p dir="auto">{item.body}</p>
                   <div className="spread">
                     <span className="meta">{formatDateTime(item.createdAt, i18n.language)}</span>
                     {!item.readAt && (

@@ -19,8 +19,10 @@ export function subjectPath(subject: Notification['subject'], role: Role | undef
 export function NotificationTitle({ item, onOpen }: { item: Notification; onOpen: () => void }) {
   const { me } = useAuth();
   const to = subjectPath(item.subject, me?.role);
+  // A notification is written in the language its reader had when it was sent, which may not be
+  // the page's: its own direction keeps an English title readable on an Arabic page.
   return (
-    <h2>
+    <h2 dir="auto">
       {to ? (
         <Link to={to} onClick={onOpen}>
           {item.title}
