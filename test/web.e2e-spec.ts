@@ -427,12 +427,22 @@ describe('the web app (browser e2e)', () => {
     await page.getByRole('link', { name: 'Saturday homework club' }).waitFor();
     await page.getByRole('link', { name: 'Saturday homework club' }).click();
     await page.getByText('Your place is confirmed').waitFor();
-    // The service worker that serves the app offline has taken charge of the page.
-    await page.waitForFunction(
-      () =>
-        (globalThis as unknown as { navigator: { serviceWorker?: { controller: unknown } } }).navigator
-          .serviceWorker?.controller != null,
-    );
+    // The service worker that serves the app offline has taken charge of the page. When its install
+    // failed (a precache fetch lost to a loaded machine), the browser tries again on the next visit,
+    // as a volunteer's phone would: reload once, online, and wait again.
+    const controlled = (timeout: number) =>
+      page.waitForFunction(
+        () =>
+          (globalThis as unknown as { navigator: { serviceWorker?: { controller: unknown } } }).navigator
+            .serviceWorker?.controller != null,
+        undefined,
+        { timeout },
+      );
+    await controlled(10_000).catch(async () => {
+      await page.reload();
+      await page.getByText('Your place is confirmed').waitFor();
+      await controlled(30_000);
+    });
     await page.context().setOffline(true);
     try {
       await page.reload();
@@ -497,18 +507,15 @@ describe('the web app (browser e2e)', () => {
     await page.getByRole('banner').getByRole('combobox', { name: 'Language' }).selectOption('ar');
     await web(page.locator('html')).toHaveAttribute('dir', 'rtl');
     // A notification sent in English still reads left to right on the Arabic page.
-    expect(
-      await page
-        .locator('.card h2')
+    // The computed direction of the first notification's title and text.
+    type Styles = { getComputedStyle(element: unknown): { direction: string } };
+    const direction = (selector: string) =>
+      page
+        .locator(selector)
         .first()
-        .evaluate((h) => getComputedStyle(h).direction),
-    ).toBe('ltr');
-    expect(
-      await page
-        .locator('.card p')
-        .first()
-        .evaluate((p) => getComputedStyle(p).direction),
-    ).toBe('ltr');
+        .evaluate((element) => (globalThis as unknown as Styles).getComputedStyle(element).direction);
+    expect(await direction('.card h2')).toBe('ltr');
+    expect(await direction('.card p')).toBe('ltr');
     await screenshot(page, 'ar-1280-notifications');
     await page
       .getByRole('navigation', { name: 'القائمة الرئيسية' })
