@@ -2,20 +2,44 @@ import { NestFactory } from '@nestjs/core';
 import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@haven/core';
+import { render, toEmail } from '@haven/notifications';
 import { createTestConfig, dropTestResources, seedScale } from '@haven/testing';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { ChildProcess, fork } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
-
-const BASELINE_MESSAGES = 1000;
+import { cpuMs } from './processes';
 
 export interface ThroughputResult {
   count: number;
   ms: number;
   havenPerSecond: number;
   baselinePerSecond: number;
+  /** Bare nodemailer sending a one-word text e-mail (the old baseline), for comparison. */
+  minimalPerSecond: number;
   received: number;
+  /** CPU ms per message: the sending process (bare nodemailer, or the worker), the sink, PostgreSQL. */
+  baselineCpu: { sender: number; sink: number };
+  havenCpu: { sender: number; sink: number; postgres: number };
 }
+
+/** CPU time (user + system) this process has used, in ms: it hosts the bare sender and the worker. */
+const ownCpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+
+/** CPU time of each PostgreSQL backend serving the benchmark's database, by pid. */
+async function backendCpu(db: DataSource): Promise<Map<number, number>> {
+  const rows: { pid: number }[] = await db.query(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
+  );
+  return new Map(rows.map((row) => [row.pid, cpuMs(row.pid)]));
+}
+
+const cpuSince = (before: Map<number, number>, after: Map<number, number>) =>
+  [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
 
 /** The SMTP sink in its own process, so that it does not share a core's time with the sender. */
 async function startSink() {
@@ -31,6 +55,7 @@ async function startSink() {
     child.once('message', (answer) => resolve(answer as { port: number })),
   );
   return {
+    pid: child.pid,
     url: `smtp://127.0.0.1:${port}`,
     received: async () => (await ask({})).received,
     reset: () => ask({ reset: true }),
@@ -40,8 +65,29 @@ async function startSink() {
   };
 }
 
+/**
+ * What Haven sends for the measured event, so that the baseline sends the same bytes: the same
+ * sender, a named recipient, a Message-ID, the rendered subject, text and HTML.
+ */
+function sameMessage(config: AppConfig, index: number) {
+  const message = toEmail(
+    render('organization.approved', { payload: {}, organization: { name: 'Bench Org', status: 'approved' } }),
+    `Volunteer ${index}`,
+  );
+  return {
+    messageId: `<${index}-bench@haven>`,
+    from: config.MAIL_FROM,
+    to: { name: `Volunteer ${index}`, address: `r${index}@example.org` },
+    ...message,
+  };
+}
+
 /** Bare nodemailer: the same pool size, the same capture server, the same number of messages. */
-async function bareNodemailer(url: string, count: number): Promise<number> {
+async function bareNodemailer(
+  url: string,
+  count: number,
+  message: (index: number) => object,
+): Promise<number> {
   // Generous timeouts: on a loaded machine a greeting may take seconds; the baseline must not fail for it.
   const transport = createTransport({
     url,
@@ -51,11 +97,7 @@ async function bareNodemailer(url: string, count: number): Promise<number> {
     greetingTimeout: 120_000,
   });
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: count }, (_, index) =>
-      transport.sendMail({ from: 'bench@example.org', to: `r${index}@example.org`, subject: 'x', text: 'y' }),
-    ),
-  );
+  await Promise.all(Array.from({ length: count }, (_, index) => transport.sendMail(message(index))));
   const perSecond = count / ((performance.now() - started) / 1000);
   transport.close();
   return perSecond;
@@ -76,7 +118,19 @@ export async function notificationThroughput(
 ): Promise<ThroughputResult> {
   const mail = await startSink();
   try {
-    const baselinePerSecond = await bareNodemailer(mail.url, BASELINE_MESSAGES);
+    const count = recipientIds.length;
+    const bareBefore = { sender: ownCpuMs(), sink: cpuMs(mail.pid) };
+    const baselinePerSecond = await bareNodemailer(mail.url, count, (index) => sameMessage(config, index));
+    const baselineCpu = {
+      sender: (ownCpuMs() - bareBefore.sender) / count,
+      sink: (cpuMs(mail.pid) - bareBefore.sink) / count,
+    };
+    const minimalPerSecond = await bareNodemailer(mail.url, count, (index) => ({
+      from: 'bench@example.org',
+      to: `r${index}@example.org`,
+      subject: 'x',
+      text: 'y',
+    }));
     await mail.reset();
 
     const [organization] = await db.query(`SELECT id FROM organizations WHERE status = 'approved' LIMIT 1`);
@@ -94,6 +148,13 @@ export async function notificationThroughput(
       { logger: false },
     );
     await worker.init();
+    const profiling = process.env.NOTIFY_PROFILE ? new Session() : null;
+    if (profiling) {
+      profiling.connect();
+      await profiling.post('Profiler.enable');
+      await profiling.post('Profiler.start');
+    }
+    const before = { sender: ownCpuMs(), sink: cpuMs(mail.pid), postgres: await backendCpu(db) };
     const started = performance.now();
     await db.query(
       `INSERT INTO outbox (event_type, recipient_ids, payload)
@@ -113,13 +174,27 @@ export async function notificationThroughput(
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const ms = Math.round(performance.now() - started);
+    const havenCpu = {
+      sender: (ownCpuMs() - before.sender) / count,
+      sink: (cpuMs(mail.pid) - before.sink) / count,
+      postgres: cpuSince(before.postgres, await backendCpu(db)) / count,
+    };
+    if (profiling) {
+      const { profile } = await profiling.post('Profiler.stop');
+      const file = join(process.env.NOTIFY_PROFILE!, `notifications-${channel}-${Date.now()}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      profiling.disconnect();
+    }
     await worker.close();
     return {
-      count: recipientIds.length,
+      count,
       ms,
-      havenPerSecond: recipientIds.length / (ms / 1000),
+      havenPerSecond: count / (ms / 1000),
       baselinePerSecond,
+      minimalPerSecond,
       received: await mail.received(),
+      baselineCpu,
+      havenCpu,
     };
   } finally {
     mail.close();
@@ -128,9 +203,15 @@ export async function notificationThroughput(
 
 export function printThroughput(label: string, result: ThroughputResult): void {
   console.log(
-    `  ${label}: bare nodemailer ${result.baselinePerSecond.toFixed(0)} messages/s; ` +
+    `  ${label}: bare nodemailer ${result.baselinePerSecond.toFixed(0)} messages/s ` +
+      `(${result.minimalPerSecond.toFixed(0)}/s with a one-word text); ` +
       `Haven ${result.havenPerSecond.toFixed(0)} notifications/s (${result.count} in ${result.ms} ms), ` +
       `ratio ${(result.havenPerSecond / result.baselinePerSecond).toFixed(2)}, e-mails received ${result.received}`,
+  );
+  const { baselineCpu: bare, havenCpu: haven } = result;
+  console.log(
+    `    CPU ms per message: bare sender ${bare.sender.toFixed(2)}, sink ${bare.sink.toFixed(2)}; ` +
+      `Haven worker ${haven.sender.toFixed(2)}, sink ${haven.sink.toFixed(2)}, PostgreSQL ${haven.postgres.toFixed(2)}`,
   );
 }
 

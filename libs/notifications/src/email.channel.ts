@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createTransport, Transporter } from 'nodemailer';
 import { AppConfig } from '@haven/core';
+import { MimeComposer } from './mime-message';
 import { RenderedEmail } from './templates/render';
 
 export interface Recipient {
@@ -30,8 +31,10 @@ export class EmailChannel implements Channel, OnModuleDestroy {
   private readonly transport: Transporter;
   private readonly logOnly: boolean;
   private readonly mailFolder: string | null;
+  private readonly composer: MimeComposer;
 
   constructor(private readonly config: AppConfig) {
+    this.composer = new MimeComposer(config.MAIL_FROM);
     this.logOnly = config.MAIL_URL === 'log:';
     this.mailFolder = this.logOnly && config.NODE_ENV === 'development' ? resolve(config.MAIL_LOG_DIR) : null;
     this.transport = this.logOnly
@@ -52,14 +55,22 @@ export class EmailChannel implements Channel, OnModuleDestroy {
   }
 
   async send(to: Recipient, message: RenderedEmail, id: string): Promise<void> {
-    const sent = await this.transport.sendMail({
-      messageId: `<${id}@haven>`,
-      from: this.config.MAIL_FROM,
-      to: { name: to.displayName, address: to.email },
-      subject: message.subject,
-      text: message.text,
-      html: message.html,
-    });
+    const sent = await this.transport.sendMail(
+      this.composer.handles(to)
+        ? // Built here in one buffer: nodemailer's composer costs more CPU than the rest of a send.
+          {
+            envelope: { from: this.composer.envelopeFrom, to: [to.email] },
+            raw: this.composer.compose(to, message, id),
+          }
+        : {
+            messageId: `<${id}@haven>`,
+            from: this.config.MAIL_FROM,
+            to: { name: to.displayName, address: to.email },
+            subject: message.subject,
+            text: message.text,
+            html: message.html,
+          },
+    );
     if (this.logOnly) {
       const raw = sent.message as Buffer;
       const file = this.mailFolder ? await this.keep(raw, id) : undefined;
