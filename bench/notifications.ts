@@ -21,6 +21,8 @@ export interface ThroughputResult {
   received: number;
   /** CPU ms per message: the sending process (bare nodemailer, or the worker), the sink, PostgreSQL. */
   baselineCpu: { sender: number; sink: number };
+  /** CPU ms per message of bare nodemailer sending the one-word text. */
+  minimalCpu: number;
   havenCpu: { sender: number; sink: number; postgres: number };
 }
 
@@ -125,12 +127,14 @@ export async function notificationThroughput(
       sender: (ownCpuMs() - bareBefore.sender) / count,
       sink: (cpuMs(mail.pid) - bareBefore.sink) / count,
     };
+    const minimalBefore = ownCpuMs();
     const minimalPerSecond = await bareNodemailer(mail.url, count, (index) => ({
       from: 'bench@example.org',
       to: `r${index}@example.org`,
       subject: 'x',
       text: 'y',
     }));
+    const minimalCpu = (ownCpuMs() - minimalBefore) / count;
     await mail.reset();
 
     const [organization] = await db.query(`SELECT id FROM organizations WHERE status = 'approved' LIMIT 1`);
@@ -192,6 +196,7 @@ export async function notificationThroughput(
       havenPerSecond: count / (ms / 1000),
       baselinePerSecond,
       minimalPerSecond,
+      minimalCpu,
       received: await mail.received(),
       baselineCpu,
       havenCpu,
@@ -210,7 +215,8 @@ export function printThroughput(label: string, result: ThroughputResult): void {
   );
   const { baselineCpu: bare, havenCpu: haven } = result;
   console.log(
-    `    CPU ms per message: bare sender ${bare.sender.toFixed(2)}, sink ${bare.sink.toFixed(2)}; ` +
+    `    CPU ms per message: bare sender ${bare.sender.toFixed(2)} (one-word text ${result.minimalCpu.toFixed(2)}), ` +
+      `sink ${bare.sink.toFixed(2)}; ` +
       `Haven worker ${haven.sender.toFixed(2)}, sink ${haven.sink.toFixed(2)}, PostgreSQL ${haven.postgres.toFixed(2)}`,
   );
 }

@@ -171,20 +171,31 @@ export class EmailBatch {
 
   /** Claims what is neither sent nor claimed: true for claimed now, false for claimed by another run. */
   private async claim(ids: string[]): Promise<Map<string, boolean>> {
-    const rows: { notification_id: string; mine: boolean }[] = await this.transactions.read((manager) =>
+    const claimed: { notification_id: string }[] = await this.transactions.read((manager) =>
       manager.query(
+        // In a WITH: TypeORM answers a bare UPDATE with [rows, count], not the rows.
         `WITH claimed AS (
            UPDATE notification_deliveries SET claimed_until = now() + make_interval(secs => $2)
             WHERE channel = 'email' AND notification_id = ANY($1::uuid[]) AND status <> 'sent'
               AND (claimed_until IS NULL OR claimed_until <= now())
            RETURNING notification_id)
-         SELECT d.notification_id, c.notification_id IS NOT NULL AS mine
-           FROM notification_deliveries d LEFT JOIN claimed c ON c.notification_id = d.notification_id
-          WHERE d.channel = 'email' AND d.notification_id = ANY($1::uuid[]) AND d.status <> 'sent'`,
+         SELECT notification_id FROM claimed`,
         [ids, CLAIM_SECONDS],
       ),
     );
-    return new Map(rows.map((row) => [row.notification_id, row.mine]));
+    const mine = new Map(claimed.map((row) => [row.notification_id, true]));
+    // The usual case, one statement: every one was claimed now. Otherwise those left are sent
+    // (skipped) or claimed by another run (waited for); one that changed in between is waited for.
+    if (mine.size === ids.length) return mine;
+    const unsent: { notification_id: string }[] = await this.transactions.read((manager) =>
+      manager.query(
+        `SELECT notification_id FROM notification_deliveries
+          WHERE channel = 'email' AND notification_id = ANY($1::uuid[]) AND status <> 'sent'`,
+        [ids.filter((id) => !mine.has(id))],
+      ),
+    );
+    for (const row of unsent) mine.set(row.notification_id, false);
+    return mine;
   }
 
   private async sendClaimed(

@@ -60,6 +60,8 @@ export class EmailChannel implements Channel, OnModuleDestroy {
         ? // Built here in one buffer: nodemailer's composer costs more CPU than the rest of a send.
           {
             envelope: { from: this.composer.envelopeFrom, to: [to.email] },
+            // Given, so that nodemailer does not draw a random one for its own records.
+            messageId: `<${id}@haven>`,
             raw: this.composer.compose(to, message, id),
           }
         : {

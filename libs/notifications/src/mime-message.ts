@@ -8,9 +8,12 @@ import type { RenderedEmail } from './templates/render';
 
 const ASCII = /^[\x20-\x7e]*$/;
 
+/** One node encodes every header: its encoding depends only on the key and value (no state). */
+const headerNode = new MimeNode();
+
 /** A header line as nodemailer writes it: the value encoded (RFC 2047 words, addresses) and folded. */
-const header = (key: string, value: Parameters<typeof MimeNode.encodeHeaderValue>[1]) =>
-  mimeFuncs.foldLines(`${key}: ${MimeNode.encodeHeaderValue(key, value)}`, 76);
+const header = (key: string, value: Parameters<MimeNode['encodeHeaderValue']>[1]) =>
+  mimeFuncs.foldLines(`${key}: ${headerNode.encodeHeaderValue(key, value)}`, 76);
 
 /**
  * The body of a text part and its transfer encoding, chosen as nodemailer chooses: as it is when it
@@ -46,6 +49,9 @@ function part(contentType: string, content: string): string {
  */
 export class MimeComposer {
   private readonly fromHeader: string;
+  /** Boundaries: random per process (no text can aim at one), then counted. */
+  private readonly boundaryPrefix = `=_Haven_${randomBytes(9).toString('hex')}_`;
+  private sent = 0;
   /** The envelope sender: the address of MAIL_FROM. */
   readonly envelopeFrom: string;
 
@@ -66,7 +72,7 @@ export class MimeComposer {
   /** The whole message, CRLF line ends, `id` as its Message-ID (the same id, the same Message-ID). */
   compose(to: Recipient, message: RenderedEmail, id: string, date = new Date()): Buffer {
     // "=_" never occurs in quoted-printable or base64 text; the random part guards 7-bit text.
-    const boundary = `=_Haven_${randomBytes(12).toString('hex')}`;
+    const boundary = `${this.boundaryPrefix}${(this.sent++).toString(36)}`;
     const lines = [
       this.fromHeader,
       header('To', { name: to.displayName, address: to.email }),
