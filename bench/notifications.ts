@@ -109,8 +109,10 @@ async function bareNodemailer(
  * Notifications per second from outbox rows to the SMTP server (or, with `channel: 'in_app'`, to
  * notification rows only: the recipients have e-mail switched off), through the relay, BullMQ, one
  * worker and its delivery records, against a baseline of bare nodemailer sends (the same pool
- * size) to the same capture server in the same run. Each outbox row has one recipient, as the
- * fan-out of single-person events (a sign-up confirmed, an organisation approved) has.
+ * size, the same number of the same messages) to the same capture server in the same run, and bare
+ * sends of a one-word text (the baseline before 2026-11-30, for comparison). Each outbox row has one
+ * recipient, as the fan-out of single-person events (a sign-up confirmed, an organisation approved)
+ * has. The CPU each side costs per message is read from /proc: on a shared machine the steadier figure.
  */
 export async function notificationThroughput(
   config: AppConfig,
@@ -211,7 +213,9 @@ export function printThroughput(label: string, result: ThroughputResult): void {
     `  ${label}: bare nodemailer ${result.baselinePerSecond.toFixed(0)} messages/s ` +
       `(${result.minimalPerSecond.toFixed(0)}/s with a one-word text); ` +
       `Haven ${result.havenPerSecond.toFixed(0)} notifications/s (${result.count} in ${result.ms} ms), ` +
-      `ratio ${(result.havenPerSecond / result.baselinePerSecond).toFixed(2)}, e-mails received ${result.received}`,
+      `ratio ${(result.havenPerSecond / result.baselinePerSecond).toFixed(2)} ` +
+      `(${(result.havenPerSecond / result.minimalPerSecond).toFixed(2)} against the one-word text), ` +
+      `e-mails received ${result.received}`,
   );
   const { baselineCpu: bare, havenCpu: haven } = result;
   console.log(
