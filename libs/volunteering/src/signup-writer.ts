@@ -71,13 +71,19 @@ checked AS (
   SELECT a.ord, a.volunteer_id, overlap.title AS overlap_title,
          CASE WHEN t.status = 'cancelled' THEN 'cancelled'
               WHEN t.starts_at <= clock_timestamp() THEN 'started'
-              WHEN EXISTS (SELECT 1 FROM signups s WHERE s.task_id = t.id AND s.volunteer_id = a.volunteer_id
-                              AND s.status IN ('pending', 'confirmed', 'waitlisted')) THEN 'already'
+              WHEN live.found THEN 'already'
               WHEN overlap.title IS NOT NULL THEN 'overlapping'
               WHEN a.copy > 1 THEN 'already'
               WHEN t.signup_mode = 'review' THEN 'pending'
               ELSE 'placed' END AS outcome
-    FROM t CROSS JOIN asked a LEFT JOIN LATERAL (
+    FROM t CROSS JOIN asked a
+    -- A probe of the unique index per volunteer: as EXISTS, the planner may read all the task's
+    -- live sign-ups for every batch, however small.
+    LEFT JOIN LATERAL (
+      SELECT true AS found FROM signups s
+       WHERE s.task_id = t.id AND s.volunteer_id = a.volunteer_id AND s.status IN ('pending', 'confirmed', 'waitlisted')
+       LIMIT 1) live ON true
+    LEFT JOIN LATERAL (
       ${confirmedOverlapSql('a.volunteer_id', 't.starts_at', 't.ends_at', 't.id')}
        LIMIT 1) overlap ON true),
 ranked AS (
