@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import * as jwt from 'jsonwebtoken';
 import {
   Account,
   bearer,
@@ -263,6 +264,66 @@ describe('browse answers cached in each API process (e2e, two API processes)', (
       expect(again.body).toEqual(identity.body);
       expect(refused.body).toEqual(identity.body);
     }
+  });
+
+  it('refuses a suspended account on the very next read of a cached page, on either process', async () => {
+    const reader = await register(api, 'volunteer');
+    const page = `/tasks?campId=${campId}&limit=11`;
+    // Cached on both processes for this caller's audience (the second read of each is served from it).
+    for (const on of [a, b, a, b]) await get(on, page, reader);
+    await a.http
+      .post(`/api/v1/admin/users/${reader.id}/suspend`)
+      .set(bearer(admin))
+      .send({ reason: 'Test of a suspension' })
+      .expect(200);
+    for (const on of [b, a]) {
+      const refused = await on.http.get(`/api/v1${page}`).set(bearer(reader)).expect(403);
+      expect(refused.headers['content-type']).toMatch(/problem\+json/);
+      expect(refused.body.type).toMatch(/account_suspended/);
+    }
+    // Others are still served the same page.
+    await get(b, page, volunteer);
+  });
+
+  it('refuses a forged, expired or missing token on a cached page', async () => {
+    const page = `/tasks?campId=${campId}&limit=12`;
+    await get(b, page, volunteer);
+    await get(b, page, volunteer);
+    const claims = { role: 'volunteer' };
+    const options = { subject: volunteer.id, issuer: 'haven', audience: 'haven-api' } as const;
+    const forged = jwt.sign(claims, 'another secret that is long enough to look real', options);
+    const expired = jwt.sign(claims, api.config.jwtSecret, { ...options, expiresIn: -10 });
+    for (const token of [forged, expired, `${volunteer.accessToken}x`]) {
+      const refused = await b.http
+        .get(`/api/v1${page}`)
+        .set({ Authorization: `Bearer ${token}` })
+        .expect(401);
+      expect(refused.headers['content-type']).toMatch(/problem\+json/);
+      expect(refused.body.items).toBeUndefined();
+    }
+    await b.http.get(`/api/v1${page}`).expect(401);
+  });
+
+  it('sends a cached answer with the headers of an uncached one', async () => {
+    const page = `/api/v1/tasks?campId=${campId}&limit=13`;
+    const first = await b.http.get(page).set(bearer(volunteer)).expect(200);
+    const second = await b.http.get(page).set(bearer(volunteer)).expect(200);
+    const varying = new Set([
+      'date',
+      'x-request-id',
+      'x-ratelimit-remaining',
+      'x-ratelimit-reset',
+      'connection',
+    ]);
+    const names = (response: typeof first) =>
+      Object.keys(response.headers)
+        .filter((name) => !varying.has(name))
+        .sort();
+    expect(names(second)).toEqual(names(first));
+    for (const name of names(first))
+      expect({ name, value: second.headers[name] }).toEqual({ name, value: first.headers[name] });
+    expect(second.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(second.body).toEqual(first.body);
   });
 
   it('refuses bad input as before, cached or not', async () => {
