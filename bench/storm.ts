@@ -14,7 +14,7 @@ import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { AppConfig, databaseOptions } from '@haven/core';
 import { AccessTokenService } from '@haven/identity';
 import { createTestConfig, dropTestResources, seedScale } from '@haven/testing';
@@ -25,6 +25,7 @@ const CAPACITY = Number(process.env.STORM_CAPACITY ?? 10);
 const ROUNDS = Number(process.env.STORM_ROUNDS ?? 2);
 const CONNECTIONS = 64;
 const PORT = Number(process.env.BENCH_PORT ?? 3930);
+const BENCH_APPLICATION = 'haven-bench';
 
 interface Answer {
   status: number;
@@ -107,22 +108,61 @@ async function check(db: DataSource, taskId: string, answers: Answer[]): Promise
   }
 }
 
-/** CPU time (user + system) of a process so far, in ms (Linux /proc; clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
+/** CPU time (user + system) of a process so far, in ms (Linux /proc; clock ticks of 10 ms); null once it ended. */
+function cpuMs(pid: number): number | null {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
-    return 0; // a backend that ended meanwhile
+    return null;
   }
 }
 
-/** CPU time of the database's backends: on a shared machine a steadier figure than the rate. */
-async function backendsMs(db: DataSource): Promise<number> {
-  const rows: { pid: number }[] = await db.query(
-    'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
-  );
-  return rows.reduce((sum, row) => sum + cpuMs(row.pid), 0);
+/**
+ * CPU time of the database's backends since `start()`: on a shared machine a steadier figure than
+ * the rate; the benchmark's own connections are left out. Sampled every 100 ms, so that a backend
+ * that ends meanwhile (a pool closing an idle connection) still counts up to its last sample, and
+ * one that starts counts from zero.
+ */
+class BackendsCpu {
+  private readonly first = new Map<number, number>();
+  private readonly last = new Map<number, number>();
+  private timer: NodeJS.Timeout | undefined;
+
+  private constructor(private readonly runner: QueryRunner) {}
+
+  static async start(db: DataSource): Promise<BackendsCpu> {
+    const tracker = new BackendsCpu(db.createQueryRunner());
+    await tracker.sample(true);
+    tracker.timer = setInterval(() => void tracker.sample(false).catch(() => undefined), 100);
+    return tracker;
+  }
+
+  private async sample(initial: boolean): Promise<void> {
+    const rows: { pid: number }[] = await this.runner.query(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name <> $1`,
+      [BENCH_APPLICATION],
+    );
+    for (const { pid } of rows) {
+      const ms = cpuMs(pid);
+      if (ms === null) continue;
+      if (!this.first.has(pid)) this.first.set(pid, initial ? ms : 0);
+      this.last.set(pid, ms);
+    }
+  }
+
+  /** Backend CPU in ms since the start, as of a sample taken now. */
+  async ms(): Promise<number> {
+    await this.sample(false);
+    let sum = 0;
+    for (const [pid, ms] of this.last) sum += ms - (this.first.get(pid) ?? 0);
+    return sum;
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.runner.release();
+  }
 }
 
 /**
@@ -162,23 +202,24 @@ async function storm(
 ) {
   const taskId = await stormTask(db, day);
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const cpuSince = (before?: { api: number; worker: number; db: number }) =>
-    backendsMs(db).then((dbMs) => ({
-      api: cpuMs(pids.api) - (before?.api ?? 0),
-      worker: cpuMs(pids.worker) - (before?.worker ?? 0),
-      db: dbMs - (before?.db ?? 0),
-    }));
-  const before = await cpuSince();
+  const backends = await BackendsCpu.start(db);
+  const cpu = { api: cpuMs(pids.api) ?? 0, worker: cpuMs(pids.worker) ?? 0 };
+  const cpuSince = async () => ({
+    api: (cpuMs(pids.api) ?? 0) - cpu.api,
+    worker: (cpuMs(pids.worker) ?? 0) - cpu.worker,
+    db: await backends.ms(),
+  });
   const started = performance.now();
   const answers = await Promise.all(
     tokens.map((token) => post(agent, base, `/api/v1/tasks/${taskId}/signups`, token)),
   );
   const ms = performance.now() - started;
-  const answered = await cpuSince(before);
+  const answered = await cpuSince();
   agent.destroy();
   // The worker's share: its relay and notification writes, finished after the last answer.
-  const settled = (await notified(db, taskId, tokens.length)) ? await cpuSince(before) : null;
+  const settled = (await notified(db, taskId, tokens.length)) ? await cpuSince() : null;
   const settledMs = performance.now() - started;
+  await backends.stop();
   await check(db, taskId, answers);
   const each = (cpu: { api: number; worker: number; db: number }) => ({
     api: cpu.api / tokens.length,
@@ -203,7 +244,9 @@ function perSignup(cpu: { api: number; worker: number; db: number }): string {
 }
 
 async function seed(config: AppConfig) {
-  const db = new DataSource(databaseOptions(config));
+  // Named, so that the benchmark's own queries are left out of PostgreSQL's CPU.
+  const options = databaseOptions(config);
+  const db = new DataSource({ ...options, extra: { ...options.extra, application_name: BENCH_APPLICATION } });
   await db.initialize();
   const seeded = await seedScale(db, { tasks: 1000, volunteers: SIGNUPS });
   return { db, volunteerIds: seeded.volunteerIds };
