@@ -18,7 +18,7 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { AppConfig, databaseOptions } from '@haven/core';
 import { AccessTokenService } from '@haven/identity';
 import { createTestConfig, dropTestResources, seedScale } from '@haven/testing';
-import { productionEnv, startProcess } from './processes';
+import { cpuMs, productionEnv, startProcess } from './processes';
 
 const SIGNUPS = Number(process.env.STORM_SIGNUPS ?? 2000);
 const CAPACITY = Number(process.env.STORM_CAPACITY ?? 10);
@@ -108,8 +108,8 @@ async function check(db: DataSource, taskId: string, answers: Answer[]): Promise
   }
 }
 
-/** CPU time (user + system) of a process so far, in ms (Linux /proc; clock ticks of 10 ms); null once it ended. */
-function cpuMs(pid: number): number | null {
+/** CPU time (user + system) of a backend so far, in ms (Linux /proc; clock ticks of 10 ms); null once it ended. */
+function backendCpuMs(pid: number): number | null {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
@@ -144,7 +144,7 @@ class BackendsCpu {
       [BENCH_APPLICATION],
     );
     for (const { pid } of rows) {
-      const ms = cpuMs(pid);
+      const ms = backendCpuMs(pid);
       if (ms === null) continue;
       if (!this.first.has(pid)) this.first.set(pid, initial ? ms : 0);
       this.last.set(pid, ms);
@@ -203,10 +203,11 @@ async function storm(
   const taskId = await stormTask(db, day);
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const backends = await BackendsCpu.start(db);
-  const cpu = { api: cpuMs(pids.api) ?? 0, worker: cpuMs(pids.worker) ?? 0 };
+  // The API's and the worker's processes with their children (API_PROCESSES).
+  const cpu = { api: cpuMs(pids.api), worker: cpuMs(pids.worker) };
   const cpuSince = async () => ({
-    api: (cpuMs(pids.api) ?? 0) - cpu.api,
-    worker: (cpuMs(pids.worker) ?? 0) - cpu.worker,
+    api: cpuMs(pids.api) - cpu.api,
+    worker: cpuMs(pids.worker) - cpu.worker,
     db: await backends.ms(),
   });
   const started = performance.now();
@@ -268,7 +269,7 @@ export async function stormBenchmark(): Promise<void> {
     const signer = new AccessTokenService(config);
     const tokens = volunteerIds.map((id) => signer.sign({ sub: id, role: 'volunteer' }));
     console.log(
-      `Sign-up storm: ${SIGNUPS} volunteers for ${CAPACITY} places, ${CONNECTIONS} connections, API and worker in their own processes`,
+      `Sign-up storm: ${SIGNUPS} volunteers for ${CAPACITY} places, ${CONNECTIONS} connections, ${env.API_PROCESSES} API process(es) and a worker`,
     );
     const pids = { api: api.child.pid ?? 0, worker: worker.child.pid ?? 0 };
     const warm = await storm(db, api.base, tokens.slice(0, 200), 0, pids);

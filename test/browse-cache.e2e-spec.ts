@@ -266,6 +266,51 @@ describe('browse answers cached in each API process (e2e, two API processes)', (
     }
   });
 
+  it('keeps each volunteer’s recommendations their own, and follows their profile and sign-ups at once', async () => {
+    const skill = `Cached skill ${Date.now()}`;
+    const open = await createTask(a, { skills: [skill] });
+    // Later than the first, so that holding both is no overlap.
+    const later = Date.now() + 96 * 3_600_000;
+    const reviewed = await createTask(a, {
+      skills: [skill],
+      signupMode: 'review',
+      startsAt: new Date(later).toISOString(),
+      endsAt: new Date(later + 7_200_000).toISOString(),
+    });
+    const [first, second] = [await register(api, 'volunteer'), await register(api, 'volunteer')];
+    const profile = { skills: [skill], languages: [], availability: [], remote: false, campIds: [] };
+    const recommended = async (on: SecondApi, who: Account) =>
+      ids(await get(on, '/tasks/recommended?limit=50', who));
+    for (const who of [first, second]) {
+      await b.http.put('/api/v1/me/volunteer-profile').set(bearer(who)).send(profile).expect(200);
+    }
+    // Read twice on each process: the second read of each is served from the cache.
+    for (const on of [a, b, a, b])
+      expect(await recommended(on, first)).toEqual(expect.arrayContaining([open.id, reviewed.id]));
+
+    // A sign-up through A leaves the task out on B's next read, for that volunteer only.
+    await a.http.post(`/api/v1/tasks/${open.id}/signups`).set(bearer(first)).send({}).expect(201);
+    expect(await recommended(b, first)).not.toContain(open.id);
+    expect(await recommended(b, second)).toContain(open.id);
+    // A pending sign-up (the task's counters do not move) too.
+    await a.http.post(`/api/v1/tasks/${reviewed.id}/signups`).set(bearer(first)).send({}).expect(201);
+    expect(await recommended(b, first)).not.toContain(reviewed.id);
+
+    // A profile saved through A, then one changed straight in the database: each seen at once on B.
+    await a.http
+      .put('/api/v1/me/volunteer-profile')
+      .set(bearer(second))
+      .send({ ...profile, skills: ['Nothing to match'] })
+      .expect(200);
+    expect(await recommended(b, second)).toEqual([]);
+    // The skills as the API stored the first volunteer's (normalised).
+    await api.db.query(
+      `UPDATE volunteer_profiles SET skills = (SELECT skills FROM volunteer_profiles WHERE user_id = $2) WHERE user_id = $1`,
+      [second.id, first.id],
+    );
+    expect(await recommended(b, second)).toEqual(expect.arrayContaining([open.id, reviewed.id]));
+  });
+
   it('refuses a suspended account on the very next read of a cached page, on either process', async () => {
     const reader = await register(api, 'volunteer');
     const page = `/tasks?campId=${campId}&limit=11`;

@@ -17,7 +17,7 @@ import { OrganizationRecordAccess } from '@haven/needs';
 import { VersionReads } from './version-reads';
 
 /** How many answers a process holds (about 16 KB each), the least recently used dropped first. */
-const MAX_ENTRIES = 1_000;
+const MAX_ENTRIES = 2_000;
 /** A ceiling on an answer's life; exactness comes from the versions, not from this. */
 const MAX_AGE_MS = 60_000;
 /** Answers smaller than this go out as they are: compressing them saves too little. */
@@ -27,6 +27,11 @@ const COMPRESS_FROM_BYTES = 1_024;
 export interface BrowseRoute {
   /** The `read_versions` keys of what the answer shows (`all` is always added). */
   versions(request: FastifyRequest): string[];
+  /**
+   * The answer is the caller's own (made of their profile and sign-ups): kept per caller, under
+   * their `user:<id>` version as well (migration 1764126000000).
+   */
+  perCaller?: boolean;
   /** When the answer changes by the passing of time alone (a task starting leaves the list). */
   validUntil?(answer: unknown, request: FastifyRequest): number;
 }
@@ -95,9 +100,9 @@ export class BrowseCache {
 
   /** The stored answer to `request` if what it shows is unchanged, and how to store a new one. */
   async find(request: FastifyRequest & { user: Actor }, route: BrowseRoute) {
-    const key = `${await this.audience(request.user)} ${request.url}`;
-    const versionKeys = route.versions(request);
-    const versions = await this.versions(versionKeys);
+    const own = route.perCaller ? [`user:${request.user.id}`] : [];
+    const key = `${own[0] ?? (await this.audience(request.user))} ${request.url}`;
+    const versions = await this.versions([...route.versions(request), ...own]);
     const entry = this.entries.get(key);
     const fresh = entry && entry.versions === versions && entry.validUntil > Date.now() ? entry : undefined;
     if (fresh) {

@@ -7,8 +7,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * cost with every sign-up already written until statistics caught up. Only confirmed rows are in
  * it, a few per volunteer, so it costs the waitlist nothing.
  */
-export class ConfirmedSignupsByVolunteer1764122500000 implements MigrationInterface {
-  name = 'ConfirmedSignupsByVolunteer1764122500000';
+export class ConfirmedSignupsByVolunteer1764127500000 implements MigrationInterface {
+  name = 'ConfirmedSignupsByVolunteer1764127500000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(
