@@ -1,11 +1,16 @@
 import { CanActivate, RequestMethod, Type } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import {
+  GUARDS_METADATA,
+  INTERCEPTORS_METADATA,
+  METHOD_METADATA,
+  PATH_METADATA,
+} from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor } from '@haven/core';
-import { BrowseCache, BrowseRoute, browseRouteOf, send } from './browse-cache';
+import { BrowseCache, BrowseCacheInterceptor, BrowseRoute, browseRouteOf, send } from './browse-cache';
 
 interface CachedRoute {
   controller: Type;
@@ -64,6 +69,20 @@ function cachedRoutes(modules: ModulesContainer, prefix: string): Map<string, Ca
         const handler = controller.prototype[name] as CachedRoute['handler'];
         const route = typeof handler === 'function' ? browseRouteOf(handler) : undefined;
         if (!route || Reflect.getMetadata(METHOD_METADATA, handler) !== RequestMethod.GET) continue;
+        // Only the global guards run here, and the answer is sent as the cache's interceptor made it.
+        const own = [
+          Reflect.getMetadata(GUARDS_METADATA, controller),
+          Reflect.getMetadata(GUARDS_METADATA, handler),
+          Reflect.getMetadata(INTERCEPTORS_METADATA, controller),
+          (Reflect.getMetadata(INTERCEPTORS_METADATA, handler) as unknown[]).filter(
+            (interceptor) => interceptor !== BrowseCacheInterceptor,
+          ),
+        ].flat();
+        if (own.some(Boolean)) {
+          throw new Error(
+            `${controller.name}.${name}: a cached browse route cannot have guards or interceptors of its own`,
+          );
+        }
         const path = [
           prefix,
           Reflect.getMetadata(PATH_METADATA, controller),

@@ -8,10 +8,11 @@ interface Batch {
 }
 
 /**
- * Version reads shared by the requests that wait together: while one read is on its way to
- * PostgreSQL, the requests that arrive meanwhile join the next, which is sent when it returns. Under
- * load a process so reads once per round trip rather than once per request (the read and its socket
- * write were a fifth of a cached answer's cost).
+ * Version reads shared by the requests that wait together: the requests that reach this in one turn
+ * of the event loop share one read, and while a read is on its way to PostgreSQL, the requests that
+ * arrive meanwhile join the next, sent when it returns. Under load a process so reads a few times
+ * per round trip rather than once per request (the read and its socket write were a fifth of a
+ * cached answer's cost).
  *
  * Exactness is kept: a request never uses a read that was sent before it arrived, so every change
  * committed before a request came (its writer already answered) is seen by it, as with a read of
@@ -20,13 +21,21 @@ interface Batch {
 export class VersionReads {
   private next: Batch | null = null;
   private running = false;
+  private scheduled = false;
 
   constructor(private readonly readVersions: ReadVersions) {}
 
   read(keys: string[]): Promise<Map<string, string>> {
     const batch = (this.next ??= this.batch());
     for (const key of keys) batch.keys.add(key);
-    if (!this.running) this.send();
+    if (!this.running && !this.scheduled) {
+      // After this turn's other requests have joined (they are parsed in the same turn).
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.send();
+      });
+    }
     return batch.versions;
   }
 
