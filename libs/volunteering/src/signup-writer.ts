@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseError, Pool, PoolClient, QueryResult } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { AuditSql, OutboxEvent, OutboxSql } from '@haven/core';
+import { AuditSql, OutboxEvent, OutboxSql, UUID } from '@haven/core';
 import { TaskSql } from '@haven/needs';
 import { OrganizationSql } from '@haven/organizations';
 import { SignupStatus } from './entities/signup.entity';
@@ -137,7 +137,6 @@ const PREPARE = [
   `PREPARE haven_signup_batch(uuid, uuid[]) AS ${SIGN_UP}`,
 ].join(';\n');
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Sign-ups of one task that one transaction takes at most. */
 const MAX_BATCH = 100;
 const MAX_ATTEMPTS = 5;

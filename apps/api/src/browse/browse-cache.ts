@@ -12,9 +12,8 @@ import { gzipSync } from 'node:zlib';
 import { from, map, Observable, of, switchMap } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { Pool } from 'pg';
-import { Actor } from '@haven/core';
+import { Actor, SharedReads } from '@haven/core';
 import { OrganizationRecordAccess } from '@haven/needs';
-import { VersionReads } from './version-reads';
 
 /** How many answers a process holds (about 16 KB each), the least recently used dropped first. */
 const MAX_ENTRIES = 2_000;
@@ -57,7 +56,7 @@ const BROWSE_ROUTE = 'haven:browse-route';
  * versions of what they were made of (`read_versions`, bumped by triggers in the transaction of
  * every change: migration 1764120000000). Every request reads the current versions — one small
  * prepared statement, shared with the requests that wait beside it, never sent before the request
- * came (see VersionReads) — so a change committed by any process is seen by the very next read on
+ * came (see SharedReads) — so a change committed by any process is seen by the very next read on
  * every process; the answer's own queries, rows, validation and JSON are saved.
  *
  * An answer is keyed by the caller's audience (see `audience`) and the request's URL as it came, and
@@ -68,7 +67,7 @@ const BROWSE_ROUTE = 'haven:browse-route';
 @Injectable()
 export class BrowseCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly versionReads: VersionReads;
+  private readonly versionReads: SharedReads<string>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -77,7 +76,7 @@ export class BrowseCache {
     // The driver's pool itself: the versions read is the whole cost of a served answer, and
     // TypeORM's query runner around it cost more than the statement.
     const pool = (dataSource.driver as unknown as { master: Pool }).master;
-    this.versionReads = new VersionReads(async (keys) => {
+    this.versionReads = new SharedReads(async (keys) => {
       const { rows } = await pool.query<{ key: string; version: string }>(
         `SELECT key, version FROM read_versions WHERE key = ANY($1::text[])`,
         [keys],

@@ -1,9 +1,9 @@
-import { VersionReads } from './version-reads';
+import { SharedReads } from './shared-reads';
 
 /** A read of the versions that the test answers by hand, recording what was asked. */
 function manualReads() {
   const sent: { keys: string[]; answer(versions: Record<string, string>): void; fail(): void }[] = [];
-  const reads = new VersionReads(
+  const reads = new SharedReads<string>(
     (keys) =>
       new Promise((resolve, reject) =>
         sent.push({
@@ -18,7 +18,7 @@ function manualReads() {
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
-describe('VersionReads', () => {
+describe('SharedReads', () => {
   it('sends the first read at once', async () => {
     const { reads, sent } = manualReads();
     const first = reads.read(['all', 'tasks']);
