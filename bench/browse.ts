@@ -62,7 +62,10 @@ export async function browseBenchmark(): Promise<void> {
   const rows: Row[] = [];
   const memory: string[] = [];
   try {
-    console.log(`Browse: ${CONNECTIONS} connections, ${SECONDS} s each, autocannon in its own process`);
+    console.log(
+      `Browse: ${CONNECTIONS} connections, ${SECONDS} s each, autocannon in its own process, ` +
+        `API_PROCESSES=${productionEnv({} as AppConfig).API_PROCESSES}`,
+    );
     const baseline = await load(`${bare.base}/bare`, { seconds: SECONDS });
     console.log(
       `  bare NestJS on Fastify: ${baseline.requestsPerSecond.toFixed(0)} req/s, p99 ${baseline.p99} ms`,

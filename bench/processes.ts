@@ -2,6 +2,7 @@
    and autocannon as its own load-generating process. */
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppConfig } from '@haven/core';
@@ -27,6 +28,8 @@ export function productionEnv(config: AppConfig, extra: Record<string, string> =
     JWT_SECRET: config.jwtSecret,
     LOG_LEVEL: 'info',
     RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
+    // As production is advised to run it: one API process per core (BENCH_API_PROCESSES overrides).
+    API_PROCESSES: process.env.BENCH_API_PROCESSES ?? String(availableParallelism()),
     ...extra,
   };
 }
@@ -69,18 +72,38 @@ export async function startProcess(
   };
 }
 
-/** Resident memory of a process in MiB (Linux /proc). */
+/** A process and its children (the API's processes under API_PROCESSES), from Linux /proc. */
+function withChildren(pid: number | undefined): number[] {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean);
+    return [pid as number, ...children.map(Number)];
+  } catch {
+    return pid === undefined ? [] : [pid];
+  }
+}
+
+/** Resident memory of a process and its children in MiB (Linux /proc). */
 export function residentMiB(child: ChildProcess): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  let kb = 0;
+  for (const pid of withChildren(child.pid)) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // a process that ended meanwhile
+    }
+  }
   return Math.round(kb / 1024);
 }
 
 /**
- * CPU time (user + system) a process has used, in ms, from /proc (clock ticks of 10 ms). On a
- * shared machine throughput is noise; the CPU a request costs is not.
+ * CPU time (user + system) a process and its children have used, in ms, from /proc (clock ticks
+ * of 10 ms). On a shared machine throughput is noise; the CPU a request costs is not.
  */
 export function cpuMs(pid: number | undefined): number {
+  return withChildren(pid).reduce((sum, one) => sum + ownCpuMs(one), 0);
+}
+
+function ownCpuMs(pid: number): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;

@@ -13,6 +13,7 @@ import { createApi } from '../apps/api/src/app.factory';
 import { browseBenchmark } from './browse';
 import { hostileBenchmark } from './hostile';
 import { notificationsBenchmark, notificationThroughput, printThroughput } from './notifications';
+import { signupWriterBenchmark } from './signup-writer';
 import { stormBenchmark } from './storm';
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -156,13 +157,15 @@ async function main(): Promise<void> {
 /**
  * `npm run bench -- hostile` runs only the hostile-input benchmark, `-- browse` only the browse one
  * (separate processes, scale runs), `-- storm` only the sign-up storm (separate processes, exact
- * outcome), `-- notifications` only the notification one (in-app and e-mail); no argument runs
+ * outcome), `-- writer` only the sign-up writer against PostgreSQL (no HTTP), `-- notifications` only
+ * the notification one (in-app and e-mail); no argument runs
  * browse, the storm, then the in-process storms and notifications.
  */
 const only: Record<string, () => Promise<void>> = {
   hostile: hostileBenchmark,
   browse: browseBenchmark,
   storm: stormBenchmark,
+  writer: signupWriterBenchmark,
   notifications: notificationsBenchmark,
 };
 const selected = only[process.argv[2] ?? ''] ?? (() => browseBenchmark().then(stormBenchmark).then(main));

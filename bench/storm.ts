@@ -8,20 +8,24 @@
  * the answered order) and the task's counters equal to the rows. A warm-up storm on another task
  * runs first; STORM_ROUNDS (default 2) measured storms follow, each on a fresh task.
  */
+import { ChildProcess, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
-import { DataSource } from 'typeorm';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource, QueryRunner } from 'typeorm';
 import { AppConfig, databaseOptions } from '@haven/core';
 import { AccessTokenService } from '@haven/identity';
 import { createTestConfig, dropTestResources, seedScale } from '@haven/testing';
-import { productionEnv, startProcess } from './processes';
+import { cpuMs, productionEnv, startProcess } from './processes';
 
 const SIGNUPS = Number(process.env.STORM_SIGNUPS ?? 2000);
 const CAPACITY = Number(process.env.STORM_CAPACITY ?? 10);
 const ROUNDS = Number(process.env.STORM_ROUNDS ?? 2);
 const CONNECTIONS = 64;
 const PORT = Number(process.env.BENCH_PORT ?? 3930);
+const BENCH_APPLICATION = 'haven-bench';
 
 interface Answer {
   status: number;
@@ -104,46 +108,146 @@ async function check(db: DataSource, taskId: string, answers: Answer[]): Promise
   }
 }
 
-/** CPU time (user + system) of a process so far, in ms (Linux /proc; clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
+/** CPU time (user + system) of a backend so far, in ms (Linux /proc; clock ticks of 10 ms); null once it ended. */
+function backendCpuMs(pid: number): number | null {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
-    return 0; // a backend that ended meanwhile
+    return null;
   }
 }
 
-/** CPU time of the database's backends: on a shared machine a steadier figure than the rate. */
-async function backendsMs(db: DataSource): Promise<number> {
-  const rows: { pid: number }[] = await db.query(
-    'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
-  );
-  return rows.reduce((sum, row) => sum + cpuMs(row.pid), 0);
+/**
+ * CPU time of the database's backends since `start()`: on a shared machine a steadier figure than
+ * the rate; the benchmark's own connections are left out. Sampled every 100 ms, so that a backend
+ * that ends meanwhile (a pool closing an idle connection) still counts up to its last sample, and
+ * one that starts counts from zero.
+ */
+class BackendsCpu {
+  private readonly first = new Map<number, number>();
+  private readonly last = new Map<number, number>();
+  private timer: NodeJS.Timeout | undefined;
+
+  private constructor(private readonly runner: QueryRunner) {}
+
+  static async start(db: DataSource): Promise<BackendsCpu> {
+    const tracker = new BackendsCpu(db.createQueryRunner());
+    await tracker.sample(true);
+    tracker.timer = setInterval(() => void tracker.sample(false).catch(() => undefined), 100);
+    return tracker;
+  }
+
+  private async sample(initial: boolean): Promise<void> {
+    const rows: { pid: number }[] = await this.runner.query(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name <> $1`,
+      [BENCH_APPLICATION],
+    );
+    for (const { pid } of rows) {
+      const ms = backendCpuMs(pid);
+      if (ms === null) continue;
+      if (!this.first.has(pid)) this.first.set(pid, initial ? ms : 0);
+      this.last.set(pid, ms);
+    }
+  }
+
+  /** Backend CPU in ms since the start, as of a sample taken now. */
+  async ms(): Promise<number> {
+    await this.sample(false);
+    let sum = 0;
+    for (const [pid, ms] of this.last) sum += ms - (this.first.get(pid) ?? 0);
+    return sum;
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.runner.release();
+  }
 }
 
-async function storm(db: DataSource, base: string, tokens: string[], day: number, apiPid: number) {
+/**
+ * Waits until every sign-up of the task has its notification written and its e-mail sent (or
+ * given up) by the worker, at most 60 s; false if that did not happen.
+ */
+async function notified(db: DataSource, taskId: string, count: number): Promise<boolean> {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(100)) {
+    const [row] = await db.query(
+      `SELECT count(*)::int AS written,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM notification_deliveries d
+                                              WHERE d.notification_id = n.id AND d.status = 'pending'))::int AS sending
+         FROM notifications n JOIN outbox o ON o.id = n.outbox_id WHERE o.payload->>'taskId' = $1`,
+      [taskId],
+    );
+    if (row.written >= count && row.sending === 0) return true;
+  }
+  return false;
+}
+
+/** The benchmark's mail server in its own process (it stands for the relay Haven sends to). */
+function startSink(): Promise<{ url: string; child: ChildProcess }> {
+  const child = fork(join(__dirname, 'smtp-sink.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve) =>
+    child.once('message', (answer) => {
+      resolve({ url: `smtp://127.0.0.1:${(answer as { port: number }).port}`, child });
+    }),
+  );
+}
+
+async function storm(
+  db: DataSource,
+  base: string,
+  tokens: string[],
+  day: number,
+  pids: { api: number; worker: number },
+) {
   const taskId = await stormTask(db, day);
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const cpuBefore = { api: cpuMs(apiPid), db: await backendsMs(db) };
+  const backends = await BackendsCpu.start(db);
+  // The API's and the worker's processes with their children (API_PROCESSES).
+  const cpu = { api: cpuMs(pids.api), worker: cpuMs(pids.worker) };
+  const cpuSince = async () => ({
+    api: cpuMs(pids.api) - cpu.api,
+    worker: cpuMs(pids.worker) - cpu.worker,
+    db: await backends.ms(),
+  });
   const started = performance.now();
   const answers = await Promise.all(
     tokens.map((token) => post(agent, base, `/api/v1/tasks/${taskId}/signups`, token)),
   );
   const ms = performance.now() - started;
-  const cpu = { api: cpuMs(apiPid) - cpuBefore.api, db: (await backendsMs(db)) - cpuBefore.db };
+  const answered = await cpuSince();
   agent.destroy();
+  // The worker's share: its relay and notification writes, finished after the last answer.
+  const settled = (await notified(db, taskId, tokens.length)) ? await cpuSince() : null;
+  const settledMs = performance.now() - started;
+  await backends.stop();
   await check(db, taskId, answers);
+  const each = (cpu: { api: number; worker: number; db: number }) => ({
+    api: cpu.api / tokens.length,
+    worker: cpu.worker / tokens.length,
+    db: cpu.db / tokens.length,
+  });
   return {
     ms,
+    settledMs,
     perSecond: (tokens.length / ms) * 1000,
-    apiMsEach: cpu.api / tokens.length,
-    dbMsEach: cpu.db / tokens.length,
+    answered: each(answered),
+    settled: settled && each(settled),
   };
 }
 
+/** CPU per sign-up as printed: API, worker, PostgreSQL and their sum. */
+function perSignup(cpu: { api: number; worker: number; db: number }): string {
+  return (
+    `API ${cpu.api.toFixed(2)} + worker ${cpu.worker.toFixed(2)} + PostgreSQL ${cpu.db.toFixed(2)} ` +
+    `= ${(cpu.api + cpu.worker + cpu.db).toFixed(2)} ms`
+  );
+}
+
 async function seed(config: AppConfig) {
-  const db = new DataSource(databaseOptions(config));
+  // Named, so that the benchmark's own queries are left out of PostgreSQL's CPU.
+  const options = databaseOptions(config);
+  const db = new DataSource({ ...options, extra: { ...options.extra, application_name: BENCH_APPLICATION } });
   await db.initialize();
   const seeded = await seedScale(db, { tasks: 1000, volunteers: SIGNUPS });
   return { db, volunteerIds: seeded.volunteerIds };
@@ -152,32 +256,40 @@ async function seed(config: AppConfig) {
 export async function stormBenchmark(): Promise<void> {
   const config = await createTestConfig();
   const { db, volunteerIds } = await seed(config);
-  const env = productionEnv(config);
-  // STORM_PROFILE=dir writes a CPU profile of the API (on its exit) into dir.
+  // Every sign-up is e-mailed: the worker sends to a sink of the benchmark's own, as to a relay.
+  const sink = await startSink();
+  const env = productionEnv(config, { MAIL_URL: sink.url });
+  // STORM_PROFILE=dir writes CPU profiles of the API and the worker (on their exit) into dir/api and dir/worker.
   const profile = process.env.STORM_PROFILE;
-  const apiEnv = profile ? { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profile}` } : env;
-  const api = await startProcess('apps/api/src/main.js', apiEnv, PORT);
-  const worker = await startProcess('apps/worker/src/main.js', env, null);
+  const profiled = (name: string) =>
+    profile ? { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profile}/${name}` } : env;
+  const api = await startProcess('apps/api/src/main.js', profiled('api'), PORT);
+  const worker = await startProcess('apps/worker/src/main.js', profiled('worker'), null);
   try {
     const signer = new AccessTokenService(config);
     const tokens = volunteerIds.map((id) => signer.sign({ sub: id, role: 'volunteer' }));
     console.log(
-      `Sign-up storm: ${SIGNUPS} volunteers for ${CAPACITY} places, ${CONNECTIONS} connections, API and worker in their own processes`,
+      `Sign-up storm: ${SIGNUPS} volunteers for ${CAPACITY} places, ${CONNECTIONS} connections, ${env.API_PROCESSES} API process(es) and a worker`,
     );
-    const warm = await storm(db, api.base, tokens.slice(0, 200), 0, api.child.pid ?? 0);
+    const pids = { api: api.child.pid ?? 0, worker: worker.child.pid ?? 0 };
+    const warm = await storm(db, api.base, tokens.slice(0, 200), 0, pids);
     console.log(`  warm-up (200): ${warm.perSecond.toFixed(0)} sign-ups/s, exact`);
     for (let round = 1; round <= ROUNDS; round++) {
-      const result = await storm(db, api.base, tokens, round, api.child.pid ?? 0);
+      const result = await storm(db, api.base, tokens, round, pids);
       console.log(
         `  round ${round}: ${SIGNUPS} in ${result.ms.toFixed(0)} ms = ${result.perSecond.toFixed(0)} sign-ups/s; ` +
           `exact: ${CAPACITY} confirmed, ${SIGNUPS - CAPACITY} waitlisted in order, no other answer; ` +
-          `CPU per sign-up: API ${result.apiMsEach.toFixed(2)} ms, PostgreSQL ${result.dbMsEach.toFixed(2)} ms; ` +
-          `load average ${loadavg()[0].toFixed(1)}`,
+          `load average ${loadavg()[0].toFixed(1)}\n` +
+          `    CPU per sign-up to the last answer: ${perSignup(result.answered)}\n` +
+          (result.settled
+            ? `    with every notification written and e-mailed (${result.settledMs.toFixed(0)} ms): ${perSignup(result.settled)}`
+            : '    the notifications were not all written and e-mailed within 60 s'),
       );
     }
   } finally {
     await api.stop();
     await worker.stop();
+    sink.child.disconnect();
     await db.destroy();
     await dropTestResources(config);
   }

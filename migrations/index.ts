@@ -12,6 +12,8 @@ import { OrganizationClosed1764112000000 } from './1764112000000-organization-cl
 import { DeliveryClaims1764113000000 } from './1764113000000-delivery-claims';
 import { ReadVersions1764120000000 } from './1764120000000-read-versions';
 import { ErasureInCode1764121000000 } from './1764121000000-erasure-in-code';
+import { UserReadVersions1764126000000 } from './1764126000000-user-read-versions';
+import { ConfirmedSignupsByVolunteer1764127500000 } from './1764127500000-confirmed-signups-by-volunteer';
 
 /** Every migration, in order. Listed explicitly: globs break in monorepo builds. */
 export const migrations = [
@@ -29,4 +31,6 @@ export const migrations = [
   DeliveryClaims1764113000000,
   ReadVersions1764120000000,
   ErasureInCode1764121000000,
+  UserReadVersions1764126000000,
+  ConfirmedSignupsByVolunteer1764127500000,
 ];

@@ -206,6 +206,29 @@ describe('auth (e2e)', () => {
       }
     });
 
+    it('refuses a signed token naming no account, without failing the callers asking with it', async () => {
+      const accounts = await Promise.all([register(api), register(api), register(api)]);
+      const sign = (subject: string) =>
+        jwt.sign({ role: 'volunteer' }, api.config.jwtSecret, {
+          subject,
+          issuer: 'haven',
+          audience: 'haven-api',
+          expiresIn: 900,
+        });
+      // Asked together, so the accounts are read in one statement with the odd subjects.
+      const answers = await Promise.all([
+        ...['not-a-uuid', '00000000-0000-4000-8000-000000000000'].map((subject) =>
+          api.http.get('/api/v1/me').auth(sign(subject), { type: 'bearer' }),
+        ),
+        ...accounts.map((account) =>
+          api.http.get('/api/v1/me').auth(account.accessToken, { type: 'bearer' }),
+        ),
+      ]);
+      expectProblem(answers[0], 401);
+      expectProblem(answers[1], 401);
+      expect(answers.slice(2).map((answer) => answer.body.id)).toEqual(accounts.map((account) => account.id));
+    });
+
     it('refuses a suspended user on the very next request', async () => {
       const account = await register(api);
       await api.http.get('/api/v1/me').auth(account.accessToken, { type: 'bearer' }).expect(200);

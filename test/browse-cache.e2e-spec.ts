@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import * as jwt from 'jsonwebtoken';
 import {
   Account,
   bearer,
@@ -263,6 +264,111 @@ describe('browse answers cached in each API process (e2e, two API processes)', (
       expect(again.body).toEqual(identity.body);
       expect(refused.body).toEqual(identity.body);
     }
+  });
+
+  it('keeps each volunteer’s recommendations their own, and follows their profile and sign-ups at once', async () => {
+    const skill = `Cached skill ${Date.now()}`;
+    const open = await createTask(a, { skills: [skill] });
+    // Later than the first, so that holding both is no overlap.
+    const later = Date.now() + 96 * 3_600_000;
+    const reviewed = await createTask(a, {
+      skills: [skill],
+      signupMode: 'review',
+      startsAt: new Date(later).toISOString(),
+      endsAt: new Date(later + 7_200_000).toISOString(),
+    });
+    const [first, second] = [await register(api, 'volunteer'), await register(api, 'volunteer')];
+    const profile = { skills: [skill], languages: [], availability: [], remote: false, campIds: [] };
+    const recommended = async (on: SecondApi, who: Account) =>
+      ids(await get(on, '/tasks/recommended?limit=50', who));
+    for (const who of [first, second]) {
+      await b.http.put('/api/v1/me/volunteer-profile').set(bearer(who)).send(profile).expect(200);
+    }
+    // Read twice on each process: the second read of each is served from the cache.
+    for (const on of [a, b, a, b])
+      expect(await recommended(on, first)).toEqual(expect.arrayContaining([open.id, reviewed.id]));
+
+    // A sign-up through A leaves the task out on B's next read, for that volunteer only.
+    await a.http.post(`/api/v1/tasks/${open.id}/signups`).set(bearer(first)).send({}).expect(201);
+    expect(await recommended(b, first)).not.toContain(open.id);
+    expect(await recommended(b, second)).toContain(open.id);
+    // A pending sign-up (the task's counters do not move) too.
+    await a.http.post(`/api/v1/tasks/${reviewed.id}/signups`).set(bearer(first)).send({}).expect(201);
+    expect(await recommended(b, first)).not.toContain(reviewed.id);
+
+    // A profile saved through A, then one changed straight in the database: each seen at once on B.
+    await a.http
+      .put('/api/v1/me/volunteer-profile')
+      .set(bearer(second))
+      .send({ ...profile, skills: ['Nothing to match'] })
+      .expect(200);
+    expect(await recommended(b, second)).toEqual([]);
+    // The skills as the API stored the first volunteer's (normalised).
+    await api.db.query(
+      `UPDATE volunteer_profiles SET skills = (SELECT skills FROM volunteer_profiles WHERE user_id = $2) WHERE user_id = $1`,
+      [second.id, first.id],
+    );
+    expect(await recommended(b, second)).toEqual(expect.arrayContaining([open.id, reviewed.id]));
+  });
+
+  it('refuses a suspended account on the very next read of a cached page, on either process', async () => {
+    const reader = await register(api, 'volunteer');
+    const page = `/tasks?campId=${campId}&limit=11`;
+    // Cached on both processes for this caller's audience (the second read of each is served from it).
+    for (const on of [a, b, a, b]) await get(on, page, reader);
+    await a.http
+      .post(`/api/v1/admin/users/${reader.id}/suspend`)
+      .set(bearer(admin))
+      .send({ reason: 'Test of a suspension' })
+      .expect(200);
+    for (const on of [b, a]) {
+      const refused = await on.http.get(`/api/v1${page}`).set(bearer(reader)).expect(403);
+      expect(refused.headers['content-type']).toMatch(/problem\+json/);
+      expect(refused.body.type).toMatch(/account_suspended/);
+    }
+    // Others are still served the same page.
+    await get(b, page, volunteer);
+  });
+
+  it('refuses a forged, expired or missing token on a cached page', async () => {
+    const page = `/tasks?campId=${campId}&limit=12`;
+    await get(b, page, volunteer);
+    await get(b, page, volunteer);
+    const claims = { role: 'volunteer' };
+    const options = { subject: volunteer.id, issuer: 'haven', audience: 'haven-api' } as const;
+    const forged = jwt.sign(claims, 'another secret that is long enough to look real', options);
+    const expired = jwt.sign(claims, api.config.jwtSecret, { ...options, expiresIn: -10 });
+    for (const token of [forged, expired, `${volunteer.accessToken}x`]) {
+      const refused = await b.http
+        .get(`/api/v1${page}`)
+        .set({ Authorization: `Bearer ${token}` })
+        .expect(401);
+      expect(refused.headers['content-type']).toMatch(/problem\+json/);
+      expect(refused.body.items).toBeUndefined();
+    }
+    await b.http.get(`/api/v1${page}`).expect(401);
+  });
+
+  it('sends a cached answer with the headers of an uncached one', async () => {
+    const page = `/api/v1/tasks?campId=${campId}&limit=13`;
+    const first = await b.http.get(page).set(bearer(volunteer)).expect(200);
+    const second = await b.http.get(page).set(bearer(volunteer)).expect(200);
+    const varying = new Set([
+      'date',
+      'x-request-id',
+      'x-ratelimit-remaining',
+      'x-ratelimit-reset',
+      'connection',
+    ]);
+    const names = (response: typeof first) =>
+      Object.keys(response.headers)
+        .filter((name) => !varying.has(name))
+        .sort();
+    expect(names(second)).toEqual(names(first));
+    for (const name of names(first))
+      expect({ name, value: second.headers[name] }).toEqual({ name, value: first.headers[name] });
+    expect(second.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(second.body).toEqual(first.body);
   });
 
   it('refuses bad input as before, cached or not', async () => {

@@ -1,7 +1,8 @@
 import type Redis from 'ioredis';
 import { REDIS } from '@haven/core';
 import { createTestConfig, dropTestResources, expectProblem } from '@haven/testing';
-import { register, startSecondApi, startTestApi, TestApi } from './support/test-api';
+import { AccessTokenService, UsersService } from '@haven/identity';
+import { bearer, newAccount, register, startSecondApi, startTestApi, TestApi } from './support/test-api';
 
 describe('rate limits (e2e)', () => {
   describe('per address', () => {
@@ -57,6 +58,22 @@ describe('rate limits (e2e)', () => {
         await second.close();
         await dropTestResources(config);
       }
+    });
+
+    it('counts every request to a cached page once, served from the cache or not', async () => {
+      // Signed in without the login route, whose own limit the test above used up.
+      const account = newAccount();
+      const user = await api.app.get(UsersService).create({ ...account, emailVerified: true });
+      const reader = {
+        accessToken: api.app.get(AccessTokenService).sign({ sub: user.id, role: 'volunteer' }),
+      };
+      const remaining: number[] = [];
+      // The first read of each page is made by the route, the later ones come from the cache.
+      for (const limit of [5, 5, 6, 5, 6, 6]) {
+        const response = await api.http.get(`/api/v1/tasks?limit=${limit}`).set(bearer(reader)).expect(200);
+        remaining.push(Number(response.headers['x-ratelimit-remaining']));
+      }
+      expect(remaining).toEqual([49, 48, 47, 46, 45, 44]);
     });
 
     it('keeps other routes on the general limit', async () => {

@@ -87,6 +87,54 @@ describe('sign-ups written together (e2e)', () => {
     expect(queue.map((row) => answered.get(row.volunteer_id))).toEqual(queue.map((_, index) => index + 1));
   });
 
+  it('gives no place to a volunteer refused in the batch: the others queue as if they were alone', async () => {
+    slot += 3;
+    const when = { startsAt: inHours(100 + slot), endsAt: inHours(102 + slot) };
+    const elsewhere = await task({ ...when, capacity: 10 });
+    const taskId = await task({ ...when, capacity: 3 });
+    const volunteers = await manyVolunteers(api, 12);
+    const busy = new Set([1, 4, 5, 9].map((index) => volunteers[index].id));
+    for (const volunteer of volunteers.filter((v) => busy.has(v.id))) {
+      await signUp(volunteer, elsewhere).expect(201);
+    }
+    const responses = await Promise.all(volunteers.map((volunteer) => signUp(volunteer, taskId)));
+    for (const [index, response] of responses.entries()) {
+      if (!busy.has(volunteers[index].id)) continue;
+      expectProblem(response, 409);
+      expect(response.body.type).toBe('urn:haven:problem:overlapping_signup');
+    }
+    const placed = responses.filter((_, index) => !busy.has(volunteers[index].id));
+    expect(placed.map((response) => response.status)).toEqual(Array(8).fill(201));
+    const written = await rows(taskId);
+    expect(written.map((row) => row.status)).toEqual([
+      ...Array(3).fill('confirmed'),
+      ...Array(5).fill('waitlisted'),
+    ]);
+    const answered = new Map(placed.map((response) => [response.body.volunteerId as string, response.body]));
+    expect(written.map((row) => answered.get(row.volunteer_id)?.waitlistPosition)).toEqual([
+      null,
+      null,
+      null,
+      1,
+      2,
+      3,
+      4,
+      5,
+    ]);
+    expect(await counters(taskId)).toEqual({ confirmed: 3, waitlisted: 5 });
+  });
+
+  it('takes every sign-up of a review task as pending, moving no places', async () => {
+    const taskId = await task({ capacity: 2, signupMode: 'review' });
+    const volunteers = await manyVolunteers(api, 10);
+    const responses = await Promise.all(volunteers.map((volunteer) => signUp(volunteer, taskId)));
+    expect(responses.map((response) => [response.status, response.body.status])).toEqual(
+      Array(10).fill([201, 'pending']),
+    );
+    expect((await rows(taskId)).map((row) => row.status)).toEqual(Array(10).fill('pending'));
+    expect(await counters(taskId)).toEqual({ confirmed: 0, waitlisted: 0 });
+  });
+
   it('fails only the sign-up that fails, not the others written with it', async () => {
     const taskId = await task({ capacity: 10 });
     const volunteers = await manyVolunteers(api, 30);

@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import { INestApplication, RequestMethod } from '@nestjs/common';
@@ -9,10 +8,12 @@ import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppConfig, ProblemFilter, validationFailed } from '@haven/core';
 import { mountQueuesBoard } from './admin/queues-board';
-import { ApiModule } from './api.module';
+import { ApiModule, REQUEST_GUARDS } from './api.module';
+import { serveCachedBrowsing } from './browse/browse-fast-path';
 import { mountWebApp, WEB_DIST } from './web/web-app';
 import { buildOpenApiDocument } from './openapi/document';
 import { registerJsonBodyParser } from './http/json-body';
+import { addSecurityHeaders } from './http/security-headers';
 import {
   applyRouteBodyLimits,
   clientErrorHandler,
@@ -70,19 +71,7 @@ export async function createApi(
 
   // Parses cookies for the refresh-token cookie of the auth routes (never signed: it is a random token).
   await app.register(cookie);
-  await app.register(helmet, {
-    // Swagger UI at /api/docs runs inline scripts and styles; everything else is JSON.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        // A camp's own server may be reached over plain http on its LAN; upgrading would break the app there.
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  addSecurityHeaders(fastify);
   await app.register(cors, {
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
     credentials: true,
@@ -92,6 +81,7 @@ export async function createApi(
   await mountWebApp(app, options.webRoot ?? WEB_DIST);
 
   setRoutePrefix(app);
+  serveCachedBrowsing(app, API_PREFIX, REQUEST_GUARDS);
   const document = await buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/openapi.json',
@@ -100,9 +90,11 @@ export async function createApi(
   return app;
 }
 
+const API_PREFIX = 'api/v1';
+
 /** Every route under /api/v1 but the health probes. */
 export function setRoutePrefix(app: INestApplication): void {
-  app.setGlobalPrefix('api/v1', {
+  app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },

@@ -1,5 +1,5 @@
-import { ExecutionContext, Module } from '@nestjs/common';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { ExecutionContext, Injectable, Module } from '@nestjs/common';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig, AUTH_ROUTE } from '@haven/core';
 import { RateLimitStorage } from './rate-limit-storage';
 
@@ -33,3 +33,21 @@ export const RateLimitModule = ThrottlerModule.forRootAsync({
     };
   },
 });
+
+const COUNTED = Symbol('haven:rate-limit-counted');
+
+/**
+ * The per-address limit, counting each request once however many times the guards run on it: the
+ * browse fast path (browse-fast-path.ts) runs them before Nest does, and Nest runs them again when
+ * the answer is not cached. A refused request is not marked, so a second run refuses it again.
+ */
+@Injectable()
+export class RateLimitGuard extends ThrottlerGuard {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<{ [COUNTED]?: true }>();
+    if (request[COUNTED]) return true;
+    const allowed = await super.canActivate(context);
+    if (allowed) request[COUNTED] = true;
+    return allowed;
+  }
+}

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Actor, CommonErrors, Role, TransactionService } from '@haven/core';
-import { AccountStateCache } from './account-state-cache';
+import { Actor, CommonErrors, Role, SharedReads, TransactionService, UUID } from '@haven/core';
+import { AccountState, AccountStateCache } from './account-state-cache';
 import { Locale, UserEntity } from './entities/user.entity';
 import { IdentityErrors } from './identity.errors';
 import { PasswordHasher } from './password/password-hasher';
@@ -33,6 +33,23 @@ export class UsersService {
     private readonly verificationMail: VerificationMail,
     private readonly accountStates: AccountStateCache,
   ) {}
+
+  /** The states of the accounts asked for by the requests that wait together (SharedReads). */
+  private readonly accountReads = new SharedReads<AccountState>(async (ids) => {
+    const rows: { id: string; role: Role; status: string; deleted_at: Date | null; verified: boolean }[] =
+      await this.users.query(
+        `SELECT id, role, status, deleted_at, email_verified_at IS NOT NULL AS verified
+           FROM users WHERE id = ANY($1::uuid[])`,
+        // Only UUIDs reach the cast: one odd subject must not fail the others' read.
+        [ids.filter((id) => UUID.test(id))],
+      );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        { role: row.role, status: row.status, deleted: row.deleted_at !== null, verified: row.verified },
+      ]),
+    );
+  });
 
   /**
    * Creates an account; the unique index, not a prior lookup, decides a race between two sign-ups.
@@ -93,17 +110,11 @@ export class UsersService {
    */
   async actorFor(userId: string): Promise<Actor> {
     // Runs on every authenticated request: held a few seconds per process (AccountStateCache),
-    // else plain SQL, one round trip, no hydration.
-    const user = await this.accountStates.get(userId, async () => {
-      const [row]: { role: Role; status: string; deleted_at: Date | null; verified: boolean }[] =
-        await this.users.query(
-          'SELECT role, status, deleted_at, email_verified_at IS NOT NULL AS verified FROM users WHERE id = $1',
-          [userId],
-        );
-      return row
-        ? { role: row.role, status: row.status, deleted: row.deleted_at !== null, verified: row.verified }
-        : null;
-    });
+    // else read with the other requests of the moment (one statement), no hydration.
+    const user = await this.accountStates.get(
+      userId,
+      async () => (await this.accountReads.read([userId])).get(userId) ?? null,
+    );
     if (!user || user.deleted) throw CommonErrors.unauthenticated('This account no longer exists.');
     if (user.status === 'suspended') throw IdentityErrors.accountSuspended();
     return { id: userId, role: user.role, emailVerified: user.verified };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseError, Pool, PoolClient, QueryResult } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { AuditSql, OutboxEvent, OutboxSql } from '@haven/core';
+import { AuditSql, OutboxEvent, OutboxSql, UUID } from '@haven/core';
 import { TaskSql } from '@haven/needs';
 import { OrganizationSql } from '@haven/organizations';
 import { SignupStatus } from './entities/signup.entity';
@@ -36,12 +36,21 @@ const LOCK_VOLUNTEERS = `SELECT count(pg_advisory_xact_lock(4242, hashtext(v)))
   FROM (SELECT v FROM unnest($1::text[]) v ORDER BY hashtext(v), v) sorted`;
 
 /**
- * One sign-up in one statement, run after both locks are held, so its snapshot sees every sign-up
- * committed before them and the task's latest counters. It refuses (outcome only, nothing written)
- * in the order SignupsService always checked: missing or hidden task (a volunteer reads only an
- * approved organisation's tasks, as OrganizationRecordAccess.mayRead), cancelled, started, a live sign-up already,
- * a confirmed overlapping task. Otherwise it moves the counter, inserts the row (its `seq` drawn
- * under the lock: the queue order), the outbox row and the audit entry, all or nothing.
+ * A batch of sign-ups (the volunteers `$2`, in arrival order) in one statement, run after both locks
+ * are held, so its snapshot sees every sign-up committed before them and the task's latest counters.
+ * Each volunteer comes to exactly what their own statement used to give them, one after another in
+ * the batch's order: refused (outcome only, nothing written) in the order SignupsService always
+ * checked — missing or hidden task (a volunteer reads only an approved organisation's tasks, as
+ * OrganizationRecordAccess.mayRead), cancelled, started, a live sign-up already, a confirmed
+ * overlapping task — and a volunteer asked twice in one batch is refused as `already` the second
+ * time (the first time's row is the live sign-up). The others take the free places in arrival
+ * order (`place`: their rank among those placed) and then the waitlist; their rows are inserted in
+ * that order, so `seq`, drawn under the lock, is the queue order. The counters move once, by the
+ * batch's totals, and the outbox rows and audit entries go in with the rows, all or nothing.
+ *
+ * One statement instead of one per sign-up: the executor, the task row's new version and its
+ * deferred read-version trigger (three version upserts at commit) are paid once per batch, not per
+ * sign-up — they were most of PostgreSQL's work in a storm.
  *
  * Being one statement, it reaches other contexts' tables through their owners' SQL fragments:
  * TaskSql (the task, its lock and places), OrganizationSql (the "approved organisation" rule of
@@ -55,30 +64,50 @@ WITH t AS (
     FROM ${TaskSql.tasks('t')}
     ${OrganizationSql.joinOrganization('o', 't.organization_id')} AND ${OrganizationSql.isApproved('o')}
    WHERE t.id = $1),
-d AS (
-  SELECT t.id, t.organization_id, t.waitlisted, overlap.title AS overlap_title,
+asked AS (
+  SELECT a.volunteer_id, a.ord, row_number() OVER (PARTITION BY a.volunteer_id ORDER BY a.ord) AS copy
+    FROM unnest($2::uuid[]) WITH ORDINALITY AS a (volunteer_id, ord)),
+checked AS (
+  SELECT a.ord, a.volunteer_id, overlap.title AS overlap_title,
          CASE WHEN t.status = 'cancelled' THEN 'cancelled'
               WHEN t.starts_at <= clock_timestamp() THEN 'started'
-              WHEN EXISTS (SELECT 1 FROM signups s WHERE s.task_id = t.id AND s.volunteer_id = $2
-                              AND s.status IN ('pending', 'confirmed', 'waitlisted')) THEN 'already'
+              WHEN live.found THEN 'already'
               WHEN overlap.title IS NOT NULL THEN 'overlapping'
+              WHEN a.copy > 1 THEN 'already'
               WHEN t.signup_mode = 'review' THEN 'pending'
-              WHEN t.confirmed < t.capacity THEN 'confirmed'
-              ELSE 'waitlisted' END AS outcome
-    FROM t LEFT JOIN LATERAL (
-      ${confirmedOverlapSql('$2', 't.starts_at', 't.ends_at', 't.id')}
+              ELSE 'placed' END AS outcome
+    FROM t CROSS JOIN asked a
+    -- A probe of the unique index per volunteer: as EXISTS, the planner may read all the task's
+    -- live sign-ups for every batch, however small.
+    LEFT JOIN LATERAL (
+      SELECT true AS found FROM signups s
+       WHERE s.task_id = t.id AND s.volunteer_id = a.volunteer_id AND s.status IN ('pending', 'confirmed', 'waitlisted')
+       LIMIT 1) live ON true
+    LEFT JOIN LATERAL (
+      ${confirmedOverlapSql('a.volunteer_id', 't.starts_at', 't.ends_at', 't.id')}
        LIMIT 1) overlap ON true),
+ranked AS (
+  SELECT c.*, count(*) FILTER (WHERE c.outcome = 'placed') OVER (ORDER BY c.ord) AS place FROM checked c),
+d AS (
+  SELECT r.ord, r.volunteer_id, r.overlap_title,
+         CASE WHEN r.outcome <> 'placed' THEN r.outcome
+              WHEN r.place <= t.capacity - t.confirmed THEN 'confirmed'
+              ELSE 'waitlisted' END AS outcome,
+         (t.waitlisted + r.place - (t.capacity - t.confirmed))::int AS position
+    FROM ranked r CROSS JOIN t),
 counted AS (
   ${TaskSql.addPlaces(
-    'd',
-    'd.id',
-    "d.outcome IN ('confirmed', 'waitlisted')",
-    "(d.outcome = 'confirmed')::int",
-    "(d.outcome = 'waitlisted')::int",
+    `(SELECT count(*) FILTER (WHERE outcome = 'confirmed') AS confirmed,
+             count(*) FILTER (WHERE outcome = 'waitlisted') AS waitlisted FROM d) n`,
+    '$1',
+    'n.confirmed + n.waitlisted > 0',
+    'n.confirmed',
+    'n.waitlisted',
   )}),
 inserted AS (
   INSERT INTO signups (task_id, volunteer_id, status)
-  SELECT d.id, $2, d.outcome FROM d WHERE d.outcome IN ('pending', 'confirmed', 'waitlisted')
+  SELECT $1, d.volunteer_id, d.outcome FROM d WHERE d.outcome IN ('pending', 'confirmed', 'waitlisted')
+   ORDER BY d.ord
   RETURNING id, task_id, volunteer_id, status, hours, created_at, updated_at),
 told AS (
   ${OutboxSql.insert(`
@@ -88,25 +117,26 @@ told AS (
          r.ids,
          CASE WHEN i.status = 'pending' THEN jsonb_build_object('signupId', i.id, 'taskId', i.task_id)
               ELSE jsonb_build_object('signupId', i.id, 'taskId', i.task_id, 'status', i.status) END
-    FROM inserted i CROSS JOIN d
+    FROM inserted i CROSS JOIN t
     CROSS JOIN LATERAL (
       SELECT CASE WHEN i.status = 'pending'
-                  THEN ${OrganizationSql.memberIds('d.organization_id')}
+                  THEN ${OrganizationSql.memberIds('t.organization_id')}
                   ELSE ARRAY[i.volunteer_id] END AS ids) r
    WHERE cardinality(r.ids) > 0`)}),
 audited AS (
   ${AuditSql.insert(`
   SELECT i.volunteer_id, 'signup.' || i.status, 'signup', i.id, 'Signed up (' || i.status || ')' FROM inserted i`)})
-SELECT d.outcome, d.overlap_title, d.waitlisted + 1 AS position, i.*
-  FROM d LEFT JOIN inserted i ON true`;
+SELECT d.outcome, d.overlap_title, d.position, i.*
+  FROM asked a LEFT JOIN d ON d.ord = a.ord
+  LEFT JOIN inserted i ON i.volunteer_id = a.volunteer_id AND d.outcome IN ('pending', 'confirmed', 'waitlisted')
+ ORDER BY a.ord`;
 
 const PREPARE = [
   `PREPARE haven_signup_lock(uuid) AS ${LOCK_TASK}`,
   `PREPARE haven_signup_volunteers(text[]) AS ${LOCK_VOLUNTEERS}`,
-  `PREPARE haven_signup_one(uuid, uuid) AS ${SIGN_UP}`,
+  `PREPARE haven_signup_batch(uuid, uuid[]) AS ${SIGN_UP}`,
 ].join(';\n');
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Sign-ups of one task that one transaction takes at most. */
 const MAX_BATCH = 100;
 const MAX_ATTEMPTS = 5;
@@ -126,14 +156,15 @@ interface Waiting {
  * `seq` drawn under it, the per-volunteer lock after it for the overlap check); what changes is where
  * the time goes:
  *
- * - One round trip. The locks and the sign-up statements travel as one multi-statement query of
- *   prepared statements, an implicit transaction: no client round trip, and no wait for this
- *   process's busy event loop, happens while the task is locked. Each statement of it takes its own
- *   snapshot (READ COMMITTED), so the sign-up statement, run after the locks, sees everything
+ * - One round trip. The two locks and the batch's sign-up statement travel as one multi-statement
+ *   query of prepared statements, an implicit transaction: no client round trip, and no wait for
+ *   this process's busy event loop, happens while the task is locked. Each statement of it takes its
+ *   own snapshot (READ COMMITTED), so the sign-up statement, run after the locks, sees everything
  *   committed before them.
  * - Group commit. Sign-ups for a task that arrive while its transaction runs wait here and go
- *   together in the next one (at most MAX_BATCH, in arrival order): one lock hand-over and one WAL
- *   flush for many sign-ups, instead of one each, which is what limited a storm on one task.
+ *   together in the next one (at most MAX_BATCH, in arrival order): one lock hand-over, one WAL
+ *   flush and one statement for many sign-ups, instead of one each, which is what limited a storm
+ *   on one task.
  *
  * A deadlock (another path takes the task first and the volunteers in another order) retries the
  * batch, as TransactionService does. Any other failure runs the batch's sign-ups alone, so one
@@ -209,10 +240,10 @@ export class SignupWriter {
       const text = [
         `EXECUTE haven_signup_lock('${taskId}')`,
         `EXECUTE haven_signup_volunteers(ARRAY[${volunteers}]::text[])`,
-        ...volunteerIds.map((id) => `EXECUTE haven_signup_one('${taskId}', '${id}')`),
+        `EXECUTE haven_signup_batch('${taskId}', ARRAY[${volunteers}]::uuid[])`,
       ].join(';\n');
       const results = (await client.query(text)) as unknown as QueryResult<SignupOutcome>[];
-      return results.slice(2).map((result) => result.rows[0]);
+      return results[2].rows;
     } catch (error) {
       if (error instanceof DatabaseError) {
         if (error.code === NOT_PREPARED) this.prepared.delete(client);

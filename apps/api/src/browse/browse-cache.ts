@@ -7,17 +7,16 @@ import {
   SetMetadata,
   UseInterceptors,
 } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { gzipSync } from 'node:zlib';
 import { from, map, Observable, of, switchMap } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { Pool } from 'pg';
-import { Actor } from '@haven/core';
+import { Actor, SharedReads } from '@haven/core';
 import { OrganizationRecordAccess } from '@haven/needs';
 
 /** How many answers a process holds (about 16 KB each), the least recently used dropped first. */
-const MAX_ENTRIES = 1_000;
+const MAX_ENTRIES = 2_000;
 /** A ceiling on an answer's life; exactness comes from the versions, not from this. */
 const MAX_AGE_MS = 60_000;
 /** Answers smaller than this go out as they are: compressing them saves too little. */
@@ -27,6 +26,11 @@ const COMPRESS_FROM_BYTES = 1_024;
 export interface BrowseRoute {
   /** The `read_versions` keys of what the answer shows (`all` is always added). */
   versions(request: FastifyRequest): string[];
+  /**
+   * The answer is the caller's own (made of their profile and sign-ups): kept per caller, under
+   * their `user:<id>` version as well (migration 1764126000000).
+   */
+  perCaller?: boolean;
   /** When the answer changes by the passing of time alone (a task starting leaves the list). */
   validUntil?(answer: unknown, request: FastifyRequest): number;
 }
@@ -51,8 +55,9 @@ const BROWSE_ROUTE = 'haven:browse-route';
  * Serialised answers of the hot browse routes (issue 14), held in each API process beside the
  * versions of what they were made of (`read_versions`, bumped by triggers in the transaction of
  * every change: migration 1764120000000). Every request reads the current versions — one small
- * prepared statement — so a change committed by any process is seen by the very next read on every
- * process; the answer's own queries, rows, validation and JSON are saved.
+ * prepared statement, shared with the requests that wait beside it, never sent before the request
+ * came (see SharedReads) — so a change committed by any process is seen by the very next read on
+ * every process; the answer's own queries, rows, validation and JSON are saved.
  *
  * An answer is keyed by the caller's audience (see `audience`) and the request's URL as it came, and
  * stored only after the route answered it: a URL that fails validation is never stored. The versions
@@ -62,7 +67,7 @@ const BROWSE_ROUTE = 'haven:browse-route';
 @Injectable()
 export class BrowseCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly pool: Pool;
+  private readonly versionReads: SharedReads<string>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -70,7 +75,14 @@ export class BrowseCache {
   ) {
     // The driver's pool itself: the versions read is the whole cost of a served answer, and
     // TypeORM's query runner around it cost more than the statement.
-    this.pool = (dataSource.driver as unknown as { master: Pool }).master;
+    const pool = (dataSource.driver as unknown as { master: Pool }).master;
+    this.versionReads = new SharedReads(async (keys) => {
+      const { rows } = await pool.query<{ key: string; version: string }>(
+        `SELECT key, version FROM read_versions WHERE key = ANY($1::text[])`,
+        [keys],
+      );
+      return new Map(rows.map((row) => [row.key, row.version]));
+    });
   }
 
   /**
@@ -85,9 +97,11 @@ export class BrowseCache {
     return own ? `organization:${own}` : 'public';
   }
 
-  /** The stored answer for `key` if what it shows is unchanged, and how to store a new one. */
-  async lookup(key: string, versionKeys: string[]) {
-    const versions = await this.versions(versionKeys);
+  /** The stored answer to `request` if what it shows is unchanged, and how to store a new one. */
+  async find(request: FastifyRequest & { user: Actor }, route: BrowseRoute) {
+    const own = route.perCaller ? [`user:${request.user.id}`] : [];
+    const key = `${own[0] ?? (await this.audience(request.user))} ${request.url}`;
+    const versions = await this.versions([...route.versions(request), ...own]);
     const entry = this.entries.get(key);
     const fresh = entry && entry.versions === versions && entry.validUntil > Date.now() ? entry : undefined;
     if (fresh) {
@@ -116,11 +130,8 @@ export class BrowseCache {
   /** The versions of `all` (names and statuses shown everywhere) and of `keys`, as one string. */
   private async versions(keys: string[]): Promise<string> {
     const wanted = ['all', ...keys];
-    const { rows } = await this.pool.query<{ key: string; version: string }>(
-      `SELECT key, version FROM read_versions WHERE key = ANY($1::text[])`,
-      [wanted],
-    );
-    return wanted.map((key) => rows.find((row) => row.key === key)?.version ?? '0').join(':');
+    const versions = await this.versionReads.read(wanted);
+    return wanted.map((key) => versions.get(key) ?? '0').join(':');
   }
 }
 
@@ -131,21 +142,14 @@ function answerOf(entry: Entry): Answer {
 /** Serves the route's answers from the process's cache (see BrowseCache). */
 @Injectable()
 export class BrowseCacheInterceptor implements NestInterceptor {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly cache: BrowseCache,
-  ) {}
+  constructor(private readonly cache: BrowseCache) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const route = this.reflector.get<BrowseRoute>(BROWSE_ROUTE, context.getHandler());
+    const route = browseRouteOf(context.getHandler()) as BrowseRoute;
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest & { user: Actor }>();
     const reply = http.getResponse<FastifyReply>();
-    const served = async () => {
-      const key = `${await this.cache.audience(request.user)} ${request.url}`;
-      return this.cache.lookup(key, route.versions(request));
-    };
-    return from(served()).pipe(
+    return from(this.cache.find(request, route)).pipe(
       switchMap((cached) => {
         if (cached.answer) return of(send(request, reply, cached.answer));
         return next
@@ -159,7 +163,7 @@ export class BrowseCacheInterceptor implements NestInterceptor {
 }
 
 /** The answer as JSON, gzipped if the client accepts that and it is worth it (a 16 KB page goes out as ~2 KB). */
-function send(request: FastifyRequest, reply: FastifyReply, answer: Answer): Buffer {
+export function send(request: FastifyRequest, reply: FastifyReply, answer: Answer): Buffer {
   reply.type('application/json; charset=utf-8');
   if (answer.body.length < COMPRESS_FROM_BYTES) return answer.body;
   reply.header('vary', 'accept-encoding');
@@ -177,6 +181,11 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
     const quality = parameters.find((parameter) => parameter.startsWith('q='));
     return quality === undefined || Number(quality.slice(2)) > 0;
   });
+}
+
+/** The cached route a handler answers, if it is one. */
+export function browseRouteOf(handler: object): BrowseRoute | undefined {
+  return Reflect.getMetadata(BROWSE_ROUTE, handler) as BrowseRoute | undefined;
 }
 
 /** Caches the route's answers in each API process, exactly invalidated (see BrowseCache). */

@@ -1,7 +1,7 @@
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Duplex } from 'node:stream';
-import { problem, PROBLEM_CONTENT_TYPE, sendProblem } from '@haven/core';
+import { problem, PROBLEM_CONTENT_TYPE, sendProblem, UUID } from '@haven/core';
 
 /**
  * The body limit of every route that does not say otherwise: room for the largest ordinary body
@@ -22,8 +22,6 @@ export function applyRouteBodyLimits(instance: FastifyInstance): void {
     if (typeof limit === 'number') route.bodyLimit = limit;
   });
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Route parameters that name records: `:id`, `:itemId`, `:userId`… (API.md: ids are UUIDs). */
 const isIdParam = (name: string) => name === 'id' || name.endsWith('Id');

@@ -1,7 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentUser, EmptyBody, PageQuery, RequiresVerifiedEmail, Roles } from '@haven/core';
+import { Actor, CurrentUser, EmptyBody, Page, PageQuery, RequiresVerifiedEmail, Roles } from '@haven/core';
+import { TaskView } from '@haven/needs';
 import { MatchingService, SignupQueries, SignupsService } from '@haven/volunteering';
+import { BrowseCached } from '../browse/browse-cache';
 import { IdParam } from '../id-param';
 import { RecommendedTaskDto } from '../needs/dto/need-views.dto';
 import { ApiPage, ApiProblems } from '../openapi/decorators';
@@ -21,6 +23,12 @@ export class SignupsController {
   @Get('tasks/recommended')
   @Roles('volunteer')
   @ApiPage(RecommendedTaskDto)
+  @BrowseCached({
+    perCaller: true,
+    versions: () => ['tasks'],
+    // Until the first task shown starts; a task coming within the 60 days appears within the cache's minute.
+    validUntil: (page) => Math.min(...(page as Page<TaskView>).items.map((task) => task.startsAt.getTime())),
+  })
   recommended(@CurrentUser() actor: Actor, @Query() query: RecommendedQuery) {
     return this.matching.recommend(actor, query.limit);
   }

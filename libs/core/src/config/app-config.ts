@@ -83,6 +83,16 @@ export class AppConfig {
   RATE_LIMIT_PER_IP_PER_MINUTE = 120;
 
   /**
+   * API processes on this machine, sharing PORT (node:cluster): the number of cores in production,
+   * as one process uses one core. Only the API reads it; each process holds its own connections.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(64, { message: 'must be at most 64' })
+  API_PROCESSES = 1;
+
+  /**
    * How many reverse proxies stand in front of the API (0: none). Behind one, set 1: the client
    * address for rate limits and logs is then read from X-Forwarded-For, as that proxy wrote it.
    */

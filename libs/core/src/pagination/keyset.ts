@@ -1,4 +1,5 @@
 import { CommonErrors } from '../errors/domain-error';
+import { UUID } from '../vocabulary';
 import type { Page, PageQuery } from './cursor';
 
 /** How a cursor value is checked before it reaches SQL (a forged cursor is a 400, never a 500). */
@@ -12,7 +13,6 @@ export interface KeysetColumn<T> {
   kind?: KeysetKind;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INTEGER = /^\d{1,18}$/;
 /** Lists are asked for at most 100 rows by clients; internal callers may ask for up to this many. */
 const MAX_LIMIT = 1000;

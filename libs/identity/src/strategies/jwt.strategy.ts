@@ -1,27 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { ExtractJwt, Strategy } from 'passport-jwt';
 import { Actor } from '@haven/core';
 import { AccessTokenService } from '../tokens/access-token.service';
 import { UsersService } from '../users.service';
+import { BearerTokenStrategy } from './bearer-token.strategy';
 
 /** Verifies the bearer token (algorithm, issuer and audience pinned) and re-reads the caller's status. */
 @Injectable()
-export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+export class JwtStrategy extends PassportStrategy(BearerTokenStrategy, 'jwt') {
   constructor(
-    tokens: AccessTokenService,
+    private readonly tokens: AccessTokenService,
     private readonly users: UsersService,
   ) {
-    super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: tokens.key as unknown as string,
-      ignoreExpiration: false,
-      ...AccessTokenService.verifyOptions(),
-    });
+    super();
   }
 
-  async validate(payload: { sub: string; sid?: unknown }): Promise<Actor> {
-    const actor = await this.users.actorFor(payload.sub);
-    return typeof payload.sid === 'string' ? { ...actor, sessionId: payload.sid } : actor;
+  /** The caller, or null for a token that is not a valid access token (401). */
+  async validate(token: string): Promise<Actor | null> {
+    const claims = this.tokens.verify(token);
+    if (!claims) return null;
+    const actor = await this.users.actorFor(claims.sub);
+    return claims.sid ? { ...actor, sessionId: claims.sid } : actor;
   }
 }

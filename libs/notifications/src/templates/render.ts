@@ -33,47 +33,54 @@ export function format(locale: Locale, key: MessageKey, values: Values = {}): st
   return String(message.format(values));
 }
 
+type DateShape = 'when' | 'short' | 'day';
+
+/** The fields each shape of date shows, in a locale. */
+const SHAPES: Record<DateShape, (locale: Locale) => Intl.DateTimeFormatOptions> = {
+  // The month by name: numeric dates read differently from one country to the next.
+  when: (locale) =>
+    locale === 'en'
+      ? { dateStyle: 'medium', timeStyle: 'short' }
+      : { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' },
+  short: () => ({ day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }),
+  day: () => ({ day: 'numeric', month: 'long', year: 'numeric' }),
+};
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The formatter of a shape, locale and time zone, built once: building one costs far more than
+ * formatting with it (it was most of the worker's CPU in a sign-up storm, one per message). Zones
+ * come from camps, so the set is small; the bound only keeps a runaway set from growing.
+ */
+function dateFormat(shape: DateShape, locale: Locale, timeZone: string): Intl.DateTimeFormat {
+  const key = `${shape}\u0000${locale}\u0000${timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone, ...SHAPES[shape](locale) });
+    if (formatters.size >= 1_000) formatters.clear();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** A time as the people at the camp read it, in the camp's time zone. */
 export function when(at: Date, timezone: string, locale: Locale = 'en'): string {
-  return (
-    new Intl.DateTimeFormat(
-      INTL_LOCALE[locale],
-      // The month by name: numeric dates read differently from one country to the next.
-      locale === 'en'
-        ? { timeZone: timezone, dateStyle: 'medium', timeStyle: 'short' }
-        : {
-            timeZone: timezone,
-            day: 'numeric',
-            month: 'long',
-            year: 'numeric',
-            hour: '2-digit',
-            minute: '2-digit',
-          },
-    ).format(at) + ` (${timezone})`
-  );
+  return dateFormat('when', locale, timezone).format(at) + ` (${timezone})`;
 }
 
 /** The short form for a text message: day, month and time at the camp, no zone name. */
 const shortWhen = (at: Date, timezone: string, locale: Locale) =>
-  new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    timeZone: timezone,
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
+  dateFormat('short', locale, timezone)
     .format(at)
     .replace(/[\u00a0\u202f]/g, ' ');
 
 /** A calendar day (an ISO date or timestamp in the payload), written in the locale. */
 const day = (value: unknown, locale: Locale) => {
   if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) return format(locale, 'common.soon');
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    timeZone: 'UTC',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(new Date(value.length === 10 ? `${value}T00:00:00Z` : value));
+  return dateFormat('day', locale, 'UTC').format(
+    new Date(value.length === 10 ? `${value}T00:00:00Z` : value),
+  );
 };
 
 const clip = (text: string, max: number) =>

@@ -1,0 +1,44 @@
+import { Logger } from '@nestjs/common';
+import cluster from 'node:cluster';
+
+/**
+ * Runs the API in `count` processes sharing one port (node:cluster), so that it uses the machine's
+ * cores (API_PROCESSES; issue 14). Every process holds only what PostgreSQL and Redis make exact
+ * across processes (rate limits, account states, cached browse answers), as replicas on several
+ * machines do. A process that dies after it was serving is replaced; one that fails to start stops
+ * them all with its exit code, as a single process would. SIGTERM or SIGINT stops them all, each
+ * closing as a single process does.
+ */
+export function superviseApiProcesses(count: number, onListening: () => void): void {
+  const logger = new Logger('Haven');
+  const serving = new Set<number>();
+  let stopping = false;
+  let exitCode = 0;
+
+  const stop = (code: number) => {
+    stopping = true;
+    exitCode ||= code;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+  };
+
+  cluster.on('listening', (worker) => {
+    serving.add(worker.id);
+    if (serving.size === count) onListening();
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    const wasServing = serving.delete(worker.id);
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
+    } else if (!wasServing) {
+      logger.error(`An API process failed to start (${signal ?? `exit code ${code}`}); stopping`);
+      stop(code || 1);
+    } else {
+      logger.warn(
+        `API process ${worker.process.pid} ended (${signal ?? `exit code ${code}`}); starting another`,
+      );
+      cluster.fork();
+    }
+  });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => stop(0));
+  for (let index = 0; index < count; index += 1) cluster.fork();
+}

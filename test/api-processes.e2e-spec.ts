@@ -1,0 +1,132 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createTestConfig, dropTestResources } from '@haven/testing';
+import { AppConfig } from '@haven/core';
+import { eventually } from './support/polling';
+import { API_MAIN, Child, sparePort, startNode } from './support/processes';
+
+/** The pids of a process's children (Linux: pgrep). */
+function childrenOf(pid: number): number[] {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return []; // pgrep exits 1 when there are none
+  }
+}
+
+/** The pids of the processes whose request log lines are in `output`. */
+function pidsLogging(output: string): Set<number> {
+  const pids = new Set<number>();
+  for (const line of output.split('\n')) {
+    if (!line.includes('/api/v1/tasks?limit=1')) continue;
+    const pid = /"pid":(\d+)/.exec(line)?.[1];
+    if (pid) pids.add(Number(pid));
+  }
+  return pids;
+}
+
+/**
+ * API_PROCESSES (issue 14): the built API as `npm run start:api` runs it, in several processes
+ * sharing one port; one that dies is replaced, and a signal stops them all.
+ */
+describe('the API in several processes (e2e)', () => {
+  let config: AppConfig;
+  const started: Child[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run npm run build first`);
+    config = await createTestConfig();
+  });
+
+  afterAll(async () => {
+    await Promise.all(started.map((child) => child.stop('SIGKILL')));
+    await dropTestResources(config);
+  });
+
+  const start = (port: number, processes: string) => {
+    const child = startNode('api-processes', API_MAIN, {
+      PORT: String(port),
+      API_PROCESSES: processes,
+      NODE_ENV: 'test',
+      DATABASE_URL: config.DATABASE_URL,
+      REDIS_URL: config.REDIS_URL,
+      REDIS_PREFIX: config.REDIS_PREFIX,
+      JWT_SECRET: config.jwtSecret,
+      MAIL_URL: 'smtp://127.0.0.1:1',
+      LOG_LEVEL: 'info',
+    });
+    started.push(child);
+    return child;
+  };
+
+  it('serves from every process, replaces one that dies, and stops them all on SIGTERM', async () => {
+    const port = await sparePort();
+    const api = start(port, '2');
+    const pid = api.process.pid as number;
+    const live = () => fetch(`http://127.0.0.1:${port}/health/live`).then((r) => r.status);
+    await eventually(
+      async () => (await live().catch(() => 0)) === 200 && childrenOf(pid).length === 2,
+      'two API processes',
+      {
+        diagnostics: () => api.output(),
+      },
+    );
+    await eventually(() => api.output().includes('in 2 processes'), 'the one line saying where it listens', {
+      diagnostics: () => api.output(),
+    });
+
+    // Connections are handed to the processes in turn: both answer (each logs its own pid).
+    const answered = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        fetch(`http://127.0.0.1:${port}/api/v1/tasks?limit=1`, { headers: { connection: 'close' } }).then(
+          (r) => r.status,
+        ),
+      ),
+    );
+    expect(answered.every((status) => status === 401)).toBe(true);
+    await eventually(() => pidsLogging(api.output()).size === 2, 'requests logged by both processes', {
+      diagnostics: () => api.output(),
+    });
+
+    const [first, second] = childrenOf(pid);
+    process.kill(first, 'SIGKILL');
+    await eventually(
+      () => {
+        const now = childrenOf(pid);
+        return now.length === 2 && !now.includes(first) && now.includes(second);
+      },
+      'a replacement for the process that died',
+      { diagnostics: () => api.output() },
+    );
+    await eventually(async () => (await live().catch(() => 0)) === 200, 'answers after the replacement');
+    expect(api.output()).toMatch(/API process \d+ ended \(SIGKILL\); starting another/);
+
+    const workers = childrenOf(pid);
+    await api.stop('SIGTERM');
+    expect(await api.exited).toEqual({ code: 0, signal: null });
+    for (const worker of workers) expect(() => process.kill(worker, 0)).toThrow();
+  });
+
+  it('stops with an error when its processes cannot start', async () => {
+    // A port already taken: every process fails to listen, and the API exits as one process would.
+    const port = await sparePort();
+    const holder = start(port, '1');
+    await eventually(
+      () =>
+        fetch(`http://127.0.0.1:${port}/health/live`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      'the first API',
+    );
+    const second = start(port, '2');
+    const exit = await second.exited;
+    expect({ code: exit.code }).toEqual({ code: 1 });
+    expect(second.output()).toMatch(/failed to start/);
+    expect(childrenOf(second.process.pid as number)).toEqual([]);
+    await holder.stop('SIGTERM');
+  });
+});
