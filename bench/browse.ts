@@ -1,7 +1,8 @@
 /*
  * Browsing as the product runs (DESIGN.md, Targets; issue 14): the built API and worker as their own
  * processes at production log level, the bare NestJS-on-Fastify baseline in a third, autocannon in a
- * fourth; every ratio against the baseline of the same run. Runs at 1,000, 10,000 and 100,000 tasks
+ * fourth; every ratio against the baseline measured just before the route (a shared machine's load
+ * drifts over a run, so a baseline measured once at the start skewed the later ratios). Runs at 1,000, 10,000 and 100,000 tasks
  * (BENCH_SCALES overrides) and fails if a browse figure falls with table size by more than the
  * noise allowance. Resident memory of the API and worker, idle and under load.
  */
@@ -23,6 +24,8 @@ interface Row {
   scale: number;
   name: string;
   result: LoadResult;
+  /** The bare endpoint measured just before. */
+  bare: LoadResult;
   ratio: number;
   /** CPU time per request of the API process and of its PostgreSQL backends, in ms. */
   apiCpu: number;
@@ -54,7 +57,8 @@ async function seedScaleRun(config: AppConfig, tasks: number) {
 
 const line = (row: Row) =>
   `  ${String(row.scale).padStart(7)} ${row.name.padEnd(46)} ${row.result.requestsPerSecond.toFixed(0).padStart(7)} req/s  ` +
-  `p50 ${row.result.p50} ms  p99 ${row.result.p99} ms  ratio ${row.ratio.toFixed(3)}  ` +
+  `p50 ${row.result.p50} ms  p99 ${row.result.p99} ms  ratio ${row.ratio.toFixed(3)} ` +
+  `(bare ${row.bare.requestsPerSecond.toFixed(0)} req/s, p99 ${row.bare.p99} ms)  ` +
   `CPU/request: API ${row.apiCpu.toFixed(2)} ms, PostgreSQL ${row.postgresCpu.toFixed(2)} ms`;
 
 export async function browseBenchmark(): Promise<void> {
@@ -66,10 +70,7 @@ export async function browseBenchmark(): Promise<void> {
       `Browse: ${CONNECTIONS} connections, ${SECONDS} s each, autocannon in its own process, ` +
         `API_PROCESSES=${productionEnv({} as AppConfig).API_PROCESSES}`,
     );
-    const baseline = await load(`${bare.base}/bare`, { seconds: SECONDS });
-    console.log(
-      `  bare NestJS on Fastify: ${baseline.requestsPerSecond.toFixed(0)} req/s, p99 ${baseline.p99} ms`,
-    );
+    await load(`${bare.base}/bare`, { seconds: 1 }); // warm
     for (const scale of SCALES) {
       const config = await createTestConfig();
       const seed = await seedScaleRun(config, scale);
@@ -106,6 +107,7 @@ export async function browseBenchmark(): Promise<void> {
         }
         let peak = 0;
         for (const [name, path, extra] of endpoints) {
+          const baseline = await load(`${bare.base}/bare`, { seconds: SECONDS });
           const sampler = setInterval(() => (peak = Math.max(peak, residentMiB(api.child))), 1000);
           const cpuBefore = [cpuMs(api.child.pid), await postgresCpuMs(monitor)];
           const result = await load(`${api.base}${path}`, {
@@ -121,6 +123,7 @@ export async function browseBenchmark(): Promise<void> {
             scale,
             name,
             result,
+            bare: baseline,
             ratio: result.requestsPerSecond / baseline.requestsPerSecond,
             apiCpu: (cpuAfter[0] - cpuBefore[0]) / result.total,
             postgresCpu: (cpuAfter[1] - cpuBefore[1]) / result.total,

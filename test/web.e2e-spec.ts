@@ -199,6 +199,17 @@ describe('the web app (browser e2e)', () => {
     await adminPage.getByRole('cell', { name: 'organization.approved' }).first().waitFor();
     await audit(adminPage, 'admin-audit');
     await screenshot(adminPage, 'en-1280-admin-audit');
+    // Organisations by status, closed ones (their last member deleted their account) among them.
+    await nav(adminPage, 'Organisations');
+    await adminPage.getByText('Fictional Learning Circle').waitFor();
+    await adminPage.getByRole('button', { name: 'Closed', exact: true }).click();
+    await adminPage.getByText('No organisations here.').waitFor();
+    await audit(adminPage, 'admin-organisations');
+    await adminPage.setViewportSize({ width: 360, height: 780 });
+    await adminPage.getByRole('banner').getByRole('combobox').selectOption('ar');
+    await web(adminPage.locator('html')).toHaveAttribute('dir', 'rtl');
+    await adminPage.getByRole('button', { name: 'مغلقة', exact: true }).waitFor();
+    await screenshot(adminPage, 'ar-360-admin-organisations');
 
     await nav(page, 'Home');
     await nav(page, 'Organisation');

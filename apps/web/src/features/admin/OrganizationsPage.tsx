@@ -5,7 +5,7 @@ import type { OrganizationStatus } from '../../lib/api/types';
 import { useOrganizations } from './api';
 import { OrganizationCard } from './OrganizationCard';
 
-const STATUSES: OrganizationStatus[] = ['approved', 'pending', 'suspended', 'rejected'];
+const STATUSES: OrganizationStatus[] = ['approved', 'pending', 'suspended', 'rejected', 'closed'];
 
 export function OrganizationsPage() {
   const { t } = useTranslation();
