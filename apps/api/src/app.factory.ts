@@ -6,7 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { AppConfig, ProblemFilter, validationFailed } from '@haven/core';
+import { AppConfig, ProblemFilter, requestId, validationFailed } from '@haven/core';
 import { mountQueuesBoard } from './admin/queues-board';
 import { ApiModule, REQUEST_GUARDS } from './api.module';
 import { serveCachedBrowsing } from './browse/browse-fast-path';
@@ -35,6 +35,8 @@ export async function createApi(
     trustProxy: config.TRUST_PROXY > 0 ? config.TRUST_PROXY : false,
     frameworkErrors,
     clientErrorHandler,
+    // Fastify numbered requests per process (req-1, req-2…), and that id was the one logged.
+    genReqId: requestId,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot(config, options.logDestination),

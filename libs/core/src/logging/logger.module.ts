@@ -68,6 +68,16 @@ export function redactUrl(url: string | undefined): string | undefined {
   return `${path}?${parameters.join('&')}`;
 }
 
+/**
+ * A request's id in the logs: the caller's `X-Request-Id` when it is a plain token of 8–64
+ * characters (a proxy's trace id), else a random UUID, unique across processes. The API gives it to
+ * Fastify, whose id pino-http then logs (it keeps an id the request already has).
+ */
+export function requestId(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+}
+
 /** Nest's start-up lines: one per module and route (about a hundred), useful only when debugging. */
 const BOOT_CHATTER = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
 
@@ -129,11 +139,12 @@ export class HavenLoggerModule {
             const options = {
               level: config.LOG_LEVEL,
               redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
-              genReqId: (req: IncomingMessage) => {
-                const given = req.headers['x-request-id'];
-                return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+              genReqId: requestId,
+              // The URL as it came: Nest's middleware sees it relative to the route it matched.
+              autoLogging: {
+                ignore: (req: IncomingMessage & { originalUrl?: string }) =>
+                  (req.originalUrl ?? req.url)?.startsWith('/health') ?? false,
               },
-              autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
               serializers: {
                 err: safeError,
                 req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({

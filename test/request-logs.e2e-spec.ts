@@ -1,0 +1,60 @@
+import { Writable } from 'node:stream';
+import { eventually } from './support/polling';
+import { startTestApi, TestApi } from './support/test-api';
+
+interface RequestLine {
+  msg: string;
+  req: { id: string; method: string; url: string };
+  res: { statusCode: number };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * One log line per request, under an id that names it across processes (a UUID, or the caller's
+ * X-Request-Id), and none for the health probes an orchestrator calls every few seconds.
+ */
+describe('request logs (e2e)', () => {
+  let api: TestApi;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(...chunk.toString().split('\n').filter(Boolean));
+        done();
+      },
+    });
+    api = await startTestApi({ LOG_LEVEL: 'info' }, { logDestination: destination });
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  const requestLines = (): RequestLine[] =>
+    lines.map((line) => JSON.parse(line) as RequestLine).filter((line) => line.msg === 'request completed');
+
+  it('logs each request once under a UUID, or the trace id the caller sent', async () => {
+    await api.http.get('/health/live').expect(200);
+    await api.http.get('/health/ready').expect(200);
+    await api.http.get('/api/v1/tasks?limit=1').expect(401);
+    await api.http.get('/api/v1/tasks?limit=2').expect(401);
+    await api.http.get('/api/v1/tasks?limit=3').set('X-Request-Id', 'trace-0123456789').expect(401);
+    await api.http.get('/api/v1/tasks?limit=4').set('X-Request-Id', 'not a trace id!').expect(401);
+    await eventually(() => requestLines().length >= 4, 'four request lines');
+
+    const logged = requestLines();
+    expect(logged.map((line) => line.req.url)).toEqual([
+      '/api/v1/tasks?limit=1',
+      '/api/v1/tasks?limit=2',
+      '/api/v1/tasks?limit=3',
+      '/api/v1/tasks?limit=4',
+    ]);
+    expect(logged.map((line) => line.res.statusCode)).toEqual([401, 401, 401, 401]);
+    const [first, second, traced, refused] = logged.map((line) => line.req.id);
+    expect([first, second, refused].every((id) => UUID.test(id))).toBe(true);
+    expect(new Set([first, second, refused]).size).toBe(3);
+    expect(traced).toBe('trace-0123456789');
+  });
+});
