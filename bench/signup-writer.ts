@@ -13,22 +13,11 @@ import { databaseOptions } from '@haven/core';
 import { createTestConfig, dropTestResources, seedScale } from '@haven/testing';
 import { SignupWriter } from '../libs/volunteering/src/signup-writer';
 import { cpuMs } from './processes';
+import { stormTask } from './storm';
 
 const SIGNUPS = Number(process.env.WRITER_SIGNUPS ?? 2000);
 const ROUNDS = Number(process.env.WRITER_ROUNDS ?? 3);
 const CAPACITY = 10;
-
-async function task(db: DataSource, day: number): Promise<string> {
-  const [row] = await db.query(
-    `INSERT INTO tasks (need_id, organization_id, camp_id, category, title, description, starts_at, ends_at, capacity, signup_mode)
-     SELECT n.id, n.organization_id, n.camp_id, 'supplies', 'Writer task', 'Fictional',
-            now() + $1 * interval '1 day', now() + $1 * interval '1 day' + interval '2 hours', $2, 'open'
-       FROM needs n JOIN organizations o ON o.id = n.organization_id WHERE o.status = 'approved' LIMIT 1
-     RETURNING id`,
-    [300 + day, CAPACITY],
-  );
-  return row.id as string;
-}
 
 /** The CPU of the database's backends other than the one asking. */
 async function backendsMs(db: DataSource): Promise<number> {
@@ -68,7 +57,7 @@ export async function signupWriterBenchmark(): Promise<void> {
     console.log(`Sign-up writer alone: ${SIGNUPS} sign-ups at once for ${CAPACITY} places, no HTTP`);
     for (let round = 0; round <= ROUNDS; round++) {
       const ids = round === 0 ? volunteerIds.slice(0, 200) : volunteerIds;
-      const taskId = await task(db, round);
+      const taskId = await stormTask(db, round, CAPACITY);
       const before = { db: await backendsMs(monitor), self: process.cpuUsage() };
       const started = performance.now();
       const outcomes = await Promise.all(ids.map((id) => writer.signUp(taskId, id)));

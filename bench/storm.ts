@@ -58,14 +58,14 @@ function post(agent: Agent, base: string, path: string, token: string): Promise<
 }
 
 /** A task of `capacity` places, far in the future, `day` days apart so the storms never overlap. */
-async function stormTask(db: DataSource, day: number): Promise<string> {
+export async function stormTask(db: DataSource, day: number, capacity = CAPACITY): Promise<string> {
   const [task] = await db.query(
     `INSERT INTO tasks (need_id, organization_id, camp_id, category, title, description, starts_at, ends_at, capacity, signup_mode)
      SELECT n.id, n.organization_id, n.camp_id, 'supplies', 'Storm task', 'Fictional',
             now() + $1 * interval '1 day', now() + $1 * interval '1 day' + interval '2 hours', $2, 'open'
        FROM needs n JOIN organizations o ON o.id = n.organization_id WHERE o.status = 'approved' LIMIT 1
      RETURNING id`,
-    [300 + day, CAPACITY],
+    [300 + day, capacity],
   );
   return task.id as string;
 }
