@@ -77,6 +77,12 @@ describe('the API in several processes (e2e)', () => {
     await eventually(() => api.output().includes('in 2 processes'), 'the one line saying where it listens', {
       diagnostics: () => api.output(),
     });
+    // Written as the API processes write theirs: a JSON line (not a terminal here).
+    const listening = api
+      .output()
+      .split('\n')
+      .find((line) => line.includes('in 2 processes'));
+    expect(JSON.parse(listening ?? '')).toMatchObject({ name: 'api', context: 'Haven', level: 30 });
 
     // Connections are handed to the processes in turn: both answer (each logs its own pid).
     const answered = await Promise.all(

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import cluster from 'node:cluster';
 import { AppConfig, ConfigError, loadConfig, prepareDatabase } from '@haven/core';
 import { migrations } from '@haven/migrations';
-import { superviseApiProcesses } from './processes';
+import { superviseApiProcesses, useSupervisorLogger } from './processes';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   }
   const applied = await prepareDatabase(config, migrations);
   const ready = () => announce(config, applied);
-  if (config.API_PROCESSES > 1) return superviseApiProcesses(config.API_PROCESSES, ready);
+  if (config.API_PROCESSES > 1) {
+    useSupervisorLogger(config);
+    return superviseApiProcesses(config.API_PROCESSES, ready);
+  }
   await serve(config);
   ready();
 }

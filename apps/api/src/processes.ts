@@ -1,5 +1,26 @@
-import { Logger } from '@nestjs/common';
+import { Logger, LoggerService } from '@nestjs/common';
 import cluster from 'node:cluster';
+import pino from 'pino';
+import { AppConfig, prettyTransport } from '@haven/core';
+
+/**
+ * The supervising process's log lines, as the API processes write theirs (JSON lines, or readable
+ * ones at a terminal in development): it runs no application, so Nest's own console logger would
+ * otherwise write them in another format.
+ */
+export function useSupervisorLogger(config: AppConfig): void {
+  const log = pino({ name: 'api', level: config.LOG_LEVEL, transport: prettyTransport(config, 'api') });
+  const at = (level: 'info' | 'error' | 'warn' | 'debug' | 'trace') => (message: unknown, context?: string) =>
+    log[level]({ context }, String(message));
+  const logger: LoggerService = {
+    log: at('info'),
+    error: at('error'),
+    warn: at('warn'),
+    debug: at('debug'),
+    verbose: at('trace'),
+  };
+  Logger.overrideLogger(logger);
+}
 
 /**
  * Runs the API in `count` processes sharing one port (node:cluster), so that it uses the machine's
