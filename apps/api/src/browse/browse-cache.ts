@@ -67,6 +67,7 @@ const BROWSE_ROUTE = 'haven:browse-route';
 @Injectable()
 export class BrowseCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly found = new WeakMap<FastifyRequest, ReturnType<BrowseCache['lookup']>>();
   private readonly versionReads: SharedReads<string>;
 
   constructor(
@@ -97,8 +98,20 @@ export class BrowseCache {
     return own ? `organization:${own}` : 'public';
   }
 
-  /** The stored answer to `request` if what it shows is unchanged, and how to store a new one. */
-  async find(request: FastifyRequest & { user: Actor }, route: BrowseRoute) {
+  /**
+   * The stored answer to `request` if what it shows is unchanged, and how to store a new one. Looked
+   * up once per request: on a miss the fast path and then Nest's interceptor both ask.
+   */
+  find(request: FastifyRequest & { user: Actor }, route: BrowseRoute) {
+    let found = this.found.get(request);
+    if (!found) {
+      found = this.lookup(request, route);
+      this.found.set(request, found);
+    }
+    return found;
+  }
+
+  private async lookup(request: FastifyRequest & { user: Actor }, route: BrowseRoute) {
     const own = route.perCaller ? [`user:${request.user.id}`] : [];
     const key = `${own[0] ?? (await this.audience(request.user))} ${request.url}`;
     const versions = await this.versions([...route.versions(request), ...own]);

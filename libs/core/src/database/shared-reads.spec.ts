@@ -19,7 +19,18 @@ function manualReads() {
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('SharedReads', () => {
-  it('sends the first read at once', async () => {
+  it('sends one read for the requests of one turn of the event loop', async () => {
+    const { reads, sent } = manualReads();
+    const first = reads.read(['all', 'tasks']);
+    const second = reads.read(['all', 'needs']);
+    expect(sent).toHaveLength(0); // not before the turn's other requests have asked
+    await flush();
+    expect(sent.map((read) => read.keys)).toEqual([['all', 'tasks', 'needs']]);
+    sent[0].answer({ all: '1', tasks: '7' });
+    expect(await second).toBe(await first);
+  });
+
+  it('answers each request from the read it joined', async () => {
     const { reads, sent } = manualReads();
     const first = reads.read(['all', 'tasks']);
     await flush();
