@@ -205,11 +205,15 @@ describe('the web app (browser e2e)', () => {
     await adminPage.getByRole('button', { name: 'Closed', exact: true }).click();
     await adminPage.getByText('No organisations here.').waitFor();
     await audit(adminPage, 'admin-organisations');
+    await screenshot(adminPage, 'en-1280-admin-organisations');
     await adminPage.setViewportSize({ width: 360, height: 780 });
+    await screenshot(adminPage, 'en-360-admin-organisations');
     await adminPage.getByRole('banner').getByRole('combobox').selectOption('ar');
     await web(adminPage.locator('html')).toHaveAttribute('dir', 'rtl');
     await adminPage.getByRole('button', { name: 'مغلقة', exact: true }).waitFor();
     await screenshot(adminPage, 'ar-360-admin-organisations');
+    await adminPage.setViewportSize({ width: 1280, height: 800 });
+    await screenshot(adminPage, 'ar-1280-admin-organisations');
 
     await nav(page, 'Home');
     await nav(page, 'Organisation');
