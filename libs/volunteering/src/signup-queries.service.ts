@@ -11,6 +11,23 @@ import { clearanceView } from './safeguarding.service';
 import { signupView, WAITLIST_POSITION_SQL } from './signups.service';
 import { profileView } from './volunteer-profiles.service';
 
+/** What every list of sign-ups shows of one, from its row. */
+function listedSignup(row: {
+  id: string;
+  status: string;
+  waitlist_position: number | null;
+  hours: string | null;
+  created_at: Date;
+}) {
+  return {
+    id: row.id,
+    status: row.status,
+    waitlistPosition: row.waitlist_position,
+    hours: row.hours === null ? null : Number(row.hours),
+    createdAt: row.created_at,
+  };
+}
+
 interface HistoryRow {
   id: string;
   status: string;
@@ -102,11 +119,7 @@ export class SignupQueries {
       const { items, nextCursor } = QUEUE_ORDER.page(rows, page);
       return {
         items: items.map((row) => ({
-          id: row.id,
-          status: row.status,
-          waitlistPosition: row.waitlist_position,
-          hours: row.hours === null ? null : Number(row.hours),
-          createdAt: row.created_at,
+          ...listedSignup(row),
           volunteer: {
             id: row.volunteer_id,
             displayName: row.display_name,
@@ -169,11 +182,7 @@ export class SignupQueries {
       const { items, nextCursor } = NEWEST_FIRST.page(rows, page);
       return {
         items: items.map((row) => ({
-          id: row.id,
-          status: row.status,
-          waitlistPosition: row.waitlist_position,
-          hours: row.hours === null ? null : Number(row.hours),
-          createdAt: row.created_at,
+          ...listedSignup(row),
           task: {
             id: row.task_id,
             title: row.task_title,
