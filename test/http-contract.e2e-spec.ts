@@ -55,11 +55,25 @@ describe('HTTP contract (e2e)', () => {
     }
   });
 
-  it('sets security headers', async () => {
-    const response = await api.http.get('/health/live').expect(200);
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['x-frame-options']).toBeDefined();
-    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+  it('sets security headers on answers and refusals alike', async () => {
+    const answers = [
+      await api.http.get('/health/live').expect(200),
+      await api.http.get('/api/v1/no-such-thing').expect(404),
+      await api.http.get('/api/v1/tasks').expect(401),
+      await api.http.post('/api/v1/auth/register').send({}).expect(400),
+      await api.http.post('/api/v1/auth/register').set('content-type', 'application/json').send('{'),
+    ];
+    for (const response of answers) {
+      const headers = { status: response.status, ...response.headers };
+      expect(headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'SAMEORIGIN',
+        'strict-transport-security': expect.stringContaining('max-age='),
+        'referrer-policy': 'no-referrer',
+        'content-security-policy': expect.stringContaining("default-src 'self'"),
+      });
+      expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    }
   });
 
   it('does not allow cross-origin reads by default', async () => {

@@ -4,7 +4,7 @@ import { startTestApi, TestApi } from './support/test-api';
 
 interface RequestLine {
   msg: string;
-  req: { id: string; method: string; url: string };
+  req: { id: string; method: string; url: string; remoteAddress: string };
   res: { statusCode: number };
 }
 
@@ -56,5 +56,24 @@ describe('request logs (e2e)', () => {
     expect([first, second, refused].every((id) => UUID.test(id))).toBe(true);
     expect(new Set([first, second, refused]).size).toBe(3);
     expect(traced).toBe('trace-0123456789');
+    // Four fields of the request, none of its headers.
+    expect(logged.map((line) => Object.keys(line.req).sort())).toEqual(
+      Array(4).fill(['id', 'method', 'remoteAddress', 'url']),
+    );
+    expect(logged.every((line) => line.req.remoteAddress.endsWith('127.0.0.1'))).toBe(true);
+  });
+
+  it('never writes the bearer token or a token in the URL', async () => {
+    await api.http
+      .get('/api/v1/tasks?limit=5&token=url-secret-value')
+      .set('Authorization', 'Bearer header.secret.value')
+      .expect(401);
+    await eventually(() => requestLines().some((line) => line.req.url.includes('limit=5')), 'the line');
+    const text = lines.join('');
+    expect(text).not.toContain('url-secret-value');
+    expect(text).not.toContain('header.secret.value');
+    expect(requestLines().find((line) => line.req.url.includes('limit=5'))?.req.url).toBe(
+      '/api/v1/tasks?limit=5&token=[Redacted]',
+    );
   });
 });

@@ -1,12 +1,12 @@
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 
 /**
- * Helmet's security headers on every answer. Helmet's middleware is built once here: the Fastify
- * plugin built it anew for every request, re-reading the policy (5% of a cached answer's cost,
- * issue 14).
+ * Helmet's security headers, as helmet sets them under this policy. They are the same for every
+ * answer (no nonce), so helmet runs once, here, against a recording response.
  */
-export function addSecurityHeaders(fastify: FastifyInstance): void {
+function securityHeaders(): Record<string, string> {
   const apply = helmet({
     contentSecurityPolicy: {
       directives: {
@@ -20,7 +20,26 @@ export function addSecurityHeaders(fastify: FastifyInstance): void {
       },
     },
   });
-  fastify.addHook('onRequest', (request, reply, done) =>
-    apply(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
-  );
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = value),
+    removeHeader: () => undefined,
+  };
+  let failure: unknown;
+  apply({} as never, recorder as unknown as ServerResponse, (error?: unknown) => (failure = error));
+  if (failure || Object.keys(headers).length === 0) throw new Error('helmet set no security headers');
+  return headers;
+}
+
+/**
+ * Helmet's headers on every answer, added to the reply's headers (Fastify writes them with the
+ * answer, errors included) instead of running helmet's middleware for each request, which set them
+ * one by one on the raw response (7% of a cached answer's cost, issue 14).
+ */
+export function addSecurityHeaders(fastify: FastifyInstance): void {
+  const headers = securityHeaders();
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
 }

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../config/app-config';
-import { prettyTransport, quietBootChatter, REDACTED_PATHS, redactUrl } from './logger.module';
+import { prettyTransport, quietBootChatter, redaction, redactUrl } from './logger.module';
 
 function capture() {
   const lines: string[] = [];
@@ -11,7 +11,7 @@ function capture() {
       done();
     },
   });
-  return { logger: pino({ redact: { paths: REDACTED_PATHS, censor: '[Redacted]' } }, stream), lines };
+  return { logger: pino(redaction, stream), lines };
 }
 
 describe('log redaction', () => {
@@ -37,6 +37,21 @@ describe('log redaction', () => {
       expect(line).not.toContain(secret);
     }
     expect(line).toContain('[Redacted]');
+  });
+
+  it('redacts secret fields at the top and one level down, and leaves other objects untouched', () => {
+    const { logger, lines } = capture();
+    logger.child({ context: 'Auth' }).info({ password: 'p-value', account: { token: 't-value', id: 'a1' } });
+    const entry = { dto: { title: 'Water', count: 3 } };
+    logger.info(entry, 'two');
+    const [one, two] = lines.map((line) => JSON.parse(line));
+    expect(one).toMatchObject({
+      context: 'Auth',
+      account: { token: '[Redacted]', id: 'a1' },
+      password: '[Redacted]',
+    });
+    expect(two.dto).toEqual({ title: 'Water', count: 3 });
+    expect(entry.dto).toEqual({ title: 'Water', count: 3 });
   });
 
   it('strips tokens from logged URLs and keeps the rest', () => {
