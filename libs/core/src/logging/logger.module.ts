@@ -8,23 +8,15 @@ import { AppConfig } from '../config/app-config';
 import { safeError } from './safe-error';
 
 /**
- * Where credentials and bodies would sit in a log line, if a log call passed them along: request
- * bodies are never serialised (the request serialiser keeps four fields), these catch them anyway.
+ * Top-level fields that never reach a log line as they are, should a log call pass one along.
+ * Requests and responses need no paths: their serialisers below keep four fields of a request
+ * (never its headers or body) and a response's status (a path under `req` or `res` made pino
+ * redact a copy of both on every request line, for nothing).
  */
-export const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'res.headers["set-cookie"]',
-  'req.body',
-  'body',
-  'password',
-  'accessToken',
-  'refreshToken',
-  'token',
-];
+const REDACTED_PATHS = ['body', 'password', 'accessToken', 'refreshToken', 'token'];
 
 /** Fields redacted wherever they sit one level down in a logged object (`{ dto: { password } }`). */
-export const SECRET_FIELDS = [
+const SECRET_FIELDS = [
   'password',
   'currentPassword',
   'newPassword',
@@ -41,7 +33,7 @@ const SERIALISED = new Set(['req', 'res', 'err']);
  * `*.password` redaction paths did, without running pino's redaction over every key of every line
  * (those wildcard paths cost 10–13 µs a line, most of the request log's cost; issue 14).
  */
-export function withoutSecretFields(object: Record<string, unknown>): Record<string, unknown> {
+function withoutSecretFields(object: Record<string, unknown>): Record<string, unknown> {
   let copy: Record<string, unknown> | undefined;
   for (const key in object) {
     const value = object[key];
@@ -54,15 +46,6 @@ export function withoutSecretFields(object: Record<string, unknown>): Record<str
   }
   return copy ?? object;
 }
-
-/**
- * pino's options that keep secrets out of every line's logged object. Child loggers' bindings are
- * not a log object: Haven binds only the request (four serialised fields) and context names.
- */
-export const redaction = {
-  redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
-  formatters: { log: withoutSecretFields },
-};
 
 /** Query parameters that carry secrets, compared once decoded (`%74oken` is `token`). */
 const SECRET_PARAMETERS = new Set(['token', 'access_token', 'refreshtoken']);
@@ -102,6 +85,27 @@ export function redactUrl(url: string | undefined): string | undefined {
     });
   return `${path}?${parameters.join('&')}`;
 }
+
+/**
+ * pino's options that keep secrets out of every line: what a request and a response are logged as
+ * (read raw: see `wrapSerializers` below), errors without their data, and secret fields redacted.
+ * Child loggers' bindings are not a log object: Haven binds only the request (serialised here) and
+ * context names.
+ */
+export const redaction = {
+  redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
+  formatters: { log: withoutSecretFields },
+  serializers: {
+    err: safeError,
+    req: (req: IncomingMessage & { id: string; originalUrl?: string }) => ({
+      id: req.id,
+      method: req.method,
+      url: redactUrl(req.originalUrl ?? req.url),
+      remoteAddress: req.socket?.remoteAddress,
+    }),
+    res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+  },
+};
 
 /**
  * A request's id in the logs: the caller's `X-Request-Id` when it is a plain token of 8–64
@@ -174,24 +178,14 @@ export class HavenLoggerModule {
             const options = {
               level: config.LOG_LEVEL,
               ...redaction,
-              // The serialisers below read the raw request and response: pino's standard ones,
-              // which they would otherwise wrap, copied every response header for nothing.
+              // The serialisers read the raw request and response: pino's standard ones, which they
+              // would otherwise wrap, copied every response header for nothing.
               wrapSerializers: false,
               genReqId: requestId,
               // The URL as it came: Nest's middleware sees it relative to the route it matched.
               autoLogging: {
                 ignore: (req: IncomingMessage & { originalUrl?: string }) =>
                   (req.originalUrl ?? req.url)?.startsWith('/health') ?? false,
-              },
-              serializers: {
-                err: safeError,
-                req: (req: IncomingMessage & { id: string; originalUrl?: string }) => ({
-                  id: req.id,
-                  method: req.method,
-                  url: redactUrl(req.originalUrl ?? req.url),
-                  remoteAddress: req.socket?.remoteAddress,
-                }),
-                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },
               name,
               hooks: { logMethod: quietBootChatter },
