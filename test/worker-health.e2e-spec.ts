@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -60,6 +60,9 @@ describe('worker health check (e2e)', () => {
       diagnostics: () => worker?.output() ?? '',
     });
     expect(await healthcheck(file)).toEqual({ code: 0, stderr: '' });
+    // It yields the CPU to the API: niceness 10 by default (WORKER_NICENESS), read from Linux /proc.
+    const stat = readFileSync(`/proc/${worker.process.pid}/stat`, 'utf8');
+    expect(Number(stat.split(') ')[1].split(' ')[16])).toBe(10);
 
     // Graceful stop: the file goes with the process.
     await worker.stop('SIGTERM');

@@ -1,3 +1,4 @@
+import { getPriority, setPriority } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { Logger } from '@nestjs/common';
@@ -13,7 +14,22 @@ async function main(): Promise<void> {
   // On SIGTERM Nest closes the BullMQ workers, which finish their in-flight jobs before exiting.
   app.enableShutdownHooks();
   await app.init();
-  new Logger('Haven').log('Haven worker started');
+  const logger = new Logger('Haven');
+  lowerPriority(config.WORKER_NICENESS, logger);
+  logger.log('Haven worker started');
+}
+
+/**
+ * Background work yields the CPU to the API's requests on a shared machine (WORKER_NICENESS). A
+ * process may always lower its own priority; one started lower already is left as it is.
+ */
+function lowerPriority(niceness: number, logger: Logger): void {
+  if (niceness === 0 || getPriority() >= niceness) return;
+  try {
+    setPriority(niceness);
+  } catch (error) {
+    logger.warn(`Could not lower the worker's priority: ${error instanceof Error ? error.message : error}`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -16,6 +16,13 @@ describe('loadConfig', () => {
     expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
   });
 
+  it("lowers the worker's priority to niceness 10 by default, 0 to 19", () => {
+    expect(loadConfig({}).WORKER_NICENESS).toBe(10);
+    expect(loadConfig({ WORKER_NICENESS: '0' }).WORKER_NICENESS).toBe(0);
+    expect(() => loadConfig({ WORKER_NICENESS: '20' })).toThrow(/WORKER_NICENESS.*at most 19/);
+    expect(() => loadConfig({ WORKER_NICENESS: '-5' })).toThrow(/WORKER_NICENESS.*at least 0/);
+  });
+
   it('keeps data for the documented retention periods unless told otherwise, within bounds', () => {
     const config = loadConfig({});
     expect(config.ACCOUNT_INACTIVE_DAYS).toBe(730);

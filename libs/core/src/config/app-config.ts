@@ -93,6 +93,17 @@ export class AppConfig {
   API_PROCESSES = 1;
 
   /**
+   * The worker's CPU niceness (0 to 19, as `nice`): on a machine it shares with the API, a burst of
+   * notifications then waits for the CPU the API's requests leave, instead of slowing them. Only
+   * the worker reads it; 0 leaves the worker's priority as started.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0, { message: 'must be at least 0' })
+  @Max(19, { message: 'must be at most 19' })
+  WORKER_NICENESS = 10;
+
+  /**
    * How many reverse proxies stand in front of the API (0: none). Behind one, set 1: the client
    * address for rate limits and logs is then read from X-Forwarded-For, as that proxy wrote it.
    */
