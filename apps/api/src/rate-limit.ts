@@ -43,6 +43,20 @@ const COUNTED = Symbol('haven:rate-limit-counted');
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
+  /** The throttler's keys (SHA-256 of route, limit and address) by their input: hashing was 3% of a cached answer. */
+  private readonly keys = new Map<string, string>();
+
+  protected override generateKey(context: ExecutionContext, suffix: string, name: string): string {
+    const input = `${context.getClass().name}-${context.getHandler().name}-${name}-${suffix}`;
+    let key = this.keys.get(input);
+    if (key === undefined) {
+      if (this.keys.size >= 10_000) this.keys.clear();
+      key = super.generateKey(context, suffix, name);
+      this.keys.set(input, key);
+    }
+    return key;
+  }
+
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<{ [COUNTED]?: true }>();
     if (request[COUNTED]) return true;

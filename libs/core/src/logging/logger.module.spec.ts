@@ -59,6 +59,9 @@ describe('log redaction', () => {
     expect(redactUrl('/admin/link?%74oken=secret123&x=1')).toBe('/admin/link?%74oken=[Redacted]&x=1');
     expect(redactUrl('/admin/link?%E0%A4%A=secret123')).toBe('/admin/link?[Redacted]');
     expect(redactUrl('/api/v1/needs?q=water')).toBe('/api/v1/needs?q=water');
+    expect(redactUrl('/admin/link?x=1&My_Token=a&TOKEN=b&+token=c')).toBe(
+      '/admin/link?x=1&My_Token=a&TOKEN=[Redacted]&+token=[Redacted]',
+    );
   });
 
   it("redacts the calendar feed's whole query string, however it is encoded", () => {

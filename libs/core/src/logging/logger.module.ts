@@ -16,14 +16,7 @@ import { safeError } from './safe-error';
 const REDACTED_PATHS = ['body', 'password', 'accessToken', 'refreshToken', 'token'];
 
 /** Fields redacted wherever they sit one level down in a logged object (`{ dto: { password } }`). */
-const SECRET_FIELDS = [
-  'password',
-  'currentPassword',
-  'newPassword',
-  'accessToken',
-  'refreshToken',
-  'token',
-];
+const SECRET_FIELDS = ['password', 'currentPassword', 'newPassword', 'accessToken', 'refreshToken', 'token'];
 
 /** Keys whose own serialisers below keep only named fields. */
 const SERIALISED = new Set(['req', 'res', 'err']);
@@ -71,18 +64,18 @@ export function redactUrl(url: string | undefined): string | undefined {
   const start = url.indexOf('?');
   if (start < 0) return url;
   const path = url.slice(0, start);
-  const readablePath = decoded(path) ?? path;
+  const readablePath = path.includes('%') ? (decoded(path) ?? path) : path;
   if (SECRET_QUERY_ROUTES.some((route) => route.test(readablePath))) return `${path}?[Redacted]`;
-  const parameters = url
-    .slice(start + 1)
-    .split('&')
-    .map((part) => {
-      const equals = part.indexOf('=');
-      const rawName = equals < 0 ? part : part.slice(0, equals);
-      const name = decoded(rawName);
-      if (name === null) return '[Redacted]';
-      return SECRET_PARAMETERS.has(name.trim().toLowerCase()) ? `${rawName}=[Redacted]` : part;
-    });
+  const query = url.slice(start + 1);
+  // A parameter name reads as a secret one only if it spells "token" or escapes a character.
+  if (!/token|%/i.test(query)) return url;
+  const parameters = query.split('&').map((part) => {
+    const equals = part.indexOf('=');
+    const rawName = equals < 0 ? part : part.slice(0, equals);
+    const name = decoded(rawName);
+    if (name === null) return '[Redacted]';
+    return SECRET_PARAMETERS.has(name.trim().toLowerCase()) ? `${rawName}=[Redacted]` : part;
+  });
   return `${path}?${parameters.join('&')}`;
 }
 
