@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { eventually } from './support/polling';
-import { startTestApi, TestApi } from './support/test-api';
+import { register, startTestApi, TestApi } from './support/test-api';
 
 interface RequestLine {
   msg: string;
@@ -61,6 +61,27 @@ describe('request logs (e2e)', () => {
       Array(4).fill(['id', 'method', 'remoteAddress', 'url']),
     );
     expect(logged.every((line) => line.req.remoteAddress.endsWith('127.0.0.1'))).toBe(true);
+  });
+
+  it('logs a cached answer once, as it logs any other', async () => {
+    const volunteer = await register(api);
+    const url = '/api/v1/tasks?limit=7';
+    for (let read = 0; read < 3; read++) {
+      await api.http.get(url).set('Authorization', `Bearer ${volunteer.accessToken}`).expect(200);
+    }
+    // The first read fills the cache; the others are answered from it, before the request log.
+    await eventually(() => requestLines().filter((line) => line.req.url === url).length >= 3, 'three lines');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const logged = requestLines().filter((line) => line.req.url === url);
+    expect(logged).toHaveLength(3);
+    for (const line of logged) {
+      expect(Object.keys(line.req).sort()).toEqual(['id', 'method', 'remoteAddress', 'url']);
+      expect(line).toMatchObject({ req: { method: 'GET' }, res: { statusCode: 200 } });
+      expect(line.req.id).toMatch(UUID);
+      expect(typeof (line as unknown as { responseTime: unknown }).responseTime).toBe('number');
+    }
+    expect(new Set(logged.map((line) => line.req.id)).size).toBe(3);
+    expect(lines.join('')).not.toContain(volunteer.accessToken);
   });
 
   it('never writes the bearer token or a token in the URL', async () => {
