@@ -62,6 +62,10 @@ describe('HTTP contract (e2e)', () => {
       await api.http.get('/api/v1/tasks').expect(401),
       await api.http.post('/api/v1/auth/register').send({}).expect(400),
       await api.http.post('/api/v1/auth/register').set('content-type', 'application/json').send('{'),
+      // Refused before any route: a NUL, a path id that is not one, a URL that cannot be decoded.
+      await api.http.get('/api/v1/tasks/a%00b').expect(400),
+      await api.http.get('/api/v1/tasks/not-an-id').expect(400),
+      await api.http.get('/api/v1/tasks/%E0%A4%A').expect(400),
     ];
     for (const response of answers) {
       const headers = { status: response.status, ...response.headers };

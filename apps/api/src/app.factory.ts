@@ -50,6 +50,7 @@ export async function createApi(
   const fastify = adapter.getInstance();
   registerJsonBodyParser(fastify);
   applyRouteBodyLimits(fastify);
+  addSecurityHeaders(fastify);
   refuseMalformedUrls(fastify);
   app.useLogger(app.get(Logger));
   // Without this the buffer stays attached and every later Nest log line (500s among them) is lost.
@@ -73,7 +74,6 @@ export async function createApi(
 
   // Parses cookies for the refresh-token cookie of the auth routes (never signed: it is a random token).
   await app.register(cookie);
-  addSecurityHeaders(fastify);
   await app.register(cors, {
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
     credentials: true,

@@ -43,7 +43,7 @@ const COUNTED = Symbol('haven:rate-limit-counted');
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
-  /** The throttler's keys (SHA-256 of route, limit and address) by their input: hashing was 3% of a cached answer. */
+  /** The throttler's keys (SHA-256 of controller, handler, throttler and address) by their input: hashing was 3% of a cached answer. */
   private readonly keys = new Map<string, string>();
 
   protected override generateKey(context: ExecutionContext, suffix: string, name: string): string {

@@ -2,6 +2,7 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Duplex } from 'node:stream';
 import { problem, PROBLEM_CONTENT_TYPE, sendProblem, UUID } from '@haven/core';
+import { SECURITY_HEADERS } from './security-headers';
 
 /**
  * The body limit of every route that does not say otherwise: room for the largest ordinary body
@@ -55,14 +56,19 @@ export function refuseMalformedUrls(instance: FastifyInstance): void {
 }
 
 /**
- * Errors Fastify answers itself, before any route or Nest filter: a path parameter over 100
- * characters (414), a URL that is not valid percent-encoding (400). Problem+json, never echoing the URL.
+ * Errors Fastify answers itself, before any route, hook or Nest filter: a path parameter over 100
+ * characters (414), a URL that is not valid percent-encoding (400). Problem+json, never echoing the
+ * URL, with the security headers every answer has.
  */
 export function frameworkErrors(error: { code?: string }, _request: FastifyRequest, reply: FastifyReply) {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    return sendProblem(reply, problem(414, 'uri_too_long', 'A part of the address is too long.'));
+    return sendProblem(
+      reply,
+      problem(414, 'uri_too_long', 'A part of the address is too long.'),
+      SECURITY_HEADERS,
+    );
   }
-  return sendProblem(reply, problem(400, 'bad_request', 'The address could not be read.'));
+  return sendProblem(reply, problem(400, 'bad_request', 'The address could not be read.'), SECURITY_HEADERS);
 }
 
 /**

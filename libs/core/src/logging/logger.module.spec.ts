@@ -54,6 +54,26 @@ describe('log redaction', () => {
     expect(entry.dto).toEqual({ title: 'Water', count: 3 });
   });
 
+  it('keeps what an object writes of itself (toJSON), and reads own fields only', () => {
+    const { logger, lines } = capture();
+    class Account {
+      constructor(
+        readonly token: string,
+        readonly secretHash: string,
+      ) {}
+      toJSON() {
+        return { kind: 'account' };
+      }
+    }
+    const inherited = Object.create({ dto: { password: 'inherited-value' } }) as object;
+    logger.info({ account: new Account('t-value', 'h-value'), currentPassword: 'c-value' }, 'one');
+    logger.info(inherited, 'two');
+    const [one, two] = lines.map((line) => JSON.parse(line));
+    expect(one).toMatchObject({ account: { kind: 'account' }, currentPassword: '[Redacted]' });
+    expect(lines.join('')).not.toMatch(/t-value|h-value|c-value/);
+    expect(two.dto).toBeUndefined();
+  });
+
   it('strips tokens from logged URLs and keeps the rest', () => {
     expect(redactUrl('/admin/link?token=secret123&x=1')).toBe('/admin/link?token=[Redacted]&x=1');
     expect(redactUrl('/admin/link?%74oken=secret123&x=1')).toBe('/admin/link?%74oken=[Redacted]&x=1');

@@ -7,16 +7,16 @@ import type { DestinationStream } from 'pino';
 import { AppConfig } from '../config/app-config';
 import { safeError } from './safe-error';
 
+/** Fields redacted wherever they sit, at the top or one level down in a logged object (`{ dto: { password } }`). */
+const SECRET_FIELDS = ['password', 'currentPassword', 'newPassword', 'accessToken', 'refreshToken', 'token'];
+
 /**
  * Top-level fields that never reach a log line as they are, should a log call pass one along.
  * Requests and responses need no paths: their serialisers below keep four fields of a request
  * (never its headers or body) and a response's status (a path under `req` or `res` made pino
  * redact a copy of both on every request line, for nothing).
  */
-const REDACTED_PATHS = ['body', 'password', 'accessToken', 'refreshToken', 'token'];
-
-/** Fields redacted wherever they sit one level down in a logged object (`{ dto: { password } }`). */
-const SECRET_FIELDS = ['password', 'currentPassword', 'newPassword', 'accessToken', 'refreshToken', 'token'];
+const REDACTED_PATHS = ['body', ...SECRET_FIELDS];
 
 /** Keys whose own serialisers below keep only named fields. */
 const SERIALISED = new Set(['req', 'res', 'err']);
@@ -30,14 +30,21 @@ function withoutSecretFields(object: Record<string, unknown>): Record<string, un
   let copy: Record<string, unknown> | undefined;
   for (const key in object) {
     const value = object[key];
-    if (value === null || typeof value !== 'object' || SERIALISED.has(key)) continue;
+    if (!Object.hasOwn(object, key) || value === null || typeof value !== 'object' || SERIALISED.has(key))
+      continue;
     let redacted: Record<string, unknown> | undefined;
     for (const field of SECRET_FIELDS) {
-      if (Object.hasOwn(value, field)) (redacted ??= { ...value })[field] = '[Redacted]';
+      if (Object.hasOwn(value, field)) (redacted ??= clone(value))[field] = '[Redacted]';
     }
     if (redacted) (copy ??= { ...object })[key] = redacted;
   }
   return copy ?? object;
+}
+
+/** A shallow copy that keeps the prototype (a `toJSON` still decides how it is written), as pino's redaction copies. */
+function clone(value: object): Record<string, unknown> {
+  const copy = Object.create(Object.getPrototypeOf(value) as object | null) as Record<string, unknown>;
+  return Object.assign(copy, value);
 }
 
 /** Query parameters that carry secrets, compared once decoded (`%74oken` is `token`). */
@@ -68,7 +75,7 @@ export function redactUrl(url: string | undefined): string | undefined {
   if (SECRET_QUERY_ROUTES.some((route) => route.test(readablePath))) return `${path}?[Redacted]`;
   const query = url.slice(start + 1);
   // A parameter name reads as a secret one only if it spells "token" or escapes a character.
-  if (!/token|%/i.test(query)) return url;
+  if (!/token|%/iu.test(query)) return url;
   const parameters = query.split('&').map((part) => {
     const equals = part.indexOf('=');
     const rawName = equals < 0 ? part : part.slice(0, equals);
@@ -81,20 +88,22 @@ export function redactUrl(url: string | undefined): string | undefined {
 
 /**
  * pino's options that keep secrets out of every line: what a request and a response are logged as
- * (read raw: see `wrapSerializers` below), errors without their data, and secret fields redacted.
- * Child loggers' bindings are not a log object: Haven binds only the request (serialised here) and
- * context names.
+ * (read raw: pino-http's `wrapSerializers` is off), errors without their data, and secret fields
+ * redacted in each logged object. Not in child loggers' bindings (pino gives children no bindings
+ * formatter): Haven binds only the request, serialised here, and context names; nor in objects
+ * interpolated into a message (`%j`), which Haven never does.
  */
 export const redaction = {
   redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
   formatters: { log: withoutSecretFields },
   serializers: {
     err: safeError,
-    req: (req: IncomingMessage & { id: string; originalUrl?: string }) => ({
+    req: (req: IncomingMessage & { id: string; originalUrl?: string; ip?: string }) => ({
       id: req.id,
       method: req.method,
       url: redactUrl(req.originalUrl ?? req.url),
-      remoteAddress: req.socket?.remoteAddress,
+      // Fastify's address of the client (X-Forwarded-For as TRUST_PROXY allows), else the socket's.
+      remoteAddress: req.ip ?? req.socket?.remoteAddress,
     }),
     res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
   },
