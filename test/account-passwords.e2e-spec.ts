@@ -139,6 +139,30 @@ describe('account passwords: change and reset (e2e)', () => {
       expect(n).toBe(1);
     });
 
+    it('answers before it looks the address up, so the answer cannot tell whether an account holds it', async () => {
+      const person = await register(api);
+      // While another transaction holds the reset links' table, no link can be recorded: the answers
+      // still come, for the known and the unknown address alike.
+      const blocker = api.db.createQueryRunner();
+      await blocker.connect();
+      await blocker.startTransaction();
+      try {
+        await blocker.query('LOCK TABLE account_tokens IN EXCLUSIVE MODE');
+        await requestReset(person.email).expect(202);
+        await requestReset(`nobody-${Date.now()}@example.org`).expect(202);
+      } finally {
+        await blocker.rollbackTransaction();
+        await blocker.release();
+      }
+      // Then the link is recorded and mailed.
+      await awaitToken(api, mail.messages, person.email, 'reset-password');
+      const rows = await api.db.query(
+        `SELECT 1 FROM account_tokens WHERE user_id = $1 AND purpose = 'password_reset'`,
+        [person.id],
+      );
+      expect(rows).toHaveLength(1);
+    });
+
     it("mails the link in the account's own language, whatever language asked for it", async () => {
       const arabic = await register(api);
       await api.http.patch('/api/v1/me').set(bearer(arabic)).send({ locale: 'ar' }).expect(200);
