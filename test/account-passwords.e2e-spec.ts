@@ -10,6 +10,7 @@ import {
 } from './support/accounts';
 import { htmlOf, subjectOf } from './support/mail-capture';
 import { eventually } from './support/polling';
+import { AccountService } from '@haven/identity';
 import { bearer, register, TestApi } from './support/test-api';
 
 /** Issue 10, "Accounts that people can keep": password change and reset by e-mailed link. */
@@ -19,6 +20,8 @@ describe('account passwords: change and reset (e2e)', () => {
   let mail: AccountsHarness['mail'];
   const login = (email: string, password: string) => h.login(email, password);
   const outboxRows = (userId: string, type: string) => h.outboxRows(userId, type);
+  /** Password-reset links are recorded after the answer: this waits for those asked for so far. */
+  const recorded = () => api.app.get(AccountService).recorded();
 
   beforeAll(async () => {
     h = await startAccountsHarness();
@@ -128,6 +131,7 @@ describe('account passwords: change and reset (e2e)', () => {
 
       // An unknown address gets the very same answer, and nothing is queued or mailed.
       const unknown = await requestReset(`nobody-${Date.now()}@example.org`).expect(202);
+      await recorded();
       expect({ status: unknown.status, body: unknown.body, type: unknown.headers['content-type'] }).toEqual({
         status: answer.status,
         body: answer.body,
@@ -209,6 +213,7 @@ describe('account passwords: change and reset (e2e)', () => {
       const suspended = await register(api);
       await api.db.query(`UPDATE users SET status = 'suspended' WHERE id = $1`, [suspended.id]);
       await requestReset(suspended.email).expect(202);
+      await recorded();
       expect(await outboxRows(suspended.id, 'account.password_reset')).toBe(0);
     });
 
@@ -257,7 +262,9 @@ describe('account passwords: change and reset (e2e)', () => {
         expectProblem(limited, 429);
         expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
       }
-      // Each request replaces the link before it: only the newest one is still wanted.
+      // Each request replaces the link before it: only the newest one is still wanted. The links
+      // are recorded after the answers.
+      await recorded();
       expect(await outboxRows(person.id, 'account.password_reset')).toBe(3);
       await eventually(async () => {
         const rows = await api.db.query(

@@ -80,17 +80,26 @@ export class AccountService implements OnApplicationShutdown {
     this.recording.add(recording);
   }
 
-  /** Waits for the links still being recorded, so that a stopping API loses none. */
-  async onApplicationShutdown(): Promise<void> {
+  /** Settles once the password-reset links asked for so far are recorded (or failed). */
+  async recorded(): Promise<void> {
     await Promise.allSettled([...this.recording]);
   }
 
+  /** A stopping API loses no link being recorded. */
+  onApplicationShutdown(): Promise<void> {
+    return this.recorded();
+  }
+
   /**
-   * Every request runs the same statement, which records a link only when an active account holds
+   * Every request runs the same statements, which record a link only when an active account holds
    * the address; the link's outbox row then goes through the typed writer in the same transaction.
+   * Requests for one address take turns (a transaction lock on it), so that each sees the link
+   * before it and replaces it: only the newest link works, however close together they came.
    */
   private async recordPasswordReset(email: string): Promise<void> {
     await this.transactions.run(async (manager) => {
+      // Class 4243: password-reset requests by address (4242: volunteers' sign-ups).
+      await manager.query(`SELECT pg_advisory_xact_lock(4243, hashtext($1))`, [normaliseEmail(email)]);
       const tokens: { id: string; user_id: string }[] = await manager.query(
         `WITH target AS (
            SELECT id FROM users WHERE lower(email) = $1 AND deleted_at IS NULL AND status = 'active'
