@@ -116,6 +116,19 @@ describe('the API in several processes (e2e)', () => {
     for (const worker of workers) expect(() => process.kill(worker, 0)).toThrow();
   });
 
+  it('stops at once on SIGTERM while its processes are still starting', async () => {
+    const api = start(await sparePort(), '2');
+    const pid = api.process.pid as number;
+    await eventually(() => childrenOf(pid).length === 2, 'two API processes forked', {
+      diagnostics: () => api.output(),
+    });
+    const starting = childrenOf(pid);
+    await api.stop('SIGTERM');
+    expect(await api.exited).toEqual({ code: 0, signal: null });
+    expect(api.output()).not.toMatch(/listening on/);
+    for (const worker of starting) expect(() => process.kill(worker, 0)).toThrow();
+  });
+
   it('stops with an error when its processes cannot start', async () => {
     // A port already taken: every process fails to listen, and the API exits as one process would.
     const port = await sparePort();

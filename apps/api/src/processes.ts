@@ -28,7 +28,7 @@ export function useSupervisorLogger(config: AppConfig): void {
  * across processes (rate limits, account states, cached browse answers), as replicas on several
  * machines do. A process that dies after it was serving is replaced; one that fails to start stops
  * them all with its exit code, as a single process would. SIGTERM or SIGINT stops them all, each
- * closing as a single process does.
+ * serving one closing as a single process does.
  */
 export function superviseApiProcesses(count: number, onListening: () => void): void {
   const logger = new Logger('Haven');
@@ -36,10 +36,14 @@ export function superviseApiProcesses(count: number, onListening: () => void): v
   let stopping = false;
   let exitCode = 0;
 
+  // A process still starting holds no request to finish, and may not yet close on SIGTERM (its
+  // modules half made): it is killed; one that serves closes as a single process does.
   const stop = (code: number) => {
     stopping = true;
     exitCode ||= code;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    for (const worker of Object.values(cluster.workers ?? {})) {
+      worker?.process.kill(serving.has(worker.id) ? 'SIGTERM' : 'SIGKILL');
+    }
   };
 
   cluster.on('listening', (worker) => {
