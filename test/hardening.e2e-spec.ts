@@ -2,6 +2,7 @@ import { AddressInfo, connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { guardCalls, ProblemFilter } from '@haven/core';
 import { expectProblem } from '@haven/testing';
+import { eventually } from './support/polling';
 import {
   Account,
   bearer,
@@ -242,6 +243,18 @@ describe('hardening against hostile input (e2e)', () => {
         expect(line).toBeDefined();
         expect(line).toContain('23514');
         expect(line).toContain('hardening_probe');
+        // Logged while the request was served: the line names the request, as the request's own
+        // line (at level error, for a 5xx) does.
+        const { req } = JSON.parse(line as string) as { req?: { id: string; url: string } };
+        expect(req?.url).toBe(`/api/v1/needs/${needId}/tasks`);
+        const requestLine = () =>
+          logs()
+            .split('\n')
+            .filter(Boolean)
+            .map((text) => JSON.parse(text) as { msg: string; level: number; req?: { id: string } })
+            .find((entry) => entry.msg === 'request errored' && entry.req?.id === req?.id);
+        await eventually(() => requestLine() !== undefined, 'the request line');
+        expect(requestLine()).toMatchObject({ level: 50, res: { statusCode: 500 } });
         expect(logs()).not.toMatch(/Confidential|Secretive|INSERT INTO/);
       } finally {
         await api.db.query('ALTER TABLE tasks DROP CONSTRAINT hardening_probe');

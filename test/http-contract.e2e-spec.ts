@@ -83,6 +83,11 @@ describe('HTTP contract (e2e)', () => {
   it('does not allow cross-origin reads by default', async () => {
     const response = await api.http.get('/health/live').set('origin', 'https://elsewhere.example');
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    const preflight = await api.http
+      .options('/api/v1/tasks')
+      .set('origin', 'https://elsewhere.example')
+      .set('access-control-request-method', 'GET');
+    expectProblem(preflight, 404);
   });
 
   it('reports liveness and readiness', async () => {

@@ -12,6 +12,7 @@ import {
   QueueModule,
   RedisModule,
   RolesGuard,
+  RouteMetadata,
   VerifiedEmailGuard,
 } from '@haven/core';
 import { AccountDeletionModule, IdentityHttpModule, IdentityModule, PhoneModule } from '@haven/identity';
@@ -89,6 +90,7 @@ export class ApiModule {
       providers: [
         QueuesSession,
         BrowseCache,
+        RouteMetadata,
         ...REQUEST_GUARDS,
         ...REQUEST_GUARDS.map((guard) => ({ provide: APP_GUARD, useExisting: guard })),
       ],

@@ -13,6 +13,7 @@ import { serveCachedBrowsing } from './browse/browse-fast-path';
 import { mountWebApp, WEB_DIST } from './web/web-app';
 import { buildOpenApiDocument } from './openapi/document';
 import { registerJsonBodyParser } from './http/json-body';
+import { logRequests } from './http/request-log';
 import { addSecurityHeaders } from './http/security-headers';
 import {
   applyRouteBodyLimits,
@@ -37,6 +38,9 @@ export async function createApi(
     clientErrorHandler,
     // Fastify numbered requests per process (req-1, req-2…), and that id was the one logged.
     genReqId: requestId,
+    // Haven uses no Nest middleware (the request log is a Fastify hook: request-log.ts), and
+    // middie's hook cost every request its turn.
+    skipMiddie: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot(config, options.logDestination),
@@ -48,6 +52,7 @@ export async function createApi(
     },
   );
   const fastify = adapter.getInstance();
+  logRequests(fastify);
   registerJsonBodyParser(fastify);
   applyRouteBodyLimits(fastify);
   addSecurityHeaders(fastify);
@@ -72,12 +77,13 @@ export async function createApi(
     }),
   );
 
-  // Parses cookies for the refresh-token cookie of the auth routes (never signed: it is a random token).
-  await app.register(cookie);
-  await app.register(cors, {
-    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
-    credentials: true,
-  });
+  // Reads and writes the refresh-token cookie of the auth routes (never signed: a random token).
+  // Only those routes touch it (refresh-cookie.ts), so no request pays for parsing cookies.
+  await app.register(cookie, { hook: false });
+  // No origin is allowed unless CORS_ORIGINS names one; then no request pays for the check.
+  if (config.corsOrigins.length > 0) {
+    await app.register(cors, { origin: config.corsOrigins, credentials: true });
+  }
 
   await mountQueuesBoard(app);
   await mountWebApp(app, options.webRoot ?? WEB_DIST);

@@ -1,15 +1,19 @@
 import { ExecutionContext, Injectable, Module } from '@nestjs/common';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { AppConfig, AUTH_ROUTE } from '@haven/core';
+import {
+  InjectThrottlerOptions,
+  InjectThrottlerStorage,
+  ThrottlerGuard,
+  ThrottlerModule,
+  type ThrottlerStorage,
+  type ThrottlerModuleOptions,
+} from '@nestjs/throttler';
+import { AppConfig, AUTH_ROUTE, RouteMetadata } from '@haven/core';
 import { RateLimitStorage } from './rate-limit-storage';
 
 export { RateLimitStorage };
 
 @Module({ providers: [RateLimitStorage], exports: [RateLimitStorage] })
 class RateLimitStorageModule {}
-
-const isAuthRoute = (context: ExecutionContext) =>
-  Reflect.getMetadata(AUTH_ROUTE, context.getClass()) === true;
 
 /**
  * Per-address request limits. Routes of an @AuthRateLimit() controller get a tenth of the general
@@ -19,6 +23,7 @@ export const RateLimitModule = ThrottlerModule.forRootAsync({
   imports: [RateLimitStorageModule],
   inject: [AppConfig, RateLimitStorage],
   useFactory: (config: AppConfig, storage: RateLimitStorage) => {
+    const metadata = new RouteMetadata();
     const perMinute = config.RATE_LIMIT_PER_IP_PER_MINUTE;
     return {
       throttlers: [
@@ -26,7 +31,9 @@ export const RateLimitModule = ThrottlerModule.forRootAsync({
           name: 'default',
           ttl: 60_000,
           limit: (context: ExecutionContext) =>
-            isAuthRoute(context) ? Math.max(1, Math.floor(perMinute / 10)) : perMinute,
+            metadata.get(AUTH_ROUTE, context.getClass()) === true
+              ? Math.max(1, Math.floor(perMinute / 10))
+              : perMinute,
         },
       ],
       storage,
@@ -43,6 +50,14 @@ const COUNTED = Symbol('haven:rate-limit-counted');
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
+  constructor(
+    @InjectThrottlerOptions() options: ThrottlerModuleOptions,
+    @InjectThrottlerStorage() storage: ThrottlerStorage,
+    metadata: RouteMetadata,
+  ) {
+    super(options, storage, metadata);
+  }
+
   /** The throttler's keys (SHA-256 of controller, handler, throttler and address) by their input: hashing was 3% of a cached answer. */
   private readonly keys = new Map<string, string>();
 

@@ -5,6 +5,8 @@ import { REFRESH_TOKEN_DAYS } from '@haven/identity';
 /**
  * The refresh token as a cookie for the web front end: HTTP-only (scripts never see it), sent only
  * to the auth routes and never from another site. Secure whenever Haven is reached over https.
+ * Read and written here, with @fastify/cookie's parser and serialiser: its hooks, which parsed the
+ * cookies of every request, are off (app.factory.ts).
  */
 export const REFRESH_COOKIE = 'haven_refresh';
 export const REFRESH_COOKIE_PATH = '/api/v1/auth';
@@ -18,27 +20,31 @@ export function setRefreshCookie(
   reply: FastifyReply,
   token: string,
 ) {
-  reply.setCookie(REFRESH_COOKIE, token, {
+  const cookie = request.server.serializeCookie(REFRESH_COOKIE, token, {
     httpOnly: true,
     secure: isSecure(config, request),
     sameSite: 'strict',
     path: REFRESH_COOKIE_PATH,
     maxAge: REFRESH_TOKEN_DAYS * 86_400,
   });
+  reply.header('set-cookie', cookie);
 }
 
 export function clearRefreshCookie(config: AppConfig, request: FastifyRequest, reply: FastifyReply) {
-  reply.clearCookie(REFRESH_COOKIE, {
+  const cookie = request.server.serializeCookie(REFRESH_COOKIE, '', {
     httpOnly: true,
     secure: isSecure(config, request),
     sameSite: 'strict',
     path: REFRESH_COOKIE_PATH,
+    expires: new Date(0),
+    maxAge: 0,
   });
+  reply.header('set-cookie', cookie);
 }
 
 /** The refresh token from the body (API.md) or, when the body has none, from the cookie. */
 export function refreshTokenOf(request: FastifyRequest, bodyToken: string | undefined): string {
-  const token = bodyToken ?? request.cookies?.[REFRESH_COOKIE];
+  const token = bodyToken ?? request.server.parseCookie(request.headers.cookie ?? '')[REFRESH_COOKIE];
   if (!token || token.length < 20 || token.length > 200) {
     throw CommonErrors.validation([
       { field: 'refreshToken', message: 'is required, in the body or the haven_refresh cookie' },

@@ -1,14 +1,14 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { CommonErrors, DomainError } from '../errors/domain-error';
 import { Actor, Role } from './actor';
 import { IS_PUBLIC, ROLES_KEY, VERIFIED_EMAIL_KEY } from './decorators';
+import { RouteMetadata } from './route-metadata';
 
 /** Default-deny: every route needs a valid access token unless it is marked @Public(). */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  constructor(private readonly reflector: RouteMetadata) {
     super();
   }
 
@@ -29,7 +29,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 
 @Injectable()
 export class RolesGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(private readonly reflector: RouteMetadata) {}
 
   canActivate(context: ExecutionContext): boolean {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
@@ -54,7 +54,7 @@ export const emailUnverified = () =>
 /** Runs after the role check: routes marked @RequiresVerifiedEmail() need a verified account. */
 @Injectable()
 export class VerifiedEmailGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(private readonly reflector: RouteMetadata) {}
 
   canActivate(context: ExecutionContext): boolean {
     const required = this.reflector.getAllAndOverride<boolean | undefined>(VERIFIED_EMAIL_KEY, [

@@ -1,3 +1,4 @@
 export * from './actor';
 export * from './decorators';
 export * from './guards';
+export * from './route-metadata';

@@ -1,4 +1,4 @@
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
@@ -98,12 +98,12 @@ export const redaction = {
   formatters: { log: withoutSecretFields },
   serializers: {
     err: safeError,
-    req: (req: IncomingMessage & { id: string; originalUrl?: string; ip?: string }) => ({
+    // A Fastify request; `ip` is the client's address, from X-Forwarded-For as TRUST_PROXY allows.
+    req: (req: { id: string; method: string; url: string; ip: string }) => ({
       id: req.id,
       method: req.method,
-      url: redactUrl(req.originalUrl ?? req.url),
-      // Fastify's address of the client (X-Forwarded-For as TRUST_PROXY allows), else the socket's.
-      remoteAddress: req.ip ?? req.socket?.remoteAddress,
+      url: redactUrl(req.url),
+      remoteAddress: req.ip,
     }),
     res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
   },
@@ -112,7 +112,7 @@ export const redaction = {
 /**
  * A request's id in the logs: the caller's `X-Request-Id` when it is a plain token of 8–64
  * characters (a proxy's trace id), else a random UUID, unique across processes. The API gives it to
- * Fastify, whose id pino-http then logs (it keeps an id the request already has).
+ * Fastify as the request's id, which its request log writes.
  */
 export function requestId(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
@@ -180,15 +180,9 @@ export class HavenLoggerModule {
             const options = {
               level: config.LOG_LEVEL,
               ...redaction,
-              // The serialisers read the raw request and response: pino's standard ones, which they
-              // would otherwise wrap, copied every response header for nothing.
+              // Haven's serialisers alone: pino's standard ones, which they would otherwise wrap,
+              // copied every response header for nothing.
               wrapSerializers: false,
-              genReqId: requestId,
-              // The URL as it came: Nest's middleware sees it relative to the route it matched.
-              autoLogging: {
-                ignore: (req: IncomingMessage & { originalUrl?: string }) =>
-                  (req.originalUrl ?? req.url)?.startsWith('/health') ?? false,
-              },
               name,
               hooks: { logMethod: quietBootChatter },
               transport: destination ? undefined : prettyTransport(config, name),
@@ -200,9 +194,9 @@ export class HavenLoggerModule {
             const output =
               destination ?? (transport ? undefined : pino.destination({ dest: 1, sync: false }));
             return {
-              // Named wildcard (path-to-regexp 8): the library's default '*' plus the global prefix
-              // made Nest warn at every start that it had to convert "/api/v1/*".
-              forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+              // No Nest middleware: the API logs its requests from Fastify hooks
+              // (apps/api/src/http/request-log.ts); this module gives them and Nest the logger.
+              forRoutes: [],
               pinoHttp: output ? [options, output] : options,
             };
           },

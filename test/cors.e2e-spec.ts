@@ -1,0 +1,38 @@
+import request from 'supertest';
+import { startTestApi, TestApi } from './support/test-api';
+
+/**
+ * CORS_ORIGINS (DESIGN.md): the origins named may read the API with credentials (the refresh
+ * cookie); no other may. Its own suite: two APIs in one process would share Passport's strategies.
+ */
+describe('cross-origin requests (e2e)', () => {
+  let allowing: TestApi;
+
+  beforeAll(async () => {
+    allowing = await startTestApi({ CORS_ORIGINS: 'https://app.example.org' });
+  });
+
+  afterAll(async () => {
+    await allowing.close();
+  });
+
+  it('allows cross-origin reads, with credentials, from the origins CORS_ORIGINS names only', async () => {
+    const allowed = await allowing.http
+      .get('/api/v1/tasks')
+      .set('origin', 'https://app.example.org')
+      .expect(401);
+    expect(allowed.headers).toMatchObject({
+      'access-control-allow-origin': 'https://app.example.org',
+      'access-control-allow-credentials': 'true',
+    });
+    // A preflight is CORS's own exchange, not a route of the OpenAPI document: asked directly.
+    const preflight = await request(allowing.app.getHttpServer())
+      .options('/api/v1/auth/refresh')
+      .set('origin', 'https://app.example.org')
+      .set('access-control-request-method', 'POST')
+      .expect(204);
+    expect(preflight.headers['access-control-allow-methods']).toContain('POST');
+    const other = await allowing.http.get('/api/v1/tasks').set('origin', 'https://elsewhere.example');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
