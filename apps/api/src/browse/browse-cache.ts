@@ -50,6 +50,7 @@ export interface Answer {
 }
 
 const BROWSE_ROUTE = 'haven:browse-route';
+const FOUND = Symbol('haven:browse-found');
 
 /**
  * Serialised answers of the hot browse routes (issue 14), held in each API process beside the
@@ -67,7 +68,6 @@ const BROWSE_ROUTE = 'haven:browse-route';
 @Injectable()
 export class BrowseCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly found = new WeakMap<FastifyRequest, ReturnType<BrowseCache['lookup']>>();
   private readonly versionReads: SharedReads<string>;
 
   constructor(
@@ -102,13 +102,12 @@ export class BrowseCache {
    * The stored answer to `request` if what it shows is unchanged, and how to store a new one. Looked
    * up once per request: on a miss the fast path and then Nest's interceptor both ask.
    */
-  find(request: FastifyRequest & { user: Actor }, route: BrowseRoute) {
-    let found = this.found.get(request);
-    if (!found) {
-      found = this.lookup(request, route);
-      this.found.set(request, found);
-    }
-    return found;
+  find(
+    request: FastifyRequest & { user: Actor; [FOUND]?: ReturnType<BrowseCache['lookup']> },
+    route: BrowseRoute,
+  ) {
+    // Kept on the request itself: a WeakMap entry per request cost the collector more.
+    return (request[FOUND] ??= this.lookup(request, route));
   }
 
   private async lookup(request: FastifyRequest & { user: Actor }, route: BrowseRoute) {

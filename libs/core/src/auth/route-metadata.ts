@@ -10,12 +10,18 @@ type Target = Type | ((...args: never[]) => unknown);
  */
 @Injectable()
 export class RouteMetadata extends Reflector {
-  private readonly known = new WeakMap<Target, Map<unknown, unknown>>();
+  /** Each instance's own lookups, kept on the targets themselves (a WeakMap's lookup cost more). */
+  private readonly known = Symbol('haven:route-metadata');
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Reflector's own overloads answer `any`
   override get(key: unknown, target: Target): any {
-    let values = this.known.get(target);
-    if (!values) this.known.set(target, (values = new Map()));
+    const holder = target as Target & Record<symbol, Map<unknown, unknown>>;
+    // Own only: a subclass's constructor would otherwise read its parent's.
+    let values = Object.hasOwn(holder, this.known) ? holder[this.known] : undefined;
+    if (!values) {
+      values = new Map();
+      Object.defineProperty(holder, this.known, { value: values });
+    }
     if (!values.has(key)) values.set(key, super.get(key, target));
     return values.get(key);
   }
