@@ -32,6 +32,15 @@ describe('cross-origin requests (e2e)', () => {
       .set('access-control-request-method', 'POST')
       .expect(204);
     expect(preflight.headers['access-control-allow-methods']).toContain('POST');
+    // Every method the API has: the web app edits (PATCH) and withdraws (DELETE) across origins too.
+    const editing = await request(allowing.app.getHttpServer())
+      .options('/api/v1/me')
+      .set('origin', 'https://app.example.org')
+      .set('access-control-request-method', 'PATCH')
+      .expect(204);
+    expect(editing.headers['access-control-allow-methods']?.split(/,\s*/)).toEqual(
+      expect.arrayContaining(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+    );
     const other = await allowing.http.get('/api/v1/tasks').set('origin', 'https://elsewhere.example');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });

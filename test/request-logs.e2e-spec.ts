@@ -1,3 +1,4 @@
+import { AddressInfo, connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { eventually } from './support/polling';
 import { register, startTestApi, TestApi } from './support/test-api';
@@ -83,6 +84,35 @@ describe('request logs (e2e)', () => {
     }
     expect(new Set(logged.map((line) => line.req.id)).size).toBe(3);
     expect(lines.join('')).not.toContain(volunteer.accessToken);
+  });
+
+  it('logs a request whose client left before the answer once, as aborted', async () => {
+    const server = api.app.getHttpServer();
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    // A whole sign-in (its password check takes a while), then the client hangs up before the answer.
+    const body = JSON.stringify({ email: 'nobody-at-all@example.org', password: 'a sturdy passphrase 42' });
+    const socket = connect(port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    socket.write(
+      'POST /api/v1/auth/login HTTP/1.1\r\nHost: haven.test\r\nContent-Type: application/json\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: left-early-0001\r\n\r\n${body}`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    socket.destroy();
+    const logged = () =>
+      lines
+        .map((line) => JSON.parse(line) as RequestLine)
+        .filter((line) => line.req?.id === 'left-early-0001');
+    await eventually(() => logged().length > 0, 'the aborted request line');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(logged()).toEqual([
+      expect.objectContaining({
+        msg: 'request aborted',
+        req: { id: 'left-early-0001', method: 'POST', url: '/api/v1/auth/login', remoteAddress: '127.0.0.1' },
+      }),
+    ]);
+    expect(lines.join('')).not.toContain('sturdy passphrase');
   });
 
   it('never writes the bearer token or a token in the URL', async () => {

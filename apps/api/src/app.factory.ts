@@ -1,4 +1,3 @@
-import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -60,7 +59,9 @@ export async function createApi(
   app.useLogger(app.get(Logger));
   // Without this the buffer stays attached and every later Nest log line (500s among them) is lost.
   app.flushLogs();
-  app.enableShutdownHooks();
+  // On SIGTERM Nest closes the server (the requests under way finish), then the process exits rather
+  // than dying by the signal, so that pino writes the lines still waiting.
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
 
   // Nest also routes Fastify's own failures (malformed JSON, oversized bodies) through this filter.
   app.useGlobalFilters(new ProblemFilter());
@@ -77,12 +78,14 @@ export async function createApi(
     }),
   );
 
-  // Reads and writes the refresh-token cookie of the auth routes (never signed: a random token).
-  // Only those routes touch it (refresh-cookie.ts), so no request pays for parsing cookies.
-  await app.register(cookie, { hook: false });
-  // No origin is allowed unless CORS_ORIGINS names one; then no request pays for the check.
+  // No origin is allowed unless CORS_ORIGINS names one; then no request pays for the check. Every
+  // method the API has, with the refresh cookie (credentials).
   if (config.corsOrigins.length > 0) {
-    await app.register(cors, { origin: config.corsOrigins, credentials: true });
+    await app.register(cors, {
+      origin: config.corsOrigins,
+      credentials: true,
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    });
   }
 
   await mountQueuesBoard(app);

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { rmSync, writeFileSync } from 'node:fs';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -13,11 +13,12 @@ import { LIVENESS_EVERY_MS, livenessFile } from './liveness-file';
  * fails when the file is stale. Per process, unlike the shared heartbeat job any worker may run.
  */
 @Injectable()
-export class WorkerLiveness implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WorkerLiveness implements OnApplicationShutdown {
   private readonly logger = new Logger('WorkerLiveness');
   private readonly file = livenessFile();
   private timer: NodeJS.Timeout | null = null;
   private healthy = true;
+  private stopped = false;
 
   constructor(
     @InjectRedis() private readonly redis: Redis,
@@ -26,13 +27,19 @@ export class WorkerLiveness implements OnApplicationBootstrap, OnApplicationShut
     private readonly notifications: NotificationsProcessor,
   ) {}
 
-  onApplicationBootstrap(): void {
+  /**
+   * Called by main once the worker has started and stops cleanly on a signal: a file written before
+   * that (Nest starts the application as it creates it) outlived a worker stopped in between.
+   */
+  start(): void {
     void this.beat();
     this.timer = setInterval(() => void this.beat(), LIVENESS_EVERY_MS);
     this.timer.unref();
   }
 
   onApplicationShutdown(): void {
+    // A beat still waiting for PostgreSQL and Redis must not write the file back afterwards.
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     rmSync(this.file, { force: true });
   }
@@ -42,6 +49,7 @@ export class WorkerLiveness implements OnApplicationBootstrap, OnApplicationShut
       await withTimeout(Promise.all([this.redis.ping(), this.dataSource.query('SELECT 1')]), 5_000);
       const stopped = [this.system, this.notifications].filter((host) => !host.worker.isRunning());
       if (stopped.length > 0) throw new Error(`${stopped.length} queue consumer(s) not running`);
+      if (this.stopped) return;
       writeFileSync(this.file, `${new Date().toISOString()}\n`);
       if (!this.healthy) this.logger.log('Healthy again');
       this.healthy = true;

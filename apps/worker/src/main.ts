@@ -5,6 +5,7 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig, prepareDatabase } from '@haven/core';
 import { migrations } from '@haven/migrations';
+import { WorkerLiveness } from './liveness';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
@@ -14,9 +15,10 @@ async function main(): Promise<void> {
   await prepareDatabase(config, migrations);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
-  // On SIGTERM Nest closes the BullMQ workers, which finish their in-flight jobs before exiting.
-  app.enableShutdownHooks();
-  await app.init();
+  // On SIGTERM Nest closes the BullMQ workers, which finish their in-flight jobs before exiting;
+  // then the process exits (rather than dying by the signal) so that pino writes its last lines.
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
+  app.get(WorkerLiveness).start();
   logger.log('Haven worker started');
 }
 

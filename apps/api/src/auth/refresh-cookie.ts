@@ -1,3 +1,4 @@
+import { parseCookie, stringifySetCookie } from 'cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, CommonErrors } from '@haven/core';
 import { REFRESH_TOKEN_DAYS } from '@haven/identity';
@@ -5,8 +6,8 @@ import { REFRESH_TOKEN_DAYS } from '@haven/identity';
 /**
  * The refresh token as a cookie for the web front end: HTTP-only (scripts never see it), sent only
  * to the auth routes and never from another site. Secure whenever Haven is reached over https.
- * Read and written here, with @fastify/cookie's parser and serialiser: its hooks, which parsed the
- * cookies of every request, are off (app.factory.ts).
+ * Read and written only here, by the auth routes, with the `cookie` library: a cookie plugin parsed
+ * the cookies of every request (issue 14). Never signed: it is a random token.
  */
 export const REFRESH_COOKIE = 'haven_refresh';
 export const REFRESH_COOKIE_PATH = '/api/v1/auth';
@@ -20,7 +21,7 @@ export function setRefreshCookie(
   reply: FastifyReply,
   token: string,
 ) {
-  const cookie = request.server.serializeCookie(REFRESH_COOKIE, token, {
+  const cookie = stringifySetCookie(REFRESH_COOKIE, token, {
     httpOnly: true,
     secure: isSecure(config, request),
     sameSite: 'strict',
@@ -31,7 +32,7 @@ export function setRefreshCookie(
 }
 
 export function clearRefreshCookie(config: AppConfig, request: FastifyRequest, reply: FastifyReply) {
-  const cookie = request.server.serializeCookie(REFRESH_COOKIE, '', {
+  const cookie = stringifySetCookie(REFRESH_COOKIE, '', {
     httpOnly: true,
     secure: isSecure(config, request),
     sameSite: 'strict',
@@ -44,7 +45,7 @@ export function clearRefreshCookie(config: AppConfig, request: FastifyRequest, r
 
 /** The refresh token from the body (API.md) or, when the body has none, from the cookie. */
 export function refreshTokenOf(request: FastifyRequest, bodyToken: string | undefined): string {
-  const token = bodyToken ?? request.server.parseCookie(request.headers.cookie ?? '')[REFRESH_COOKIE];
+  const token = bodyToken ?? parseCookie(request.headers.cookie ?? '')[REFRESH_COOKIE];
   if (!token || token.length < 20 || token.length > 200) {
     throw CommonErrors.validation([
       { field: 'refreshToken', message: 'is required, in the body or the haven_refresh cookie' },

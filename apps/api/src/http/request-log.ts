@@ -4,19 +4,22 @@ import { PinoLogger } from 'nestjs-pino';
 import { storage, Store } from 'nestjs-pino/storage';
 import type { Logger } from 'pino';
 
-/** The health probes an orchestrator calls every few seconds are not logged. */
-const unlogged = (request: FastifyRequest) => request.url.startsWith('/health');
+const SCOPE = Symbol('haven:request-scope');
+
+type Scoped = FastifyRequest & { [SCOPE]?: RequestScope };
 
 /**
  * A request's scope: its logger is the root logger bound to the request, made only if something
- * logs while it is served (most requests log nothing but their line below).
+ * logs while it is served (most requests log nothing but their own line), and whether that line
+ * has been written.
  */
-class RequestStore implements Store {
+class RequestScope implements Store {
   readonly responseLogger = undefined;
+  written = false;
   private bound?: Logger;
 
   constructor(
-    private readonly root: Logger,
+    readonly root: Logger,
     private readonly request: FastifyRequest,
   ) {}
 
@@ -31,36 +34,44 @@ class RequestStore implements Store {
 }
 
 /**
- * The request log as Fastify hooks: one line per request when its answer has gone out ("request
- * completed", or "request errored" at level error for a 5xx), with the request (serialised to four
- * fields: logger.module.ts), its status and time; "request aborted" when the client left first.
- * Lines logged while a request is served carry the request too. This was pino-http run as Nest
- * middleware, through @fastify/middie: a tenth of a cached answer's cost (issue 14), so the API
- * runs no Nest middleware and no middie (app.factory.ts). The lines are the same.
+ * The request log as Fastify hooks: one line per request, but for the health probes an orchestrator
+ * calls every few seconds. "request completed" when the answer has gone out, "request errored" (at
+ * level error) for a 5xx, "request aborted" when the client left before the answer was sent, with
+ * the request (serialised to four fields: logger.module.ts), its status and time. Lines logged while
+ * a request is served carry the request too. This was pino-http run as Nest middleware, through
+ * @fastify/middie: a tenth of a cached answer's cost (issue 14), so the API runs no Nest middleware
+ * and no middie (app.factory.ts).
  */
 export function logRequests(fastify: FastifyInstance): void {
-  // Set by nestjs-pino's module when the application initialises, after this is called.
-  const rootLogger = () => PinoLogger.root;
-  fastify.addHook('onRequest', (request, _reply, done) => {
-    storage.run(new RequestStore(rootLogger(), request), done);
-  });
-  fastify.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done) => {
-    if (!unlogged(request)) {
-      const root = rootLogger();
-      const line = { req: request, res: reply.raw, responseTime: Math.round(reply.elapsedTime) };
-      if (reply.statusCode >= 500) {
-        root.error(
-          { ...line, err: new Error(`failed with status code ${reply.statusCode}`) },
-          'request errored',
-        );
-      } else {
-        root.info(line, 'request completed');
-      }
+  fastify.addHook('onRequest', (request: Scoped, reply, done) => {
+    // Set by nestjs-pino's module when the application initialises, after this hook is added.
+    const scope = new RequestScope(PinoLogger.root, request);
+    if (!request.url.startsWith('/health')) {
+      request[SCOPE] = scope;
+      // Read while connected (Node keeps it): an aborted request is logged once the socket closed.
+      void request.socket.remoteAddress;
+      // Fastify's onResponse never runs for an answer the client did not stay for.
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) write(request, reply, 'aborted');
+      });
     }
+    storage.run(scope, done);
+  });
+  fastify.addHook('onResponse', (request: Scoped, reply, done) => {
+    write(request, reply, reply.statusCode >= 500 ? 'errored' : 'completed');
     done();
   });
-  fastify.addHook('onRequestAbort', (request, done) => {
-    if (!unlogged(request)) rootLogger().info({ req: request }, 'request aborted');
-    done();
-  });
+}
+
+function write(request: Scoped, reply: FastifyReply, outcome: 'completed' | 'errored' | 'aborted') {
+  const scope = request[SCOPE];
+  if (!scope || scope.written) return;
+  scope.written = true;
+  const line = { req: request, res: reply.raw, responseTime: Math.round(reply.elapsedTime) };
+  if (outcome === 'errored') {
+    const err = new Error(`failed with status code ${reply.statusCode}`);
+    scope.root.error({ ...line, err }, 'request errored');
+  } else {
+    scope.root.info(line, `request ${outcome}`);
+  }
 }

@@ -188,14 +188,12 @@ export class HavenLoggerModule {
               transport: destination ? undefined : prettyTransport(config, name),
             };
             const transport = options.transport;
-            // JSON lines to standard output are written asynchronously, gathered into writes of
-            // 4 KiB or every quarter second, whichever comes first (flushed on exit by pino): a
-            // write per line cost the API several percent of its time under load (issue 14).
+            // JSON lines to standard output are written asynchronously (buffered while a write is
+            // under way; flushed on exit by pino): a synchronous write per request cost the API
+            // several percent of its time under load (issue 14). Not gathered into larger writes:
+            // a process stopped by a signal never flushes, and would lose what waits.
             const output =
-              destination ??
-              (transport
-                ? undefined
-                : pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 250 }));
+              destination ?? (transport ? undefined : pino.destination({ dest: 1, sync: false }));
             return {
               // No Nest middleware: the API logs its requests from Fastify hooks
               // (apps/api/src/http/request-log.ts); this module gives them and Nest the logger.
