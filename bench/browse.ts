@@ -1,9 +1,9 @@
 /*
  * Browsing as the product runs (DESIGN.md, Targets; issue 14): the built API and worker as their own
  * processes at production log level, the bare NestJS-on-Fastify baseline in a third, autocannon in a
- * fourth; every ratio against the baseline measured just before the route (a shared machine's load
- * drifts over a run, so a baseline measured once at the start skewed the later ratios). Runs at 1,000, 10,000 and 100,000 tasks
- * (BENCH_SCALES overrides) and fails if a browse figure falls with table size by more than the
+ * fourth; every ratio against the baseline measured in turns with the route (a shared machine's
+ * speed drifts over a run, so a baseline measured once at the start skewed the later ratios). Runs at
+ * 1,000, 10,000 and 100,000 tasks (BENCH_SCALES overrides) and fails if a browse figure falls with table size by more than the
  * noise allowance. Resident memory of the API and worker, idle and under load.
  */
 import { Client } from 'pg';
@@ -14,12 +14,15 @@ import { createTestConfig, dropTestResources, seedScale } from '@haven/testing';
 import { cpuMs, load, LoadResult, productionEnv, residentMiB, startProcess } from './processes';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/** Turns of the bare endpoint and the route within a measurement, of whole seconds (two or three). */
+const SLICES = Math.max(1, Math.floor(SECONDS / 2));
+const SLICE_SECONDS = Math.max(1, Math.round(SECONDS / SLICES));
 const CONNECTIONS = 64;
 const SCALES = (process.env.BENCH_SCALES ?? '1000,10000,100000').split(',').map(Number);
 const PORT = Number(process.env.BENCH_PORT ?? 3910);
 /**
  * A route's throughput may fall this much from the smallest scale to the largest before the run
- * fails, each taken as its ratio to the bare endpoint measured just before it: the machine's own
+ * fails, each taken as its ratio to the bare endpoint measured in turns with it: the machine's own
  * drift between two measurements minutes apart is 20% and more here, and would fail the run.
  */
 const SCALE_ALLOWANCE = 0.75;
@@ -28,7 +31,7 @@ interface Row {
   scale: number;
   name: string;
   result: LoadResult;
-  /** The bare endpoint measured just before. */
+  /** The bare endpoint, measured in turns with the route. */
   bare: LoadResult;
   ratio: number;
   /** CPU time per request of the API process and of its PostgreSQL backends, in ms. */
@@ -42,6 +45,20 @@ async function postgresCpuMs(monitor: Client): Promise<number> {
     `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
   );
   return rows.reduce((sum, row) => sum + cpuMs(row.pid), 0);
+}
+
+/** Equal-length measurements as one: the mean rate, every answer, the worst percentiles. */
+function combined(slices: LoadResult[]): LoadResult {
+  const sum = (pick: (slice: LoadResult) => number) =>
+    slices.reduce((total, slice) => total + pick(slice), 0);
+  return {
+    requestsPerSecond: sum((slice) => slice.requestsPerSecond) / slices.length,
+    total: sum((slice) => slice.total),
+    p50: Math.max(...slices.map((slice) => slice.p50)),
+    p99: Math.max(...slices.map((slice) => slice.p99)),
+    non2xx: sum((slice) => slice.non2xx),
+    errors: sum((slice) => slice.errors),
+  };
 }
 
 async function seedScaleRun(config: AppConfig, tasks: number) {
@@ -112,15 +129,30 @@ export async function browseBenchmark(): Promise<void> {
         }
         let peak = 0;
         for (const [name, path, extra] of endpoints) {
-          const baseline = await load(`${bare.base}/bare`, { seconds: SECONDS });
-          const sampler = setInterval(() => (peak = Math.max(peak, residentMiB(api.child))), 1000);
-          const cpuBefore = [cpuMs(api.child.pid), await postgresCpuMs(monitor)];
-          const result = await load(`${api.base}${path}`, {
-            seconds: SECONDS,
-            headers: { ...headers, ...extra },
-          });
-          const cpuAfter = [cpuMs(api.child.pid), await postgresCpuMs(monitor)];
-          clearInterval(sampler);
+          // The bare endpoint and the route in turns of SLICE_SECONDS each: the machine's speed
+          // moved the bare figure by half within minutes, and a ratio of two measurements taken
+          // one after the other moved with it.
+          const bareSlices: LoadResult[] = [];
+          const routeSlices: LoadResult[] = [];
+          let apiCpu = 0;
+          let postgresCpu = 0;
+          for (let slice = 0; slice < SLICES; slice++) {
+            bareSlices.push(await load(`${bare.base}/bare`, { seconds: SLICE_SECONDS }));
+            const sampler = setInterval(() => (peak = Math.max(peak, residentMiB(api.child))), 1000);
+            const cpuBefore = [cpuMs(api.child.pid), await postgresCpuMs(monitor)];
+            routeSlices.push(
+              await load(`${api.base}${path}`, {
+                seconds: SLICE_SECONDS,
+                headers: { ...headers, ...extra },
+              }),
+            );
+            apiCpu += cpuMs(api.child.pid) - cpuBefore[0];
+            // Never below zero: a backend that ended meanwhile takes its CPU time out of the sum.
+            postgresCpu += Math.max(0, (await postgresCpuMs(monitor)) - cpuBefore[1]);
+            clearInterval(sampler);
+          }
+          const baseline = combined(bareSlices);
+          const result = combined(routeSlices);
           if (result.non2xx > 0 || result.errors > 0) {
             throw new Error(`${name}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
           }
@@ -130,8 +162,8 @@ export async function browseBenchmark(): Promise<void> {
             result,
             bare: baseline,
             ratio: result.requestsPerSecond / baseline.requestsPerSecond,
-            apiCpu: (cpuAfter[0] - cpuBefore[0]) / result.total,
-            postgresCpu: (cpuAfter[1] - cpuBefore[1]) / result.total,
+            apiCpu: apiCpu / result.total,
+            postgresCpu: postgresCpu / result.total,
           };
           rows.push(row);
           console.log(line(row));
