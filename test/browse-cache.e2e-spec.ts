@@ -367,7 +367,7 @@ describe('browse answers cached in each API process (e2e, two API processes)', (
     expect(names(second)).toEqual(names(first));
     for (const name of names(first))
       expect({ name, value: second.headers[name] }).toEqual({ name, value: first.headers[name] });
-    expect(second.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(second.headers['content-security-policy']).toContain("default-src 'none'");
     expect(second.body).toEqual(first.body);
   });
 

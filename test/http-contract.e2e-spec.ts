@@ -69,15 +69,31 @@ describe('HTTP contract (e2e)', () => {
     ];
     for (const response of answers) {
       const headers = { status: response.status, ...response.headers };
+      // JSON is never rendered as a page: it may load and be framed by nothing.
       expect(headers).toMatchObject({
         'x-content-type-options': 'nosniff',
-        'x-frame-options': 'SAMEORIGIN',
+        'x-frame-options': 'DENY',
         'strict-transport-security': expect.stringContaining('max-age='),
         'referrer-policy': 'no-referrer',
-        'content-security-policy': expect.stringContaining("default-src 'self'"),
+        'cross-origin-resource-policy': 'same-origin',
+        'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
       });
-      expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
     }
+  });
+
+  it("sets helmet's headers on the pages a browser renders", async () => {
+    const docs = await api.http.get('/api/docs').redirects(1).expect(200);
+    expect(docs.headers['content-type']).toMatch(/text\/html/);
+    expect(docs.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'SAMEORIGIN',
+      'strict-transport-security': expect.stringContaining('max-age='),
+      'referrer-policy': 'no-referrer',
+      'cross-origin-opener-policy': 'same-origin',
+      'x-permitted-cross-domain-policies': 'none',
+      'content-security-policy': expect.stringContaining("default-src 'self'"),
+    });
+    expect(docs.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
   });
 
   it('does not allow cross-origin reads by default', async () => {

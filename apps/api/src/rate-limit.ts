@@ -6,6 +6,7 @@ import {
   ThrottlerModule,
   type ThrottlerStorage,
   type ThrottlerModuleOptions,
+  type ThrottlerRequest,
 } from '@nestjs/throttler';
 import { AppConfig, AUTH_ROUTE, RouteMetadata } from '@haven/core';
 import { RateLimitStorage } from './rate-limit-storage';
@@ -42,11 +43,19 @@ export const RateLimitModule = ThrottlerModule.forRootAsync({
 });
 
 const COUNTED = Symbol('haven:rate-limit-counted');
+const RESOLVING = Symbol('haven:rate-limit-resolving');
+
+type Resolved = Omit<ThrottlerRequest, 'context'>;
+type Resolving = ExecutionContext & { [RESOLVING]?: Resolved[] };
 
 /**
  * The per-address limit, counting each request once however many times the guards run on it: the
  * browse fast path (browse-fast-path.ts) runs them before Nest does, and Nest runs them again when
  * the answer is not cached. A refused request is not marked, so a second run refuses it again.
+ *
+ * A route's limits are resolved by the library once, on its first request, and kept: they depend on
+ * the route alone (its decorators and AUTH_ROUTE), and resolving them read a dozen pieces of route
+ * metadata and awaited three values on every request (issue 14).
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
@@ -60,6 +69,8 @@ export class RateLimitGuard extends ThrottlerGuard {
 
   /** The throttler's keys (SHA-256 of controller, handler, throttler and address) by their input: hashing was 3% of a cached answer. */
   private readonly keys = new Map<string, string>();
+  /** Each route's resolved limits, by handler and then controller (a handler may be inherited). */
+  private readonly routes = new Map<unknown, Map<unknown, Resolved[]>>();
 
   protected override generateKey(context: ExecutionContext, suffix: string, name: string): string {
     const input = `${context.getClass().name}-${context.getHandler().name}-${name}-${suffix}`;
@@ -72,11 +83,29 @@ export class RateLimitGuard extends ThrottlerGuard {
     return key;
   }
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
+  override async canActivate(context: Resolving): Promise<boolean> {
     const request = context.switchToHttp().getRequest<{ [COUNTED]?: true }>();
     if (request[COUNTED]) return true;
-    const allowed = await super.canActivate(context);
+    const handler = context.getHandler();
+    const controller = context.getClass();
+    const known = this.routes.get(handler)?.get(controller);
+    let allowed = true;
+    if (known) {
+      // The library's own check and count, with the limits it resolved before (it throws when over).
+      for (const limits of known) allowed &&= await this.handleRequest({ ...limits, context });
+    } else {
+      const resolved: Resolved[] = (context[RESOLVING] = []);
+      allowed = await super.canActivate(context);
+      if (!this.routes.has(handler)) this.routes.set(handler, new Map());
+      this.routes.get(handler)?.set(controller, resolved);
+    }
     if (allowed) request[COUNTED] = true;
     return allowed;
+  }
+
+  protected override handleRequest(request: ThrottlerRequest & { context: Resolving }): Promise<boolean> {
+    const { context, ...limits } = request;
+    context[RESOLVING]?.push(limits);
+    return super.handleRequest(request);
   }
 }

@@ -2,7 +2,7 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Duplex } from 'node:stream';
 import { problem, PROBLEM_CONTENT_TYPE, sendProblem, UUID } from '@haven/core';
-import { SECURITY_HEADERS } from './security-headers';
+import { securityHeadersFor } from './security-headers';
 
 /**
  * The body limit of every route that does not say otherwise: room for the largest ordinary body
@@ -32,26 +32,30 @@ const isIdParam = (name: string) => name === 'id' || name.endsWith('Id');
  * that is no UUID (400), and a URL carrying an encoded NUL, which PostgreSQL text cannot store.
  */
 export function refuseMalformedUrls(instance: FastifyInstance): void {
-  instance.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+  // A callback hook, not an async one: a promise and its turn on every request, for a check that
+  // never waits (issue 14). A refusal is sent without calling `done`, which ends the request there.
+  instance.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     if (/%00/.test(request.url)) {
       sendProblem(reply, problem(400, 'bad_request', 'The address contains a NUL character.'));
-      return reply; // an async hook ends the request only when it returns the reply
+      return;
     }
     // Haven's own routes only: the bull-board dashboard names BullMQ jobs by their own ids.
-    if (!request.routeOptions.url?.startsWith('/api/v1/')) return;
-    const params = (request.params ?? {}) as Record<string, unknown>;
-    const bad = Object.entries(params).find(
-      ([name, value]) => isIdParam(name) && (typeof value !== 'string' || !UUID.test(value)),
-    );
-    if (bad) {
-      sendProblem(
-        reply,
-        problem(400, 'validation', 'The request has invalid fields.', [
-          { field: bad[0], message: 'must be a UUID' },
-        ]),
-      );
-      return reply;
+    if (request.routeOptions.url?.startsWith('/api/v1/')) {
+      const params = (request.params ?? {}) as Record<string, unknown>;
+      for (const name in params) {
+        const value = params[name];
+        if (isIdParam(name) && (typeof value !== 'string' || !UUID.test(value))) {
+          sendProblem(
+            reply,
+            problem(400, 'validation', 'The request has invalid fields.', [
+              { field: name, message: 'must be a UUID' },
+            ]),
+          );
+          return;
+        }
+      }
     }
+    done();
   });
 }
 
@@ -60,15 +64,19 @@ export function refuseMalformedUrls(instance: FastifyInstance): void {
  * characters (414), a URL that is not valid percent-encoding (400). Problem+json, never echoing the
  * URL, with the security headers every answer has.
  */
-export function frameworkErrors(error: { code?: string }, _request: FastifyRequest, reply: FastifyReply) {
+export function frameworkErrors(error: { code?: string }, request: FastifyRequest, reply: FastifyReply) {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     return sendProblem(
       reply,
       problem(414, 'uri_too_long', 'A part of the address is too long.'),
-      SECURITY_HEADERS,
+      securityHeadersFor(request.url),
     );
   }
-  return sendProblem(reply, problem(400, 'bad_request', 'The address could not be read.'), SECURITY_HEADERS);
+  return sendProblem(
+    reply,
+    problem(400, 'bad_request', 'The address could not be read.'),
+    securityHeadersFor(request.url),
+  );
 }
 
 /**
