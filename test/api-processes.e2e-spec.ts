@@ -116,6 +116,51 @@ describe('the API in several processes (e2e)', () => {
     for (const worker of workers) expect(() => process.kill(worker, 0)).toThrow();
   });
 
+  it('writes the line of every request it answered before a SIGTERM stopped it', async () => {
+    const port = await sparePort();
+    const api = start(port, '1');
+    await eventually(
+      () =>
+        fetch(`http://127.0.0.1:${port}/health/live`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      'the API',
+      { diagnostics: () => api.output() },
+    );
+    // 150 lines of about 250 bytes: within the 64 KiB of output a Child keeps.
+    const urls = Array.from({ length: 150 }, (_, n) => `/api/v1/tasks?limit=1&n=${n}`);
+    // The signal comes while most of them are still being answered: those answered meanwhile have
+    // lines still waiting in the process (batched per turn, written asynchronously), which must be
+    // written on the way out.
+    let stopping: Promise<unknown> | undefined;
+    const answered = await Promise.all(
+      urls.map((url) =>
+        fetch(`http://127.0.0.1:${port}${url}`).then(
+          (response) => {
+            stopping ??= api.stop('SIGTERM');
+            // Fastify refuses a request that comes while it closes with a 503 of its own, before
+            // any hook (return503OnClosing): no route served it, and no line is written for it.
+            return response.status === 503 ? undefined : url;
+          },
+          () => undefined, // refused once the server closed
+        ),
+      ),
+    );
+    await stopping;
+    expect(await api.exited).toEqual({ code: 0, signal: null });
+    const logged = new Set(
+      api
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{') && /"request (completed|aborted)"/.test(line))
+        .map((line) => (JSON.parse(line) as { req: { url: string } }).req.url),
+    );
+    const lost = answered.filter((url) => url !== undefined && !logged.has(url));
+    expect(lost).toEqual([]);
+    expect(answered.filter(Boolean).length).toBeGreaterThan(1);
+  });
+
   it('stops at once on SIGTERM while its processes are still starting', async () => {
     const api = start(await sparePort(), '2');
     const pid = api.process.pid as number;

@@ -349,8 +349,13 @@ describe('the web app (browser e2e)', () => {
   });
 
   it('the coordinator records attendance and hours; the volunteer sees them', async () => {
+    // Over, and begun today as the browser (Europe/London) counts days, which the coordinator's
+    // "Today" lists: three hours ago, or at midnight when that was yesterday.
     await api.db.query(
-      `UPDATE tasks SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = $1`,
+      `WITH today AS (SELECT date_trunc('day', now() AT TIME ZONE 'Europe/London') AT TIME ZONE 'Europe/London' AS midnight)
+       UPDATE tasks SET starts_at = greatest(now() - interval '3 hours', midnight),
+                        ends_at = greatest(now() - interval '1 hour', midnight + interval '1 second')
+         FROM today WHERE id = $1`,
       [taskId],
     );
     const page = coordinatorPage;

@@ -17,7 +17,7 @@ export class TurnBatchedLines implements DestinationStream {
   private pending: string[] = [];
 
   constructor(private readonly target: LineStream) {
-    process.once('exit', () => this.flushSync());
+    flushOnExit(this);
   }
 
   write(line: string): void {
@@ -36,4 +36,19 @@ export class TurnBatchedLines implements DestinationStream {
     this.pending = [];
     this.target.write(lines);
   };
+}
+
+/** The batchers alive in this process (tests make many), flushed by one listener on exit. */
+const alive = new Set<WeakRef<TurnBatchedLines>>();
+let listening = false;
+
+function flushOnExit(lines: TurnBatchedLines): void {
+  if (!listening) {
+    listening = true;
+    process.once('exit', () => {
+      for (const ref of alive) ref.deref()?.flushSync();
+    });
+  }
+  for (const ref of alive) if (!ref.deref()) alive.delete(ref);
+  alive.add(new WeakRef(lines));
 }
