@@ -90,7 +90,44 @@ export class RateLimitStorage implements ThrottlerStorage, OnApplicationShutdown
     blockDuration: number,
     throttlerName: string,
   ): Promise<ThrottlerStorageRecord> {
+    const here = this.countHere(key, ttl, limit, blockDuration, throttlerName);
+    if (here) return here;
+    // Near or over the limit: ask Redis, adding everything counted here.
+    const window = this.window(key, ttl, limit, blockDuration, throttlerName, Date.now());
+    window.unsynced += 1;
+    await this.push(window);
+    return record(window, Date.now());
+  }
+
+  /**
+   * One more hit, counted in this process while the key is far from its limit (see the class);
+   * undefined, counting nothing, when Redis must be asked. The rate limit guard counts a cached
+   * answer's request through this, without a promise (issue 14).
+   */
+  countHere(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): ThrottlerStorageRecord | undefined {
     const now = Date.now();
+    const window = this.window(key, ttl, limit, blockDuration, throttlerName, now);
+    const estimate = window.synced + window.unsynced + window.inFlight + 1;
+    if (window.blockedUntil > now || estimate * 2 > limit) return undefined;
+    window.unsynced += 1;
+    return record(window, now);
+  }
+
+  /** The key's current window, a new one if it has none or the last is over. */
+  private window(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+    now: number,
+  ): Window {
     const id = `${key}:${throttlerName}`;
     let window = this.windows.get(id);
     if (!window || (window.expiresAt <= now && window.blockedUntil <= now)) {
@@ -108,12 +145,7 @@ export class RateLimitStorage implements ThrottlerStorage, OnApplicationShutdown
       };
       this.windows.set(id, window);
     }
-    window.unsynced += 1;
-    const estimate = window.synced + window.unsynced + window.inFlight;
-    if (window.blockedUntil <= now && estimate * 2 <= limit) return record(window, now);
-    // Near or over the limit: ask Redis, adding everything counted here.
-    await this.push(window);
-    return record(window, Date.now());
+    return window;
   }
 
   /** Adds a window's unsynced hits to Redis and takes Redis's answer as the new state. */
