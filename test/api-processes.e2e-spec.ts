@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
 import { createTestConfig, dropTestResources } from '@haven/testing';
 import { AppConfig } from '@haven/core';
 import { eventually } from './support/polling';
@@ -159,6 +160,38 @@ describe('the API in several processes (e2e)', () => {
     const lost = answered.filter((url) => url !== undefined && !logged.has(url));
     expect(lost).toEqual([]);
     expect(answered.filter(Boolean).length).toBeGreaterThan(1);
+  });
+
+  it('ends on SIGTERM once a keep-alive connection busy at that moment has its answer', async () => {
+    const port = await sparePort();
+    const api = start(port, '1');
+    await eventually(
+      () =>
+        fetch(`http://127.0.0.1:${port}/health/live`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      'the API',
+      { diagnostics: () => api.output() },
+    );
+    // A sign-in (its password check takes a while) on a connection the client keeps open.
+    const socket = connect(port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    const body = JSON.stringify({ email: 'nobody-at-all@example.org', password: 'a sturdy passphrase 42' });
+    socket.write(
+      'POST /api/v1/auth/login HTTP/1.1\r\nHost: haven.test\r\nConnection: keep-alive\r\n' +
+        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const signalled = Date.now();
+    // Within the grace, or Child.stop kills it and the exit below says SIGKILL.
+    await api.stop('SIGTERM', 8_000);
+    expect(await api.exited).toEqual({ code: 0, signal: null });
+    expect(Date.now() - signalled).toBeLessThan(5_000);
+    expect(received).toMatch(/^HTTP\/1\.1 401 /);
+    socket.destroy();
   });
 
   it('stops at once on SIGTERM while its processes are still starting', async () => {

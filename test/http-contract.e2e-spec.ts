@@ -1,5 +1,6 @@
 import { expectProblem } from '@haven/testing';
 import { newAccount, register, startTestApi, TestApi } from './support/test-api';
+import { DEFAULT_BODY_LIMIT_BYTES } from '../apps/api/src/http/request-limits';
 
 describe('HTTP contract (e2e)', () => {
   let api: TestApi;
@@ -66,6 +67,17 @@ describe('HTTP contract (e2e)', () => {
       await api.http.get('/api/v1/tasks/a%00b').expect(400),
       await api.http.get('/api/v1/tasks/not-an-id').expect(400),
       await api.http.get('/api/v1/tasks/%E0%A4%A').expect(400),
+      // Refused by the body parser: too large, or not JSON.
+      await api.http
+        .post('/api/v1/auth/register')
+        .set('content-type', 'application/json')
+        .send(`{"displayName":"${'x'.repeat(DEFAULT_BODY_LIMIT_BYTES)}"}`)
+        .expect(413),
+      await api.http
+        .post('/api/v1/auth/register')
+        .set('content-type', 'text/plain')
+        .send('hello')
+        .expect(400),
     ];
     for (const response of answers) {
       const headers = { status: response.status, ...response.headers };

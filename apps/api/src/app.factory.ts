@@ -12,6 +12,7 @@ import { serveCachedBrowsing } from './browse/browse-fast-path';
 import { mountWebApp, WEB_DIST } from './web/web-app';
 import { buildOpenApiDocument } from './openapi/document';
 import { registerJsonBodyParser } from './http/json-body';
+import { closeConnectionsOnceIdle } from './http/closing';
 import { logRequests } from './http/request-log';
 import { addSecurityHeaders } from './http/security-headers';
 import {
@@ -56,6 +57,7 @@ export async function createApi(
   applyRouteBodyLimits(fastify);
   addSecurityHeaders(fastify);
   refuseMalformedUrls(fastify);
+  closeConnectionsOnceIdle(fastify);
   app.useLogger(app.get(Logger));
   // Without this the buffer stays attached and every later Nest log line (500s among them) is lost.
   app.flushLogs();

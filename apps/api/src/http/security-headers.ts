@@ -36,7 +36,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
 
 /**
  * The headers of the JSON API and the health checks, whose answers a browser never renders as a
- * page: OWASP's set for REST services (its REST Security Cheat Sheet), with a policy that lets an
+ * page: OWASP's set for REST services (its REST Security Cheat Sheet; less `Cache-Control:
+ * no-store`, which Haven never set), with a policy that lets an
  * answer load and frame nothing, stricter than the pages' own. Helmet's other six (the opener
  * policy, origin-agent-cluster, DNS prefetching, IE's download option, Flash's cross-domain
  * policies, the XSS auditor) each govern a rendered document only, and writing them on every JSON
@@ -59,12 +60,13 @@ export function securityHeadersFor(url: string): Readonly<Record<string, string>
 /**
  * The security headers on every answer, added to the reply's headers (Fastify writes them with the
  * answer, errors included) instead of running helmet's middleware for each request, which set them
- * one by one on the raw response (7% of a cached answer's cost, issue 14). Registered before any
- * other request hook, so that the refusals those send carry them too; the errors Fastify answers
+ * one by one on the raw response (7% of a cached answer's cost, issue 14). Registered before the
+ * hooks that refuse requests, so that their refusals carry them too; the errors Fastify answers
  * before any hook (frameworkErrors) add them themselves.
  */
 export function addSecurityHeaders(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, reply, done) => {
+    // An address spelt with escapes (`/%61pi/v1/…`) gets the pages' set: as complete, less strict.
     reply.headers(securityHeadersFor(request.url));
     done();
   });
