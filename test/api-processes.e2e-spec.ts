@@ -63,6 +63,22 @@ describe('the API in several processes (e2e)', () => {
     return child;
   };
 
+  /** One API process, once it answers. */
+  const serving = async () => {
+    const port = await sparePort();
+    const api = start(port, '1');
+    await eventually(
+      () =>
+        fetch(`http://127.0.0.1:${port}/health/live`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      'the API',
+      { diagnostics: () => api.output() },
+    );
+    return { port, api };
+  };
+
   it('serves from every process, replaces one that dies, and stops them all on SIGTERM', async () => {
     const port = await sparePort();
     const api = start(port, '2');
@@ -118,17 +134,7 @@ describe('the API in several processes (e2e)', () => {
   });
 
   it('writes the line of every request it answered before a SIGTERM stopped it', async () => {
-    const port = await sparePort();
-    const api = start(port, '1');
-    await eventually(
-      () =>
-        fetch(`http://127.0.0.1:${port}/health/live`).then(
-          (r) => r.ok,
-          () => false,
-        ),
-      'the API',
-      { diagnostics: () => api.output() },
-    );
+    const { port, api } = await serving();
     // 150 lines of about 250 bytes: within the 64 KiB of output a Child keeps.
     const urls = Array.from({ length: 150 }, (_, n) => `/api/v1/tasks?limit=1&n=${n}`);
     // The signal comes while most of them are still being answered: those answered meanwhile have
@@ -163,17 +169,7 @@ describe('the API in several processes (e2e)', () => {
   });
 
   it('ends on SIGTERM once a keep-alive connection busy at that moment has its answer', async () => {
-    const port = await sparePort();
-    const api = start(port, '1');
-    await eventually(
-      () =>
-        fetch(`http://127.0.0.1:${port}/health/live`).then(
-          (r) => r.ok,
-          () => false,
-        ),
-      'the API',
-      { diagnostics: () => api.output() },
-    );
+    const { port, api } = await serving();
     // A sign-in (its password check takes a while) on a connection the client keeps open.
     const socket = connect(port, '127.0.0.1');
     socket.on('error', () => undefined);
