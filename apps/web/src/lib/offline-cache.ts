@@ -38,9 +38,20 @@ export function persistCache(client: QueryClient, userId: () => string | null): 
       // Storage full: the cache is a convenience, the API remains the truth.
     }
   };
-  return client.getQueryCache().subscribe(() => {
+  // A reload or a closed tab within the half second would otherwise keep the state before it.
+  const saveNow = () => {
+    if (!timer) return;
+    clearTimeout(timer);
+    save();
+  };
+  window.addEventListener('pagehide', saveNow);
+  const unsubscribe = client.getQueryCache().subscribe(() => {
     if (!timer) timer = setTimeout(save, 500);
   });
+  return () => {
+    unsubscribe();
+    window.removeEventListener('pagehide', saveNow);
+  };
 }
 
 export function clearCache(): void {
