@@ -36,12 +36,12 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
 
 /**
  * The headers of the JSON API and the health checks, whose answers a browser never renders as a
- * page: OWASP's set for REST services (its REST Security Cheat Sheet; less `Cache-Control:
- * no-store`, which Haven never set), with a policy that lets an
- * answer load and frame nothing, stricter than the pages' own. Helmet's other six (the opener
- * policy, origin-agent-cluster, DNS prefetching, IE's download option, Flash's cross-domain
- * policies, the XSS auditor) each govern a rendered document only, and writing them on every JSON
- * answer cost a tenth of a cached answer's time, and more of its reader's (issue 14).
+ * page: OWASP's set for REST services (its REST Security Cheat Sheet, less `Cache-Control:
+ * no-store`, which Haven never set), with a policy that lets an answer load and frame nothing,
+ * stricter than the pages' own. Helmet's other six (the opener policy, origin-agent-cluster, DNS
+ * prefetching, IE's download option, Flash's cross-domain policies, the XSS auditor) each govern a
+ * rendered document only, and writing them on every JSON answer cost a tenth of a cached answer's
+ * time, and more of its reader's (issue 14).
  */
 export const JSON_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
