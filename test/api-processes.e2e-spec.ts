@@ -205,16 +205,7 @@ describe('the API in several processes (e2e)', () => {
 
   it('stops with an error when its processes cannot start', async () => {
     // A port already taken: every process fails to listen, and the API exits as one process would.
-    const port = await sparePort();
-    const holder = start(port, '1');
-    await eventually(
-      () =>
-        fetch(`http://127.0.0.1:${port}/health/live`).then(
-          (r) => r.ok,
-          () => false,
-        ),
-      'the first API',
-    );
+    const { port, api: holder } = await serving();
     const second = start(port, '2');
     const exit = await second.exited;
     expect({ code: exit.code }).toEqual({ code: 1 });

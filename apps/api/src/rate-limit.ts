@@ -79,8 +79,12 @@ export class RateLimitGuard extends ThrottlerGuard {
    * (`skipIf`), which may look at the request; Haven configures none.
    */
   private get memoised(): boolean {
-    return !this.commonOptions.skipIf && !this.throttlers.some((throttler) => throttler.skipIf);
+    return (this.memoisable ??=
+      !this.commonOptions.skipIf && !this.throttlers.some((throttler) => throttler.skipIf));
   }
+
+  /** The options are fixed once the module has started; read on the first request. */
+  private memoisable?: boolean;
 
   protected override generateKey(context: ExecutionContext, suffix: string, name: string): string {
     const input = `${context.getClass().name}-${context.getHandler().name}-${name}-${suffix}`;
