@@ -12,7 +12,7 @@ import { serveCachedBrowsing } from './browse/browse-fast-path';
 import { mountWebApp, WEB_DIST } from './web/web-app';
 import { buildOpenApiDocument } from './openapi/document';
 import { registerJsonBodyParser } from './http/json-body';
-import { closeConnectionsOnceIdle } from './http/closing';
+import { CLOSING_OPTIONS, closeGracefully } from './http/closing';
 import { logRequests } from './http/request-log';
 import { addSecurityHeaders } from './http/security-headers';
 import {
@@ -41,6 +41,7 @@ export async function createApi(
     // Haven uses no Nest middleware (the request log is a Fastify hook: request-log.ts), and
     // middie's hook cost every request its turn.
     skipMiddie: true,
+    ...CLOSING_OPTIONS,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot(config, options.logDestination),
@@ -57,7 +58,7 @@ export async function createApi(
   applyRouteBodyLimits(fastify);
   addSecurityHeaders(fastify);
   refuseMalformedUrls(fastify);
-  closeConnectionsOnceIdle(fastify);
+  closeGracefully(fastify);
   app.useLogger(app.get(Logger));
   // Without this the buffer stays attached and every later Nest log line (500s among them) is lost.
   app.flushLogs();
