@@ -1,19 +1,10 @@
+// First: V8's flags before any other module is loaded.
+import './v8-flags';
 import { Logger } from '@nestjs/common';
 import cluster from 'node:cluster';
-import { setFlagsFromString } from 'node:v8';
 import { AppConfig, ConfigError, loadConfig, prepareDatabase } from '@haven/core';
 import { migrations } from '@haven/migrations';
 import { superviseApiProcesses, useSupervisorLogger } from './processes';
-
-/**
- * V8 moves the objects of an allocation site straight into the old generation once most of them
- * have survived a young collection. Under load, a request's objects (its parser state, headers,
- * reply) are alive whenever the young generation is collected, so their sites were moved there for
- * good: every request then filled the old generation with garbage, young collections took 15–40 ms
- * instead of 2–7 (scanning it), and full collections came every few seconds (issue 14, measured
- * with --trace-gc). A request's objects die young; they are left in the young generation.
- */
-setFlagsFromString('--no-allocation-site-pretenuring');
 
 async function main(): Promise<void> {
   const config = loadConfig();
