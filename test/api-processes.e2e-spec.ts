@@ -189,6 +189,67 @@ describe('the API in several processes (e2e)', () => {
     socket.destroy();
   });
 
+  it('refuses a request that comes on a kept-alive connection while it closes, as problem+json with its line', async () => {
+    const { port, api } = await serving();
+    const socket = connect(port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    const socketClosed = new Promise((resolve) => socket.on('close', resolve));
+    // A sign-in whose body has not all come yet: the connection is busy, so the close keeps it open.
+    const body = JSON.stringify({ email: 'nobody-at-all@example.org', password: 'a sturdy passphrase 42' });
+    socket.write(
+      'POST /api/v1/auth/login HTTP/1.1\r\nHost: haven.test\r\nConnection: keep-alive\r\n' +
+        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stopped = api.stop('SIGTERM', 8_000);
+    // The close has begun once the API takes no new connection.
+    await eventually(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const probe = connect(port, '127.0.0.1');
+          probe.once('connect', () => (probe.destroy(), resolve(false)));
+          probe.once('error', () => resolve(true));
+        }),
+      'the API closing',
+    );
+    // The rest of the sign-in, then another request on the same connection.
+    socket.write(
+      body.slice(10) + 'GET /api/v1/tasks?limit=1&while=closing HTTP/1.1\r\nHost: haven.test\r\n\r\n',
+    );
+    await socketClosed;
+    await stopped;
+    expect(await api.exited).toEqual({ code: 0, signal: null });
+
+    const [signIn, refusal] = received.split(/(?=HTTP\/1\.1 )/);
+    expect(signIn).toMatch(/^HTTP\/1\.1 401 /);
+    expect(refusal).toMatch(/^HTTP\/1\.1 503 /);
+    for (const header of [
+      /^content-type: application\/problem\+json/im,
+      /^retry-after: 5\r$/im,
+      /^connection: close\r$/im,
+      /^content-security-policy: default-src 'none'; frame-ancestors 'none'\r$/im,
+      /^x-content-type-options: nosniff\r$/im,
+    ]) {
+      expect(refusal).toMatch(header);
+    }
+    expect(JSON.parse(refusal.slice(refusal.indexOf('\r\n\r\n') + 4))).toMatchObject({
+      type: 'urn:haven:problem:unavailable',
+      status: 503,
+    });
+    const line = api
+      .output()
+      .split('\n')
+      .find((entry) => entry.includes('while=closing'));
+    expect(JSON.parse(line ?? '{}')).toMatchObject({
+      level: 30,
+      msg: 'request refused',
+      res: { statusCode: 503 },
+    });
+    socket.destroy();
+  });
+
   it('stops at once on SIGTERM while its processes are still starting', async () => {
     const api = start(await sparePort(), '2');
     const pid = api.process.pid as number;

@@ -46,7 +46,7 @@ describe('closeGracefully', () => {
     expect(JSON.parse(second.slice(second.indexOf('\r\n\r\n') + 4))).toMatchObject({
       type: 'urn:haven:problem:unavailable',
       status: 503,
-      detail: 'Haven is restarting; try again in a few seconds.',
+      detail: 'This server is shutting down; try again in a few seconds.',
     });
   });
 });

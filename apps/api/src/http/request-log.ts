@@ -17,6 +17,7 @@ type Scoped = FastifyRequest & { [SCOPE]?: RequestScope };
 class RequestScope implements Store {
   readonly responseLogger = undefined;
   written = false;
+  refused = false;
   private bound?: Logger;
 
   constructor(
@@ -37,7 +38,8 @@ class RequestScope implements Store {
 /**
  * The request log as Fastify hooks: one line per request, but for the health probes an orchestrator
  * calls every few seconds. "request completed" when the answer has gone out, "request errored" (at
- * level error) for a 5xx, "request aborted" when the client left before the answer was sent, with
+ * level error) for a 5xx, "request refused" for the 503 of a closing API (markRefused), "request
+ * aborted" when the client left before the answer was sent, with
  * the request (serialised to four fields: logger.module.ts), its status and time. Lines logged while
  * a request is served carry the request too. This was pino-http run as Nest middleware, through
  * @fastify/middie: a tenth of a cached answer's cost (issue 14), so the API runs no Nest middleware
@@ -64,11 +66,26 @@ export function logRequests(fastify: FastifyInstance): void {
   });
 }
 
-function write(request: Scoped, reply: FastifyReply, outcome: 'completed' | 'errored' | 'aborted') {
+/**
+ * Marks a request as refused on purpose with a 5xx (the API closing: closing.ts), so that its line
+ * says `request refused` at level info rather than `request errored` at level error: a restart is
+ * not a fault.
+ */
+export function markRefused(request: FastifyRequest): void {
+  const scope = (request as Scoped)[SCOPE];
+  if (scope) scope.refused = true;
+}
+
+function write(
+  request: Scoped,
+  reply: FastifyReply,
+  outcome: 'completed' | 'errored' | 'aborted' | 'refused',
+) {
   const scope = request[SCOPE];
   if (!scope || scope.written) return;
   scope.written = true;
   const responseTime = Math.round(reply.elapsedTime);
+  if (scope.refused && outcome === 'errored') outcome = 'refused';
   if (outcome === 'errored') {
     const err = new Error(`failed with status code ${reply.statusCode}`);
     scope.root.error({ req: request, res: reply.raw, responseTime, err }, 'request errored');
