@@ -22,10 +22,13 @@ const SCALES = (process.env.BENCH_SCALES ?? '1000,10000,100000').split(',').map(
 const PORT = Number(process.env.BENCH_PORT ?? 3910);
 /**
  * A route's throughput may fall this much from the smallest scale to the largest before the run
- * fails, each taken as its ratio to the bare endpoint measured in turns with it: the machine's own
- * drift between two measurements minutes apart is 20% and more here, and would fail the run.
+ * fails, each taken as its ratio to the bare endpoint measured in turns with it. On a slow shared
+ * machine the same route's ratio moved by a third between scales with nothing changed (the gzipped
+ * list: 0.575, 0.433, 0.414 in one run; 0.427, 0.511, 0.464 in the next), and 0.75 failed runs on
+ * that alone. What this guards against — a scan or a step that grows with the table — divides the
+ * throughput several times over (issue 14 began at 0.02 of bare).
  */
-const SCALE_ALLOWANCE = 0.75;
+const SCALE_ALLOWANCE = 0.6;
 
 interface Row {
   scale: number;
