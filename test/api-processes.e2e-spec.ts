@@ -159,7 +159,7 @@ describe('the API in several processes (e2e)', () => {
       api
         .output()
         .split('\n')
-        .filter((line) => line.startsWith('{') && /"request (completed|errored|aborted)"/.test(line))
+        .filter((line) => line.startsWith('{') && /"request (completed|refused|aborted)"/.test(line))
         .map((line) => (JSON.parse(line) as { req: { url: string } }).req.url),
     );
     const lost = answered.filter((url) => url !== undefined && !logged.has(url));
