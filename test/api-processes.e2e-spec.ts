@@ -33,6 +33,22 @@ function pidsLogging(output: string): Set<number> {
  * API_PROCESSES (issue 14): the built API as `npm run start:api` runs it, in several processes
  * sharing one port; one that dies is replaced, and a signal stops them all.
  */
+/** A connection the client keeps open, what came back on it, and a sign-in request to send on it. */
+function keptAlive(port: number) {
+  const socket = connect(port, '127.0.0.1');
+  socket.on('error', () => undefined);
+  let received = '';
+  socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+  const body = JSON.stringify({ email: 'nobody-at-all@example.org', password: 'a sturdy passphrase 42' });
+  return {
+    socket,
+    received: () => received,
+    signIn: () =>
+      'POST /api/v1/auth/login HTTP/1.1\r\nHost: haven.test\r\nConnection: keep-alive\r\n' +
+      `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  };
+}
+
 describe('the API in several processes (e2e)', () => {
   let config: AppConfig;
   const started: Child[] = [];
@@ -170,38 +186,26 @@ describe('the API in several processes (e2e)', () => {
   it('ends on SIGTERM once a keep-alive connection busy at that moment has its answer', async () => {
     const { port, api } = await serving();
     // A sign-in (its password check takes a while) on a connection the client keeps open.
-    const socket = connect(port, '127.0.0.1');
-    socket.on('error', () => undefined);
-    let received = '';
-    socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
-    const body = JSON.stringify({ email: 'nobody-at-all@example.org', password: 'a sturdy passphrase 42' });
-    socket.write(
-      'POST /api/v1/auth/login HTTP/1.1\r\nHost: haven.test\r\nConnection: keep-alive\r\n' +
-        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-    );
+    const connection = keptAlive(port);
+    connection.socket.write(connection.signIn());
     await new Promise((resolve) => setTimeout(resolve, 20));
     const signalled = Date.now();
     // Within the grace, or Child.stop kills it and the exit below says SIGKILL.
     await api.stop('SIGTERM', 8_000);
     expect(await api.exited).toEqual({ code: 0, signal: null });
     expect(Date.now() - signalled).toBeLessThan(5_000);
-    expect(received).toMatch(/^HTTP\/1\.1 401 /);
-    socket.destroy();
+    expect(connection.received()).toMatch(/^HTTP\/1\.1 401 /);
+    connection.socket.destroy();
   });
 
   it('refuses a request that comes on a kept-alive connection while it closes, as problem+json with its line', async () => {
     const { port, api } = await serving();
-    const socket = connect(port, '127.0.0.1');
-    socket.on('error', () => undefined);
-    let received = '';
-    socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    const { socket, signIn, received } = keptAlive(port);
     const socketClosed = new Promise((resolve) => socket.on('close', resolve));
     // A sign-in whose body has not all come yet: the connection is busy, so the close keeps it open.
-    const body = JSON.stringify({ email: 'nobody-at-all@example.org', password: 'a sturdy passphrase 42' });
-    socket.write(
-      'POST /api/v1/auth/login HTTP/1.1\r\nHost: haven.test\r\nConnection: keep-alive\r\n' +
-        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`,
-    );
+    const request = signIn();
+    const split = request.length - 10;
+    socket.write(request.slice(0, split));
     await new Promise((resolve) => setTimeout(resolve, 100));
     const stopped = api.stop('SIGTERM', 8_000);
     // The close has begun once the API takes no new connection.
@@ -216,14 +220,14 @@ describe('the API in several processes (e2e)', () => {
     );
     // The rest of the sign-in, then another request on the same connection.
     socket.write(
-      body.slice(10) + 'GET /api/v1/tasks?limit=1&while=closing HTTP/1.1\r\nHost: haven.test\r\n\r\n',
+      request.slice(split) + 'GET /api/v1/tasks?limit=1&while=closing HTTP/1.1\r\nHost: haven.test\r\n\r\n',
     );
     await socketClosed;
     await stopped;
     expect(await api.exited).toEqual({ code: 0, signal: null });
 
-    const [signIn, refusal] = received.split(/(?=HTTP\/1\.1 )/);
-    expect(signIn).toMatch(/^HTTP\/1\.1 401 /);
+    const [signInAnswer, refusal] = received().split(/(?=HTTP\/1\.1 )/);
+    expect(signInAnswer).toMatch(/^HTTP\/1\.1 401 /);
     expect(refusal).toMatch(/^HTTP\/1\.1 503 /);
     for (const header of [
       /^content-type: application\/problem\+json/im,
