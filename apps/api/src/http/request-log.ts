@@ -39,11 +39,10 @@ class RequestScope implements Store {
  * The request log as Fastify hooks: one line per request, but for the health probes an orchestrator
  * calls every few seconds. "request completed" when the answer has gone out, "request errored" (at
  * level error) for a 5xx, "request refused" for the 503 of a closing API (markRefused), "request
- * aborted" when the client left before the answer was sent, with
- * the request (serialised to four fields: logger.module.ts), its status and time. Lines logged while
- * a request is served carry the request too. This was pino-http run as Nest middleware, through
- * @fastify/middie: a tenth of a cached answer's cost (issue 14), so the API runs no Nest middleware
- * and no middie (app.factory.ts).
+ * aborted" when the client left before the answer was sent, with the request (serialised to four
+ * fields: logger.module.ts), its status and time. Lines logged while a request is served carry the
+ * request too. This was pino-http run as Nest middleware, through @fastify/middie: a tenth of a
+ * cached answer's cost (issue 14), so the API runs no Nest middleware and no middie (app.factory.ts).
  */
 export function logRequests(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request: Scoped, reply, done) => {
