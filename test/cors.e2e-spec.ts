@@ -44,4 +44,23 @@ describe('cross-origin requests (e2e)', () => {
     const other = await allowing.http.get('/api/v1/tasks').set('origin', 'https://elsewhere.example');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
+
+  it('lets an allowed origin read the refusals made before any route, and the headers a client acts on', async () => {
+    // Refused by the URL check, a hook that runs before any route: still readable across origins.
+    const refused = await allowing.http
+      .get('/api/v1/tasks/not-a-task-id')
+      .set('origin', 'https://app.example.org')
+      .expect(400);
+    expect(refused.headers['access-control-allow-origin']).toBe('https://app.example.org');
+    expect(refused.body).toMatchObject({ type: 'urn:haven:problem:validation' });
+    const answered = await allowing.http.get('/api/v1/camps').set('origin', 'https://app.example.org');
+    expect(answered.headers['access-control-expose-headers']?.split(/,\s*/)).toEqual([
+      'Retry-After',
+      'X-RateLimit-Limit',
+      'X-RateLimit-Remaining',
+      'X-RateLimit-Reset',
+      'Content-Disposition',
+    ]);
+    expect(answered.headers['x-ratelimit-remaining']).toBeDefined();
+  });
 });

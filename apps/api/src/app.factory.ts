@@ -57,6 +57,18 @@ export async function createApi(
   registerJsonBodyParser(fastify);
   applyRouteBodyLimits(fastify);
   addSecurityHeaders(fastify);
+  // No origin is allowed unless CORS_ORIGINS names one; then no request pays for the check. Every
+  // method the API has, with the refresh cookie (credentials) and the headers a client acts on.
+  // Before the refusals below (hooks run in the order they are added), so that a page on an
+  // allowed origin can read those too, rather than see a network error.
+  if (config.corsOrigins.length > 0) {
+    await app.register(cors, {
+      origin: config.corsOrigins,
+      credentials: true,
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      exposedHeaders: [...EXPOSED_HEADERS],
+    });
+  }
   refuseMalformedUrls(fastify);
   closeGracefully(fastify);
   app.useLogger(app.get(Logger));
@@ -81,16 +93,6 @@ export async function createApi(
     }),
   );
 
-  // No origin is allowed unless CORS_ORIGINS names one; then no request pays for the check. Every
-  // method the API has, with the refresh cookie (credentials).
-  if (config.corsOrigins.length > 0) {
-    await app.register(cors, {
-      origin: config.corsOrigins,
-      credentials: true,
-      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    });
-  }
-
   await mountQueuesBoard(app);
   await mountWebApp(app, options.webRoot ?? WEB_DIST);
 
@@ -105,6 +107,18 @@ export async function createApi(
 }
 
 const API_PREFIX = 'api/v1';
+
+/**
+ * The answer headers a page on another origin may read (beyond the CORS-safelisted ones): how long
+ * to wait after a 429 or 503, the rate limit's counts, and a CSV report's file name.
+ */
+export const EXPOSED_HEADERS = [
+  'Retry-After',
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Reset',
+  'Content-Disposition',
+] as const;
 
 /** Every route under /api/v1 but the health probes. */
 export function setRoutePrefix(app: INestApplication): void {
