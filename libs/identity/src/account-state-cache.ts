@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import { AppConfig, createRedis, Role } from '@haven/core';
 
 /** What every authenticated request needs to know about its caller's account. */
@@ -13,12 +14,18 @@ export interface AccountState {
 /** How long a process trusts an account's state without hearing of a change. */
 const TTL_MS = 5_000;
 
+/** How long a change waits for every process to say it dropped the account (one stuck or gone). */
+const ACK_TIMEOUT_MS = 500;
+
 /**
  * The caller's account state held in each API process for a few seconds, so that an authenticated
  * request does not read the users table every time. Every change that matters to a request
  * (suspension, reinstatement, deletion, e-mail verification) is announced on a Redis channel by
- * `changed()`, awaited before the change's own answer goes out, and every process drops the
- * account at once: a suspension still bites on the very next request, on any process.
+ * `changed()`, and every process drops the account and says so on a second channel; `changed()`
+ * returns once every process that heard it has said so (or after ACK_TIMEOUT_MS), and it is awaited
+ * before the change's own answer goes out: a suspension bites on the very next request, on any
+ * process. (Redis's PUBLISH answered once the message was on its way, not read: a request that
+ * reached another process in the same instant could still see the old state.)
  *
  * The cache is used only while this process is subscribed: while Redis is away nothing is held and
  * every request reads PostgreSQL, as without a cache. A read that started before a change was
@@ -29,6 +36,9 @@ export class AccountStateCache implements OnApplicationShutdown {
   private readonly logger = new Logger('AccountStateCache');
   private readonly entries = new Map<string, { state: AccountState | null; expiresAt: number }>();
   private readonly channel: string;
+  private readonly ackChannel: string;
+  /** Changes announced by this process, waiting for the processes that heard them to say so. */
+  private readonly awaiting = new Map<string, () => void>();
   private subscriber: Redis | null = null;
   private publisher: Redis | null = null;
   private subscribed = false;
@@ -36,6 +46,7 @@ export class AccountStateCache implements OnApplicationShutdown {
 
   constructor(private readonly config: AppConfig) {
     this.channel = `${config.REDIS_PREFIX}:account-changed`;
+    this.ackChannel = `${config.REDIS_PREFIX}:account-dropped`;
   }
 
   async get(userId: string, load: () => Promise<AccountState | null>): Promise<AccountState | null> {
@@ -55,11 +66,34 @@ export class AccountStateCache implements OnApplicationShutdown {
   /** Call after the transaction that changed the account committed. */
   async changed(userId: string): Promise<void> {
     this.forget(userId);
-    this.publisher ??= this.connect('haven-account-publisher');
-    await this.publisher.publish(this.channel, userId).catch((error: Error) => {
+    // A process that has not heard from Redis yet (a worker's first change) cannot hear the answers.
+    this.subscribe();
+    const listening = this.subscribed;
+    const publisher = (this.publisher ??= this.connect('haven-account-publisher'));
+    const id = randomUUID();
+    let acknowledged = 0;
+    let expected = Infinity;
+    let done!: () => void;
+    const allDropped = new Promise<void>((resolve) => (done = resolve));
+    this.awaiting.set(id, () => ++acknowledged >= expected && done());
+    try {
+      expected = await publisher.publish(this.channel, `${id} ${userId}`);
+      if (!listening || acknowledged >= expected) return;
+      let timer!: NodeJS.Timeout;
+      const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, ACK_TIMEOUT_MS)));
+      await Promise.race([allDropped, late]);
+      clearTimeout(timer);
+      if (acknowledged < expected) {
+        this.logger.warn(
+          `${expected - acknowledged} of ${expected} processes did not confirm an account change`,
+        );
+      }
+    } catch (error) {
       // Processes that cannot hear this cannot hear anything: they hold nothing (see above).
-      this.logger.warn(`Account change not announced, Redis unavailable: ${error.message}`);
-    });
+      this.logger.warn(`Account change not announced, Redis unavailable: ${(error as Error).message}`);
+    } finally {
+      this.awaiting.delete(id);
+    }
   }
 
   private forget(userId: string) {
@@ -78,9 +112,16 @@ export class AccountStateCache implements OnApplicationShutdown {
     };
     subscriber.on('close', stop);
     subscriber.on('reconnecting', stop);
-    subscriber.on('message', (_channel: string, userId: string) => this.forget(userId));
+    subscriber.on('message', (channel: string, message: string) => {
+      if (channel === this.ackChannel) return this.awaiting.get(message)?.();
+      const [id, userId] = message.includes(' ') ? message.split(' ') : [undefined, message];
+      this.forget(userId);
+      if (!id) return; // announced by an earlier version, which waits for no answer
+      this.publisher ??= this.connect('haven-account-publisher');
+      void this.publisher.publish(this.ackChannel, id).catch(() => undefined);
+    });
     subscriber.on('ready', () => {
-      subscriber.subscribe(this.channel).then(
+      subscriber.subscribe(this.channel, this.ackChannel).then(
         () => {
           this.entries.clear();
           this.subscribed = true;
