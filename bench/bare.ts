@@ -1,9 +1,11 @@
 /* The baseline of the browse benchmark: bare NestJS on Fastify answering an empty page, run as its
    own process (`node dist/bench/bare.js`, PORT from the environment) so that it gets the same
-   treatment as the API. */
+   treatment as the API, in as many processes sharing the port as the API runs (BARE_PROCESSES,
+   node's cluster, as API_PROCESSES runs the API). */
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import cluster from 'node:cluster';
 
 @Controller()
 class BareController {
@@ -24,4 +26,19 @@ async function main() {
   process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
 }
 
-if (require.main === module) void main();
+/** Runs `count` bare processes on one port; SIGTERM stops them all, then this one. */
+function supervise(count: number) {
+  for (let started = 0; started < count; started++) cluster.fork();
+  cluster.on('exit', () => {
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+  });
+  process.once('SIGTERM', () => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+  });
+}
+
+if (require.main === module) {
+  const count = Number(process.env.BARE_PROCESSES ?? 1);
+  if (cluster.isPrimary && count > 1) supervise(count);
+  else void main();
+}

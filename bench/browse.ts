@@ -1,7 +1,7 @@
 /*
  * Browsing as the product runs (DESIGN.md, Targets; issue 14): the built API and worker as their own
- * processes at production log level, the bare NestJS-on-Fastify baseline in a third, autocannon in a
- * fourth; every ratio against the baseline measured in turns with the route (a shared machine's
+ * processes at production log level, the bare NestJS-on-Fastify baseline in a third (as many
+ * processes as the API's), autocannon in a fourth; every ratio against the baseline measured in turns with the route (a shared machine's
  * speed drifts over a run, so a baseline measured once at the start skewed the later ratios). Runs at
  * 1,000, 10,000 and 100,000 tasks (BENCH_SCALES overrides) and fails if a browse figure falls with table size by more than the
  * noise allowance. Resident memory of the API and worker, idle and under load.
@@ -86,13 +86,21 @@ const line = (row: Row) =>
   `CPU/request: API ${row.apiCpu.toFixed(2)} ms, PostgreSQL ${row.postgresCpu.toFixed(2)} ms`;
 
 export async function browseBenchmark(): Promise<void> {
-  const bare = await startProcess('bench/bare.js', { ...process.env, NODE_ENV: 'production' }, PORT, '/bare');
+  // As many bare processes as the API runs: a ratio of one bare process to two API processes mixed
+  // the framework's cost with how the processes share the machine's two cores with autocannon.
+  const processes = productionEnv({} as AppConfig).API_PROCESSES;
+  const bare = await startProcess(
+    'bench/bare.js',
+    { ...process.env, NODE_ENV: 'production', BARE_PROCESSES: processes },
+    PORT,
+    '/bare',
+  );
   const rows: Row[] = [];
   const memory: string[] = [];
   try {
     console.log(
       `Browse: ${CONNECTIONS} connections, ${SECONDS} s each, autocannon in its own process, ` +
-        `API_PROCESSES=${productionEnv({} as AppConfig).API_PROCESSES}`,
+        `API_PROCESSES=${processes}, bare processes ${processes}`,
     );
     await load(`${bare.base}/bare`, { seconds: 1 }); // warm
     for (const scale of SCALES) {
