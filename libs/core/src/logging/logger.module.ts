@@ -189,17 +189,13 @@ export class HavenLoggerModule {
               transport: destination ? undefined : prettyTransport(config, name),
             };
             const transport = options.transport;
-            // JSON lines to standard output: the lines of one event-loop turn written together,
-            // synchronously, as the turn ends (TurnBatchedLines; one write a request cost the API
-            // several percent of its time under load, issue 14). Written asynchronously, each turn's
-            // lines went through libuv's thread pool and back, three times the context switches a
-            // request costs with two API processes on two cores (0.63–0.75 against 0.18–0.26).
-            // As pino's own default, a log reader that falls behind slows the process rather than
-            // letting unwritten lines grow in memory. What waits is written on exit, which a signal
-            // reaches through the shutdown hooks.
+            // JSON lines to standard output are written asynchronously (a synchronous write per
+            // request cost the API several percent of its time under load, issue 14), the lines of
+            // one event-loop turn handed to pino's destination together (TurnBatchedLines). What
+            // waits is written on exit, which a signal reaches through the shutdown hooks.
             const output =
               destination ??
-              (transport ? undefined : new TurnBatchedLines(pino.destination({ dest: 1, sync: true })));
+              (transport ? undefined : new TurnBatchedLines(pino.destination({ dest: 1, sync: false })));
             return {
               // No Nest middleware: the API logs its requests from Fastify hooks
               // (apps/api/src/http/request-log.ts); this module gives them and Nest the logger.

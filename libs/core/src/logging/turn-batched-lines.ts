@@ -1,7 +1,7 @@
 import { writeSync } from 'node:fs';
 import type { DestinationStream } from 'pino';
 
-/** What a turn's lines are handed to: pino's own destination (sonic-boom). */
+/** What a turn's lines are handed to: pino's own asynchronous destination (sonic-boom). */
 interface LineStream extends DestinationStream {
   readonly destroyed?: boolean;
   flush(callback?: (error?: Error) => void): void;
@@ -13,9 +13,8 @@ interface LineStream extends DestinationStream {
  * end: sonic-boom measures the bytes of all it holds unwritten on every single write, which under
  * load was 6% of a cached answer's cost (issue 14); once per turn it is noise. The order of lines
  * is kept. On exit (a signal ends the process through its shutdown hooks, then `process.exit`) the
- * lines of the last turn are written synchronously after everything sonic-boom still holds; an
- * asynchronous destination's write already under way completes on its own, as with pino's own exit
- * flush.
+ * lines of the last turn are written synchronously after everything sonic-boom still holds; a write
+ * of sonic-boom's already under way completes on its own, as with pino's own exit flush.
  */
 export class TurnBatchedLines implements DestinationStream {
   private pending: string[] = [];
