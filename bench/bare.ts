@@ -26,15 +26,26 @@ async function main() {
   process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
 }
 
-/** Runs `count` bare processes on one port; SIGTERM stops them all, then this one. */
+/**
+ * Runs `count` bare processes on one port; SIGTERM stops them all, then this one. One that ends
+ * before that stops them all with a failure: a baseline on fewer processes would flatter the ratio.
+ */
 function supervise(count: number) {
-  for (let started = 0; started < count; started++) cluster.fork();
-  cluster.on('exit', () => {
-    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
-  });
-  process.once('SIGTERM', () => {
+  let stopping = false;
+  const stop = (code: number) => {
+    stopping = true;
+    process.exitCode = code;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+  };
+  for (let started = 0; started < count; started++) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (!stopping) {
+      console.error(`A bare process ended (${signal ?? `exit code ${code}`}); stopping`);
+      stop(1);
+    }
+    if (Object.values(cluster.workers ?? {}).every((other) => !other || other === worker)) process.exit();
   });
+  process.once('SIGTERM', () => stop(0));
 }
 
 if (require.main === module) {
