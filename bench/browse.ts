@@ -1,10 +1,11 @@
 /*
  * Browsing as the product runs (DESIGN.md, Targets; issue 14): the built API and worker as their own
  * processes at production log level, the bare NestJS-on-Fastify baseline in a third (as many
- * processes as the API's), autocannon in a fourth; every ratio against the baseline measured in turns with the route (a shared machine's
- * speed drifts over a run, so a baseline measured once at the start skewed the later ratios). Runs at
- * 1,000, 10,000 and 100,000 tasks (BENCH_SCALES overrides) and fails if a browse figure falls with table size by more than the
- * noise allowance. Resident memory of the API and worker, idle and under load.
+ * processes as the API's), autocannon in a fourth; every ratio against the baseline measured in
+ * turns with the route (a shared machine's speed drifts over a run, so a baseline measured once at
+ * the start skewed the later ratios). Runs at 1,000, 10,000 and 100,000 tasks (BENCH_SCALES
+ * overrides) and fails if a browse figure falls with table size by more than the noise allowance.
+ * Resident memory of the API and worker, idle and under load.
  */
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
